@@ -1,0 +1,825 @@
+/* tl-cli.c: ticket-lookup-cli, a thin command-line view over libtl-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+
+#include "tl-client.h"
+#include "tl-credentials.h"
+#include "tl-demo-server.h"
+#include "tl-input.h"
+#include "tl-lookup-error.h"
+
+#define EXIT_USAGE 2
+
+typedef struct
+{
+  guint           line;       /* 1-based line in the batch, 0 for a single lookup */
+  TlInput        *input;
+  GError         *input_error;
+  TlLookupResult *result;
+  gboolean        done;
+} Job;
+
+typedef struct
+{
+  GMainLoop    *loop;
+  TlClient     *client;
+  GPtrArray    *jobs;         /* of Job* */
+  guint         next_job;     /* next to start */
+  guint         next_output;  /* next to print */
+  guint         running;
+  guint         max_jobs;
+  gboolean      json;
+  gboolean      verbose;
+  gboolean      batch;
+  GCancellable *cancellable;
+} Cli;
+
+/* options */
+static char *opt_base_url;
+static char *opt_username;
+static char *opt_password_file;
+static gboolean opt_password_stdin;
+static gboolean opt_json;
+static int opt_timeout;
+static int opt_jobs = 4;
+static gboolean opt_demo;
+static gboolean opt_serve_demo;
+static gboolean opt_verbose;
+static gboolean opt_version;
+static char *opt_batch;
+static char **opt_rest;
+
+static const GOptionEntry entries[] = {
+  { "base-url", 0, 0, G_OPTION_ARG_STRING, &opt_base_url,
+    N_("Service address (default: the app's setting, else https://connect.maklare.vitec.net)"), N_("URL") },
+  { "username", 'u', 0, G_OPTION_ARG_STRING, &opt_username, N_("Partner username"), N_("NAME") },
+  { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_password_file,
+    N_("Read the password from the first line of FILE (else stdin, else the keyring)"), N_("FILE") },
+  { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &opt_password_stdin,
+    N_("Read the password from standard input"), NULL },
+  { "json", 'j', 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON (JSON Lines with --batch)"), NULL },
+  { "timeout", 't', 0, G_OPTION_ARG_INT, &opt_timeout,
+    N_("Give up on a lookup after SECONDS (default 30)"), N_("SECONDS") },
+  { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &opt_batch,
+    N_("Look up every line of FILE (“-” for standard input)"), N_("FILE") },
+  { "jobs", 'J', 0, G_OPTION_ARG_INT, &opt_jobs,
+    N_("Lookups at once in --batch mode (default 4)"), N_("N") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, &opt_demo,
+    N_("Start the built-in demo server and use its credentials"), NULL },
+  { "serve-demo", 0, 0, G_OPTION_ARG_NONE, &opt_serve_demo,
+    N_("Only run the demo server, print its address and wait"), NULL },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
+    N_("Print request and response diagnostics to standard error (secrets redacted)"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Print the version"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_rest, NULL,
+    N_("CUSTOMER_ID TOKEN | PASTED_TEXT") },
+  { NULL }
+};
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->input);
+  g_clear_error (&job->input_error);
+  g_clear_object (&job->result);
+  g_free (job);
+}
+
+static void
+print_stderr (const char *format,
+              ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_stderr (const char *format,
+              ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vfprintf (stderr, format, args);
+  va_end (args);
+}
+
+static char *
+pad (const char *text,
+     glong       width)
+{
+  glong len = g_utf8_strlen (text, -1);
+  GString *out = g_string_new (text);
+
+  for (; len < width; len++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
+static void
+print_header_cb (const char *name,
+                 const char *value,
+                 gpointer    user_data)
+{
+  print_stderr ("%s%s: %s\n", (const char *) user_data, name, value);
+}
+
+static void
+print_verbose (TlLookupResult *result)
+{
+  SoupMessageMetrics *metrics = tl_lookup_result_get_metrics (result);
+
+  print_stderr ("> POST %s\n", tl_lookup_result_get_url (result) ? tl_lookup_result_get_url (result) : "-");
+  if (tl_lookup_result_get_request_headers (result))
+    soup_message_headers_foreach (tl_lookup_result_get_request_headers (result), print_header_cb, "> ");
+  print_stderr ("> {\"data\": \"[token %s]\"}\n",
+                tl_lookup_result_get_token_fingerprint (result) ? tl_lookup_result_get_token_fingerprint (result) : "");
+  if (tl_lookup_result_get_status (result) != 0)
+    {
+      print_stderr ("< %s %u %s\n", tl_lookup_result_get_http_version (result),
+                    tl_lookup_result_get_status (result), tl_lookup_result_get_reason (result));
+      soup_message_headers_foreach (tl_lookup_result_get_response_headers (result), print_header_cb, "< ");
+      if (tl_lookup_result_get_body_excerpt (result))
+        print_stderr ("< %s\n", tl_lookup_result_get_body_excerpt (result));
+    }
+  if (metrics != NULL)
+    {
+      guint64 start = soup_message_metrics_get_fetch_start (metrics);
+      guint64 dns = soup_message_metrics_get_dns_end (metrics) - soup_message_metrics_get_dns_start (metrics);
+      guint64 connect = soup_message_metrics_get_connect_end (metrics) - soup_message_metrics_get_connect_start (metrics);
+      guint64 tls = soup_message_metrics_get_tls_start (metrics)
+                    ? soup_message_metrics_get_connect_end (metrics) - soup_message_metrics_get_tls_start (metrics) : 0;
+      guint64 wait = soup_message_metrics_get_response_start (metrics) > soup_message_metrics_get_request_start (metrics)
+                     ? soup_message_metrics_get_response_start (metrics) - soup_message_metrics_get_request_start (metrics) : 0;
+
+      print_stderr (_("* timing: DNS %.1f ms, connect %.1f ms, TLS %.1f ms, waiting %.1f ms, total %.1f ms\n"),
+                    soup_message_metrics_get_dns_start (metrics) ? dns / 1000.0 : 0.0,
+                    soup_message_metrics_get_connect_start (metrics) ? connect / 1000.0 : 0.0,
+                    tls / 1000.0, wait / 1000.0,
+                    soup_message_metrics_get_response_end (metrics) > start
+                    ? (soup_message_metrics_get_response_end (metrics) - start) / 1000.0
+                    : tl_lookup_result_get_elapsed_us (result) / 1000.0);
+    }
+  else
+    print_stderr (_("* elapsed %.1f ms\n"), tl_lookup_result_get_elapsed_us (result) / 1000.0);
+}
+
+static void
+print_human_single (Job *job)
+{
+  TlLookupResult *result = job->result;
+  TlTicket *ticket = tl_lookup_result_get_ticket (result);
+
+  if (job->input != NULL)
+    for (guint i = 0; i < tl_input_get_n_findings (job->input); i++)
+      {
+        const TlInputFinding *finding = tl_input_get_finding (job->input, i);
+        if (finding->kind != TL_INPUT_FINDING_FROM_URL)
+          print_stderr (_("note: %s\n"), finding->message);
+      }
+
+  if (tl_lookup_result_is_ok (result))
+    {
+      glong width = 0;
+
+      switch (tl_ticket_get_state (ticket))
+        {
+        case TL_TICKET_STATE_VALID:
+          g_print ("%s\n", _("VALID: the token can still be used"));
+          break;
+        case TL_TICKET_STATE_EXPIRED:
+          g_print ("%s\n", _("EXPIRED: the token has expired and can no longer be used"));
+          break;
+        case TL_TICKET_STATE_UNKNOWN:
+        default:
+          g_print ("%s\n", _("UNKNOWN: the answer does not say whether the token has expired"));
+          break;
+        }
+      for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
+        width = MAX (width, g_utf8_strlen (tl_ticket_field_get_title (f), -1));
+      for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
+        {
+          g_autofree char *title = pad (tl_ticket_field_get_title (f), width);
+          const char *value = tl_ticket_get_string (ticket, f);
+
+          g_print ("  %s  %s\n", title, value ? value : "—");
+        }
+    }
+  else
+    {
+      g_autofree char *text = tl_lookup_result_format_error (result);
+
+      print_stderr (_("error: %s\n"), text);
+    }
+}
+
+static void
+add_error_json (JsonBuilder  *builder,
+                const char   *code,
+                const char   *message,
+                const TlErrorBody *body)
+{
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, code);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_set_member_name (builder, "details");
+  json_builder_begin_array (builder);
+  if (body != NULL)
+    {
+      if (body->message != NULL)
+        json_builder_add_string_value (builder, body->message);
+      for (guint i = 0; i < body->details->len; i++)
+        json_builder_add_string_value (builder, g_ptr_array_index (body->details, i));
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+static char *
+job_to_json (Job *job)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  TlLookupResult *result = job->result;
+  TlTicket *ticket = result ? tl_lookup_result_get_ticket (result) : NULL;
+
+  json_builder_begin_object (builder);
+  if (job->line > 0)
+    {
+      json_builder_set_member_name (builder, "line");
+      json_builder_add_int_value (builder, job->line);
+    }
+  json_builder_set_member_name (builder, "ok");
+  json_builder_add_boolean_value (builder, result != NULL && tl_lookup_result_is_ok (result));
+  json_builder_set_member_name (builder, "customerId");
+  if (job->input != NULL)
+    json_builder_add_string_value (builder, tl_input_get_customer_id (job->input));
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "ticket");
+  if (ticket != NULL && tl_lookup_result_is_ok (result))
+    {
+      json_builder_begin_object (builder);
+      for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
+        {
+          const char *value = tl_ticket_get_string (ticket, f);
+
+          json_builder_set_member_name (builder, tl_ticket_field_get_key (f));
+          if (value != NULL)
+            json_builder_add_string_value (builder, value);
+          else
+            json_builder_add_null_value (builder);
+        }
+      json_builder_set_member_name (builder, tl_ticket_field_get_key (TL_TICKET_FIELD_HAS_EXPIRED));
+      if (tl_ticket_get_state (ticket) == TL_TICKET_STATE_UNKNOWN)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_boolean_value (builder, tl_ticket_get_state (ticket) == TL_TICKET_STATE_EXPIRED);
+      json_builder_end_object (builder);
+    }
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "status");
+  if (result != NULL && tl_lookup_result_get_status (result) != 0)
+    json_builder_add_int_value (builder, tl_lookup_result_get_status (result));
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "elapsedMs");
+  json_builder_add_int_value (builder, result ? (tl_lookup_result_get_elapsed_us (result) + 500) / 1000 : 0);
+
+  if (result != NULL && tl_lookup_result_get_request_id (result) != NULL)
+    {
+      json_builder_set_member_name (builder, "requestId");
+      json_builder_add_string_value (builder, tl_lookup_result_get_request_id (result));
+    }
+
+  if (job->input_error != NULL)
+    add_error_json (builder, tl_lookup_error_code_to_string (TL_LOOKUP_ERROR_INVALID_INPUT),
+                    job->input_error->message, NULL);
+  else if (result != NULL && tl_lookup_result_get_error (result) != NULL)
+    {
+      const GError *error = tl_lookup_result_get_error (result);
+
+      add_error_json (builder, tl_lookup_error_code_to_string (error->code), error->message,
+                      tl_lookup_result_get_error_body (result));
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static int
+job_exit_status (Job *job)
+{
+  if (job->input_error != NULL)
+    return EXIT_USAGE;
+  return tl_lookup_result_get_exit_status (job->result);
+}
+
+static void
+print_batch_human (Job *job)
+{
+  const char *customer = job->input ? tl_input_get_customer_id (job->input) : "—";
+
+  if (job->input_error != NULL)
+    g_print ("%4u  %-10s  %-20s  %s\n", job->line, "—", "—", job->input_error->message);
+  else if (tl_lookup_result_is_ok (job->result))
+    {
+      TlTicket *ticket = tl_lookup_result_get_ticket (job->result);
+      const char *order = tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID);
+
+      g_print ("%4u  %-10s  %-20s  %s\n", job->line, customer, order ? order : "—",
+               tl_ticket_get_state (ticket) == TL_TICKET_STATE_EXPIRED ? _("EXPIRED")
+               : tl_ticket_get_state (ticket) == TL_TICKET_STATE_VALID ? _("VALID") : _("UNKNOWN"));
+    }
+  else
+    {
+      const GError *error = tl_lookup_result_get_error (job->result);
+
+      g_print ("%4u  %-10s  %-20s  %s: %s\n", job->line, customer, "—",
+               tl_lookup_error_get_title (error->code), error->message);
+    }
+}
+
+static void
+flush_output (Cli *cli)
+{
+  while (cli->next_output < cli->jobs->len)
+    {
+      Job *job = g_ptr_array_index (cli->jobs, cli->next_output);
+
+      if (!job->done)
+        break;
+      cli->next_output++;
+
+      if (cli->verbose && job->result != NULL)
+        print_verbose (job->result);
+
+      if (cli->json)
+        {
+          g_autofree char *json = job_to_json (job);
+          g_print ("%s\n", json);
+        }
+      else if (cli->batch)
+        print_batch_human (job);
+      else if (job->input_error != NULL)
+        print_stderr (_("error: %s\n%s\n"), job->input_error->message,
+                      tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_INVALID_INPUT));
+      else
+        print_human_single (job);
+    }
+  fflush (stdout);
+}
+
+static void start_jobs (Cli *cli);
+
+static void
+on_lookup_done (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  Job *job = user_data;
+  Cli *cli = g_object_get_data (source, "tl-cli");
+
+  job->result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
+  job->done = TRUE;
+  cli->running--;
+  flush_output (cli);
+  start_jobs (cli);
+}
+
+static void
+start_jobs (Cli *cli)
+{
+  while (cli->running < cli->max_jobs && cli->next_job < cli->jobs->len)
+    {
+      Job *job = g_ptr_array_index (cli->jobs, cli->next_job++);
+
+      if (job->input_error != NULL)
+        {
+          job->done = TRUE;
+          continue;
+        }
+      cli->running++;
+      tl_client_lookup_async (cli->client, tl_input_get_customer_id (job->input),
+                              tl_input_get_token (job->input), cli->cancellable,
+                              on_lookup_done, job);
+    }
+  flush_output (cli);
+  if (cli->running == 0 && cli->next_job >= cli->jobs->len)
+    g_main_loop_quit (cli->loop);
+}
+
+static char *
+read_password_file (const char  *path,
+                    GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+  char *nl;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      GString *in = g_string_new (NULL);
+      char buf[4096];
+      size_t n;
+
+      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+        g_string_append_len (in, buf, n);
+      contents = g_string_free (in, FALSE);
+    }
+  else if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+
+  nl = strpbrk (contents, "\r\n");
+  if (nl != NULL)
+    *nl = '\0';
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The password is not valid UTF-8 text."));
+      return NULL;
+    }
+  return g_steal_pointer (&contents);
+}
+
+static GPtrArray *
+read_batch (const char  *path,
+            GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *jobs;
+  gsize len;
+
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      GString *in = g_string_new (NULL);
+      char buf[65536];
+      size_t n;
+
+      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
+        g_string_append_len (in, buf, n);
+      contents = g_string_free (in, FALSE);
+    }
+  else if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+
+  jobs = g_ptr_array_new_with_free_func (job_free);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      Job *job;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      job = g_new0 (Job, 1);
+      job->line = i + 1;
+      job->input = tl_input_parse (line, &job->input_error);
+      g_ptr_array_add (jobs, job);
+    }
+  return jobs;
+}
+
+static gboolean
+on_signal_quit (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+serve_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDemoServer) server = tl_demo_server_new (&error);
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *help = NULL;
+
+  if (server == NULL)
+    {
+      print_stderr (_("error: could not start the demo server: %s\n"), error->message);
+      return 7;
+    }
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, on_signal_quit, loop);
+  g_unix_signal_add (SIGTERM, on_signal_quit, loop);
+  g_print ("%s\n", tl_demo_server_get_base_url (server));
+  fflush (stdout);
+  help = tl_demo_tokens_help ();
+  print_stderr (_("Demo server listening at %s (Ctrl+C stops it). Tokens:\n%s"),
+                tl_demo_server_get_base_url (server), help);
+  g_main_loop_run (loop);
+  return 0;
+}
+
+static void
+on_password_looked_up (GObject      *source,
+                       GAsyncResult *res,
+                       gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  char *password = tl_credentials_lookup_finish (res, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, password, (GDestroyNotify) tl_credentials_free_password);
+  g_object_unref (task);
+}
+
+static void
+on_password_task_done (GObject      *source,
+                       GAsyncResult *res,
+                       gpointer      user_data)
+{
+  g_main_loop_quit (user_data);
+}
+
+/* Runs the keyring lookup on a main loop; returns the password or NULL with error. */
+static char *
+keyring_password (const char  *server,
+                  const char  *username,
+                  GError     **error)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_password_task_done, loop);
+  char *password;
+
+  tl_credentials_lookup_async (server, username, NULL, on_password_looked_up, g_object_ref (task));
+  g_main_loop_run (loop);
+  password = g_task_propagate_pointer (task, error);
+  return password;
+}
+
+static void
+settings_defaults (char **base_url,
+                   char **username)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL)
+    return;
+  schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "base-url") ||
+      !g_settings_schema_has_key (schema, "username"))
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  if (*base_url == NULL)
+    *base_url = g_settings_get_string (settings, "base-url");
+  if (*username == NULL)
+    *username = g_settings_get_string (settings, "username");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDemoServer) demo = NULL;
+  g_autoptr(TlClient) client = NULL;
+  g_autoptr(GPtrArray) jobs = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *base_url = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *tokens_help = NULL;
+  char *password = NULL;
+  Cli cli = { 0 };
+  int status = 0;
+  guint n_rest;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("CUSTOMER_ID TOKEN | PASTED_TEXT | --batch FILE"));
+  g_option_context_set_summary (context,
+    _("Look up Vitec Express Connect order tokens: shows the order ticket behind a token and\n"
+      "whether the token is still valid. PASTED_TEXT may be the whole link the token came in,\n"
+      "a query string or a log line."));
+  tokens_help = tl_demo_tokens_help ();
+  description = g_strdup_printf (
+    _("Exit status: 0 valid ticket, 1 expired ticket, 2 usage or invalid input,\n"
+      "3 authentication failed (401), 4 forbidden (403), 5 rejected by the API (400/404/other 4xx),\n"
+      "6 server error (5xx), 7 network/TLS/timeout, 8 malformed or oversized response,\n"
+      "9 keyring unavailable. With --batch: 0 when every line got a ticket, else the most\n"
+      "severe failure's status.\n\n"
+      "Demo tokens (with --demo):\n%s"), tokens_help);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_stderr (_("error: %s\nRun “%s --help” for the options.\n"), error->message, g_get_prgname ());
+      return EXIT_USAGE;
+    }
+
+  if (opt_version)
+    {
+      g_print ("ticket-lookup-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (opt_serve_demo)
+    return serve_demo ();
+
+  n_rest = opt_rest ? g_strv_length (opt_rest) : 0;
+  if ((opt_batch == NULL && (n_rest < 1 || n_rest > 2)) || (opt_batch != NULL && n_rest > 0))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      print_stderr (_("error: give CUSTOMER_ID TOKEN, the pasted text, or --batch FILE\n\n%s"), help);
+      return EXIT_USAGE;
+    }
+  if (opt_password_stdin && g_strcmp0 (opt_batch, "-") == 0)
+    {
+      print_stderr ("%s\n", _("error: --password-stdin cannot be combined with --batch - (both read standard input)"));
+      return EXIT_USAGE;
+    }
+  if (opt_timeout < 0 || opt_timeout > 3600 || opt_jobs < 1 || opt_jobs > 64)
+    {
+      print_stderr ("%s\n", _("error: --timeout must be 1–3600 seconds and --jobs 1–64"));
+      return EXIT_USAGE;
+    }
+
+  /* Inputs first: a typo should not cost a keyring prompt. */
+  if (opt_batch != NULL)
+    {
+      jobs = read_batch (opt_batch, &error);
+      if (jobs == NULL)
+        {
+          print_stderr (_("error: %s\n"), error->message);
+          return EXIT_USAGE;
+        }
+    }
+  else
+    {
+      Job *job = g_new0 (Job, 1);
+
+      jobs = g_ptr_array_new_with_free_func (job_free);
+      if (n_rest == 2)
+        job->input = tl_input_parse_fields (opt_rest[0], opt_rest[1], &job->input_error);
+      else
+        job->input = tl_input_parse (opt_rest[0], &job->input_error);
+      g_ptr_array_add (jobs, job);
+
+      if (job->input_error != NULL)
+        {
+          cli.jobs = jobs;
+          cli.json = opt_json;
+          job->done = TRUE;
+          flush_output (&cli);
+          return EXIT_USAGE;
+        }
+    }
+
+  base_url = g_strdup (opt_base_url);
+  username = g_strdup (opt_username);
+
+  if (opt_demo)
+    {
+      demo = tl_demo_server_new (&error);
+      if (demo == NULL)
+        {
+          print_stderr (_("error: could not start the demo server: %s\n"), error->message);
+          return 7;
+        }
+      g_free (base_url);
+      base_url = g_strdup (tl_demo_server_get_base_url (demo));
+      if (username == NULL)
+        username = g_strdup (TL_DEMO_USERNAME);
+      if (opt_password_file == NULL && !opt_password_stdin)
+        password = g_strdup (TL_DEMO_PASSWORD);
+    }
+  else
+    settings_defaults (&base_url, &username);
+
+  if (base_url == NULL || *base_url == '\0')
+    {
+      g_free (base_url);
+      base_url = g_strdup (TL_DEFAULT_BASE_URL);
+    }
+
+  if (!tl_client_check_base_url (base_url, &error))
+    {
+      print_stderr (_("error: %s\n"), error->message);
+      return EXIT_USAGE;
+    }
+
+  if (password == NULL && (opt_password_file != NULL || opt_password_stdin))
+    {
+      password = read_password_file (opt_password_file ? opt_password_file : "-", &error);
+      if (password == NULL)
+        {
+          print_stderr (_("error: could not read the password: %s\n"), error->message);
+          return EXIT_USAGE;
+        }
+    }
+
+  if (username == NULL || *username == '\0')
+    {
+      print_stderr ("%s\n", _("error: no username: give --username NAME (or set it in Ticket Lookup)"));
+      g_free (password);
+      return EXIT_USAGE;
+    }
+
+  if (password == NULL)
+    {
+      password = keyring_password (base_url, username, &error);
+      if (error != NULL)
+        {
+          print_stderr (_("error: %s\n%s\n%s\n"), tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING),
+                        error->message, tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_KEYRING));
+          return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_KEYRING);
+        }
+      /* Nothing stored: tl-client reports it as TL_LOOKUP_ERROR_NO_PASSWORD per lookup. */
+    }
+
+  client = tl_client_new (base_url);
+  if (opt_jobs > 2)
+    tl_client_set_max_connections (client, opt_jobs);
+  tl_client_set_credentials (client, username, password);
+  if (password != NULL)
+    {
+      explicit_bzero (password, strlen (password));
+      g_free (password);
+    }
+  if (opt_timeout > 0)
+    tl_client_set_timeout (client, opt_timeout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  g_object_set_data (G_OBJECT (client), "tl-cli", &cli);
+
+  cli.loop = loop;
+  cli.client = client;
+  cli.jobs = jobs;
+  cli.max_jobs = opt_batch ? (guint) opt_jobs : 1;
+  cli.json = opt_json;
+  cli.verbose = opt_verbose;
+  cli.batch = opt_batch != NULL;
+  cli.cancellable = cancellable;
+
+  if (jobs->len > 0)
+    {
+      g_unix_signal_add (SIGINT, on_signal_quit, loop);
+      start_jobs (&cli);
+      if (cli.running > 0 || cli.next_job < jobs->len)
+        g_main_loop_run (loop);
+    }
+
+  if (cli.running > 0)
+    {
+      /* Interrupted: let the running lookups finish as cancelled, so nothing is left half-done. */
+      g_cancellable_cancel (cancellable);
+      while (cli.running > 0)
+        g_main_context_iteration (NULL, TRUE);
+      return 130;
+    }
+
+  if (opt_batch != NULL)
+    {
+      for (guint i = 0; i < jobs->len; i++)
+        {
+          Job *job = g_ptr_array_index (jobs, i);
+          int s = job_exit_status (job);
+
+          if (s > 1)
+            status = MAX (status, s);
+        }
+    }
+  else
+    status = job_exit_status (g_ptr_array_index (jobs, 0));
+
+  return status;
+}

@@ -1,0 +1,951 @@
+/* tl-client.c: builds the documented request, enforces the rules, reads the answer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "tl-client.h"
+#include "tl-input.h"
+#include "tl-lookup-error.h"
+#include "tl-lookup-result-private.h"
+
+struct _TlClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  char        *base_url;
+  char        *username;
+  char        *password;
+  guint        timeout_ms;
+  gsize        max_response_size;
+};
+
+G_DEFINE_FINAL_TYPE (TlClient, tl_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_TIMEOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+free_secret (char *secret)
+{
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+static void
+tl_client_finalize (GObject *object)
+{
+  TlClient *self = (TlClient *) object;
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->username, g_free);
+  g_clear_pointer (&self->password, free_secret);
+
+  G_OBJECT_CLASS (tl_client_parent_class)->finalize (object);
+}
+
+static void
+tl_client_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TlClient *self = TL_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, tl_client_get_timeout (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_client_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TlClient *self = TL_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      tl_client_set_base_url (self, g_value_get_string (value));
+      break;
+    case PROP_TIMEOUT:
+      tl_client_set_timeout (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_client_class_init (TlClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tl_client_finalize;
+  object_class->get_property = tl_client_get_property;
+  object_class->set_property = tl_client_set_property;
+
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL, TL_DEFAULT_BASE_URL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 1, 3600, TL_DEFAULT_TIMEOUT_SECONDS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tl_client_init (TlClient *self)
+{
+  self->session = soup_session_new_with_options ("user-agent", "ticket-lookup/" PACKAGE_VERSION " ",
+                                                 "max-conns", 64,
+                                                 "max-conns-per-host", 32,
+                                                 "idle-timeout", 60,
+                                                 NULL);
+  /* Credentials are sent only by us, in the one header we build; never by an auth manager. */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  self->base_url = g_strdup (TL_DEFAULT_BASE_URL);
+  self->timeout_ms = TL_DEFAULT_TIMEOUT_SECONDS * 1000;
+  self->max_response_size = TL_DEFAULT_MAX_RESPONSE_SIZE;
+}
+
+TlClient *
+tl_client_new (const char *base_url)
+{
+  return g_object_new (TL_TYPE_CLIENT,
+                       "base-url", base_url ? base_url : TL_DEFAULT_BASE_URL,
+                       NULL);
+}
+
+/**
+ * tl_normalize_base_url:
+ *
+ * Returns: @base_url trimmed and without trailing slashes
+ */
+char *
+tl_normalize_base_url (const char *base_url)
+{
+  char *url = g_strstrip (g_strdup (base_url ? base_url : ""));
+  gsize len = strlen (url);
+
+  while (len > 0 && url[len - 1] == '/')
+    url[--len] = '\0';
+  return url;
+}
+
+const char *
+tl_client_get_base_url (TlClient *self)
+{
+  g_return_val_if_fail (TL_IS_CLIENT (self), NULL);
+  return self->base_url;
+}
+
+void
+tl_client_set_base_url (TlClient   *self,
+                        const char *base_url)
+{
+  g_autofree char *url = NULL;
+
+  g_return_if_fail (TL_IS_CLIENT (self));
+
+  url = tl_normalize_base_url (base_url ? base_url : TL_DEFAULT_BASE_URL);
+  if (g_strcmp0 (url, self->base_url) == 0)
+    return;
+  g_free (self->base_url);
+  self->base_url = g_steal_pointer (&url);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
+}
+
+/**
+ * tl_client_set_credentials:
+ * @password: (nullable): kept in memory only, wiped when replaced
+ */
+void
+tl_client_set_credentials (TlClient   *self,
+                           const char *username,
+                           const char *password)
+{
+  g_return_if_fail (TL_IS_CLIENT (self));
+
+  g_free (self->username);
+  self->username = g_strdup (username);
+  g_clear_pointer (&self->password, free_secret);
+  self->password = g_strdup (password);
+}
+
+const char *
+tl_client_get_username (TlClient *self)
+{
+  g_return_val_if_fail (TL_IS_CLIENT (self), NULL);
+  return self->username;
+}
+
+gboolean
+tl_client_has_password (TlClient *self)
+{
+  g_return_val_if_fail (TL_IS_CLIENT (self), FALSE);
+  return self->password != NULL;
+}
+
+guint
+tl_client_get_timeout (TlClient *self)
+{
+  g_return_val_if_fail (TL_IS_CLIENT (self), 0);
+  return (self->timeout_ms + 999) / 1000;
+}
+
+void
+tl_client_set_timeout (TlClient *self,
+                       guint     seconds)
+{
+  g_return_if_fail (TL_IS_CLIENT (self));
+  tl_client_set_timeout_ms (self, MAX (seconds, 1) * 1000);
+}
+
+/**
+ * tl_client_set_timeout_ms:
+ *
+ * The deadline for a whole lookup: connecting, sending and reading the complete answer.
+ */
+void
+tl_client_set_timeout_ms (TlClient *self,
+                          guint     milliseconds)
+{
+  g_return_if_fail (TL_IS_CLIENT (self));
+  if (self->timeout_ms == milliseconds)
+    return;
+  self->timeout_ms = MAX (milliseconds, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+gsize
+tl_client_get_max_response_size (TlClient *self)
+{
+  g_return_val_if_fail (TL_IS_CLIENT (self), 0);
+  return self->max_response_size;
+}
+
+void
+tl_client_set_max_response_size (TlClient *self,
+                                 gsize     max_size)
+{
+  g_return_if_fail (TL_IS_CLIENT (self));
+  self->max_response_size = MAX (max_size, 1024);
+}
+
+/**
+ * tl_client_set_tls_database:
+ *
+ * Replaces the system trust store; for tests with their own certificate authority.
+ */
+void
+tl_client_set_tls_database (TlClient     *self,
+                            GTlsDatabase *database)
+{
+  g_return_if_fail (TL_IS_CLIENT (self));
+  soup_session_set_tls_database (self->session, database);
+}
+
+void
+tl_client_set_max_connections (TlClient *self,
+                               guint     max_conns)
+{
+  g_autoptr(SoupSession) session = NULL;
+
+  g_return_if_fail (TL_IS_CLIENT (self));
+
+  /* max-conns is construct-only: swap in a new session. */
+  session = soup_session_new_with_options ("user-agent", "ticket-lookup/" PACKAGE_VERSION " ",
+                                           "max-conns", MAX (max_conns, 2),
+                                           "max-conns-per-host", MAX (max_conns, 2),
+                                           "idle-timeout", 60,
+                                           "tls-database", soup_session_get_tls_database (self->session),
+                                           NULL);
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  g_set_object (&self->session, session);
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+static GUri *
+parse_base_url (const char  *base_url,
+                GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  uri = g_uri_parse (base_url, SOUP_HTTP_URI_FLAGS, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
+                   _("“%s” is not a web address. Use an address like %s."),
+                   base_url, TL_DEFAULT_BASE_URL);
+      return NULL;
+    }
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    ;
+  else if (g_ascii_strcasecmp (scheme, "http") == 0)
+    {
+      if (!host_is_loopback (g_uri_get_host (uri)))
+        {
+          g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
+                       _("“%s” uses plain http://, which would send the password unencrypted. "
+                         "Use https:// (plain http:// is only allowed to this computer)."),
+                       base_url);
+          return NULL;
+        }
+    }
+  else
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
+                   _("“%s” is not an https:// address."), base_url);
+      return NULL;
+    }
+
+  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL ||
+      g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
+                   _("The base URL “%s” must not contain a user name, “?” or “#”."), base_url);
+      return NULL;
+    }
+
+  return g_steal_pointer (&uri);
+}
+
+gboolean
+tl_client_check_base_url (const char  *base_url,
+                          GError     **error)
+{
+  g_autofree char *url = tl_normalize_base_url (base_url);
+  g_autoptr(GUri) uri = parse_base_url (url, error);
+
+  return uri != NULL;
+}
+
+/* Escapes everything but RFC 3986 unreserved characters, and '.' too, so that no customer id
+ * can become a "." or ".." segment: the id is always exactly one path segment on the wire. */
+static char *
+escape_segment (const char *segment)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const guchar *p = (const guchar *) segment; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '~')
+        g_string_append_c (out, *p);
+      else
+        g_string_append_printf (out, "%%%02X", *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * tl_client_build_url:
+ *
+ * Returns: `{base}/Service/Order/Token/{customerId}` with the id escaped as one path segment,
+ *   or %NULL with a %TL_LOOKUP_ERROR_INSECURE_URL error
+ */
+char *
+tl_client_build_url (const char  *base_url,
+                     const char  *customer_id,
+                     GError     **error)
+{
+  g_autofree char *url = tl_normalize_base_url (base_url);
+  g_autoptr(GUri) base = parse_base_url (url, error);
+  g_autoptr(GUri) full = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *base_path = NULL;
+  gsize len;
+
+  if (base == NULL)
+    return NULL;
+
+  base_path = g_strdup (g_uri_get_path (base));
+  len = strlen (base_path);
+  while (len > 0 && base_path[len - 1] == '/')
+    base_path[--len] = '\0';
+
+  escaped = escape_segment (customer_id);
+  path = g_strconcat (base_path, "/Service/Order/Token/", escaped, NULL);
+  full = g_uri_build (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (base), NULL,
+                      g_uri_get_host (base), g_uri_get_port (base), path, NULL, NULL);
+  return g_uri_to_string (full);
+}
+
+/**
+ * tl_client_build_body:
+ *
+ * Returns: `{"data":"<token>"}`, built with json-glib
+ */
+char *
+tl_client_build_body (const char *token)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "data");
+  json_builder_add_string_value (builder, token);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * tl_client_build_authorization:
+ *
+ * Returns: "Basic base64(username:password)" of the UTF-8 strings. Secret: free with care.
+ */
+char *
+tl_client_build_authorization (const char *username,
+                               const char *password)
+{
+  g_autofree char *pair = g_strconcat (username ? username : "", ":", password ? password : "", NULL);
+  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+  char *header = g_strconcat ("Basic ", encoded, NULL);
+
+  explicit_bzero (pair, strlen (pair));
+  explicit_bzero (encoded, strlen (encoded));
+  return header;
+}
+
+/* One lookup in flight. */
+typedef struct
+{
+  TlLookupResult *result;
+  SoupMessage    *msg;
+  GInputStream   *stream;
+  GByteArray     *body;
+  GCancellable   *internal;
+  GCancellable   *user_cancellable;
+  gulong          user_cancel_id;
+  GSource        *deadline;
+  gboolean        timed_out;
+  guint           timeout_ms;
+  gsize           max_size;
+  gint64          start_us;
+  char           *token;
+  char           *password;
+} LookupData;
+
+static void
+lookup_data_free (LookupData *data)
+{
+  if (data->user_cancellable != NULL)
+    g_cancellable_disconnect (data->user_cancellable, data->user_cancel_id);
+  g_clear_object (&data->user_cancellable);
+  if (data->deadline != NULL)
+    {
+      g_source_destroy (data->deadline);
+      g_source_unref (data->deadline);
+    }
+  g_clear_object (&data->result);
+  g_clear_object (&data->msg);
+  g_clear_object (&data->stream);
+  g_clear_object (&data->internal);
+  g_clear_pointer (&data->body, g_byte_array_unref);
+  g_clear_pointer (&data->token, free_secret);
+  g_clear_pointer (&data->password, free_secret);
+  g_free (data);
+}
+
+static void
+on_user_cancelled (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  LookupData *data = user_data;
+
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->internal);
+  return G_SOURCE_REMOVE;
+}
+
+/* Replaces every occurrence of @secret in @text with @placeholder. */
+static char *
+redact (const char *text,
+        const char *secret,
+        const char *placeholder)
+{
+  g_autoptr(GString) out = NULL;
+
+  if (secret == NULL || strlen (secret) < 3 || strstr (text, secret) == NULL)
+    return g_strdup (text);
+  out = g_string_new (text);
+  g_string_replace (out, secret, placeholder, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  SoupMessageHeaders *copy = user_data;
+
+  if (g_ascii_strcasecmp (name, "Authorization") == 0)
+    value = "Basic ••••";
+  soup_message_headers_append (copy, name, value);
+}
+
+static const char *request_id_headers[] = {
+  "X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Trace-Id", "X-Amzn-Trace-Id",
+  "X-MS-Request-Id", "X-Azure-Ref", "Traceparent",
+};
+
+static void
+fill_diagnostics (LookupData *data)
+{
+  TlLookupResult *result = data->result;
+  SoupMessageHeaders *response_headers = soup_message_get_response_headers (data->msg);
+  SoupMessageMetrics *metrics;
+
+  result->elapsed_us = g_get_monotonic_time () - data->start_us;
+
+  if (result->request_headers == NULL)
+    {
+      result->request_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+      soup_message_headers_foreach (soup_message_get_request_headers (data->msg), copy_header,
+                                    result->request_headers);
+    }
+
+  metrics = soup_message_get_metrics (data->msg);
+  if (metrics != NULL && result->metrics == NULL)
+    result->metrics = soup_message_metrics_copy (metrics);
+
+  if (result->status == 0 && soup_message_get_status (data->msg) != SOUP_STATUS_NONE)
+    {
+      result->status = soup_message_get_status (data->msg);
+      result->reason = g_strdup (soup_message_get_reason_phrase (data->msg));
+    }
+
+  if (result->status != 0 && result->response_headers == NULL)
+    {
+      result->response_headers = soup_message_headers_ref (response_headers);
+      result->http_version = g_strdup (soup_message_get_http_version (data->msg) == SOUP_HTTP_2_0
+                                       ? "HTTP/2"
+                                       : soup_message_get_http_version (data->msg) == SOUP_HTTP_1_0
+                                       ? "HTTP/1.0" : "HTTP/1.1");
+    }
+
+  if (result->response_headers != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (request_id_headers) && result->request_id == NULL; i++)
+        {
+          const char *v = soup_message_headers_get_one (result->response_headers, request_id_headers[i]);
+          if (v != NULL)
+            result->request_id = g_strndup (v, 200);
+        }
+      if (result->retry_after == NULL)
+        {
+          const char *v = soup_message_headers_get_one (result->response_headers, "Retry-After");
+          if (v != NULL)
+            result->retry_after = g_strndup (v, 100);
+        }
+    }
+
+  if (data->body != NULL && data->body->len > 0 && result->body_excerpt == NULL)
+    {
+      gsize n = MIN (data->body->len, TL_BODY_EXCERPT_MAX);
+      g_autofree char *valid = g_utf8_make_valid ((const char *) data->body->data, n);
+      g_autofree char *no_token = redact (valid, data->token, "[token]");
+
+      result->body_size = data->body->len;
+      result->body_excerpt = redact (no_token, data->password, "[password]");
+    }
+}
+
+static void
+complete (GTask *task)
+{
+  LookupData *data = g_task_get_task_data (task);
+
+  fill_diagnostics (data);
+  if (data->stream != NULL && !g_input_stream_is_closed (data->stream))
+    g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_task_return_pointer (task, g_object_ref (data->result), g_object_unref);
+}
+
+static void
+fail (GTask         *task,
+      TlLookupError  code,
+      const char    *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static void
+fail (GTask         *task,
+      TlLookupError  code,
+      const char    *format,
+      ...)
+{
+  LookupData *data = g_task_get_task_data (task);
+  va_list args;
+
+  va_start (args, format);
+  g_clear_error (&data->result->error);
+  data->result->error = g_error_new_valist (TL_LOOKUP_ERROR, code, format, args);
+  va_end (args);
+  complete (task);
+}
+
+static char *
+describe_tls_errors (GTlsCertificateFlags flags)
+{
+  GString *out = g_string_new (NULL);
+
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is not signed by a trusted authority"));
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is for a different server name"));
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is not valid yet"));
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it has expired"));
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it has been revoked"));
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it uses an insecure algorithm"));
+  return g_string_free (out, out->len == 0);
+}
+
+static void
+fail_with_gerror (GTask        *task,
+                  const GError *error)
+{
+  LookupData *data = g_task_get_task_data (task);
+  g_autoptr(GUri) uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : "?";
+
+  if (data->timed_out)
+    fail (task, TL_LOOKUP_ERROR_TIMEOUT,
+          _("No complete answer from %s within %.1f seconds."), host, data->timeout_ms / 1000.0);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    fail (task, TL_LOOKUP_ERROR_CANCELLED, _("The lookup was cancelled."));
+  else if (error->domain == G_RESOLVER_ERROR ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    fail (task, TL_LOOKUP_ERROR_DNS, _("The server name “%s” could not be found (%s)."),
+          host, error->message);
+  else if (error->domain == G_TLS_ERROR)
+    {
+      g_autofree char *why = describe_tls_errors (soup_message_get_tls_peer_certificate_errors (data->msg));
+
+      if (why != NULL)
+        fail (task, TL_LOOKUP_ERROR_TLS, _("The certificate of %s was not accepted: %s."), host, why);
+      else
+        fail (task, TL_LOOKUP_ERROR_TLS, _("The secure connection to %s failed: %s"), host,
+              error->message);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    fail (task, TL_LOOKUP_ERROR_TIMEOUT, _("The connection to %s timed out (%s)."), host,
+          error->message);
+  else if (error->domain == SOUP_SESSION_ERROR &&
+           (error->code == SOUP_SESSION_ERROR_PARSING || error->code == SOUP_SESSION_ERROR_ENCODING))
+    fail (task, TL_LOOKUP_ERROR_MALFORMED, _("%s did not answer in HTTP: %s"), host,
+          error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    fail (task, TL_LOOKUP_ERROR_NETWORK, _("%s refused the connection (%s)."), host,
+          error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    fail (task, TL_LOOKUP_ERROR_NETWORK,
+          _("The connection to %s closed before the whole answer arrived (%s)."), host,
+          error->message);
+  else
+    fail (task, TL_LOOKUP_ERROR_NETWORK, _("The connection to %s failed: %s"), host,
+          error->message);
+}
+
+static void
+finish_body (GTask *task)
+{
+  LookupData *data = g_task_get_task_data (task);
+  TlLookupResult *result = data->result;
+  guint status = soup_message_get_status (data->msg);
+  const char *content_type =
+    soup_message_headers_get_content_type (soup_message_get_response_headers (data->msg), NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      result->ticket = tl_ticket_new_from_data ((const char *) data->body->data ? (const char *) data->body->data : "",
+                                                data->body->len,
+                                                content_type, &error);
+      if (result->ticket == NULL)
+        {
+          result->error = g_steal_pointer (&error);
+          if (content_type && (strstr (content_type, "html") != NULL))
+            {
+              /* A login page or a proxy's page answered instead of the API. */
+              result->error_body = tl_error_body_parse ((const char *) data->body->data,
+                                                        data->body->len, content_type);
+            }
+        }
+      complete (task);
+      return;
+    }
+
+  result->error_body = tl_error_body_parse ((const char *) data->body->data, data->body->len,
+                                            content_type);
+  if (result->error_body->trace_id != NULL && result->request_id == NULL)
+    result->request_id = g_strdup (result->error_body->trace_id);
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
+                                                           "Location");
+      fail (task, TL_LOOKUP_ERROR_REDIRECT,
+            _("The service answered %u %s and points to %s. The redirect was not followed."),
+            status, soup_message_get_reason_phrase (data->msg),
+            location ? location : _("no address"));
+      return;
+    }
+
+  fail (task, tl_lookup_error_from_status (status), _("The service answered %u %s."),
+        status, soup_message_get_reason_phrase (data->msg));
+}
+
+static void
+on_read_ready (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LookupData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
+  if (bytes == NULL)
+    {
+      fail_with_gerror (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (bytes) == 0)
+    {
+      finish_body (task);
+      return;
+    }
+
+  if (data->body->len + g_bytes_get_size (bytes) > data->max_size)
+    {
+      g_autofree char *limit = g_format_size (data->max_size);
+
+      g_byte_array_append (data->body, g_bytes_get_data (bytes, NULL),
+                           MIN (g_bytes_get_size (bytes), TL_BODY_EXCERPT_MAX));
+      /* Drop the connection rather than drain the rest. */
+      g_cancellable_cancel (data->internal);
+      fail (task, TL_LOOKUP_ERROR_TOO_LARGE,
+            _("The answer is larger than %s; reading stopped there."), limit);
+      return;
+    }
+
+  g_byte_array_append (data->body, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, data->internal,
+                                   on_read_ready, g_steal_pointer (&task));
+}
+
+static void
+on_send_ready (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LookupData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  goffset content_length;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  if (data->stream == NULL)
+    {
+      fail_with_gerror (task, error);
+      return;
+    }
+
+  fill_diagnostics (data);
+
+  content_length = soup_message_headers_get_content_length (soup_message_get_response_headers (data->msg));
+  if (soup_message_headers_get_encoding (soup_message_get_response_headers (data->msg)) ==
+        SOUP_ENCODING_CONTENT_LENGTH &&
+      content_length > (goffset) data->max_size)
+    {
+      g_autofree char *size = g_format_size (content_length);
+      g_autofree char *limit = g_format_size (data->max_size);
+
+      g_cancellable_cancel (data->internal);
+      fail (task, TL_LOOKUP_ERROR_TOO_LARGE,
+            _("The answer would be %s, more than the limit of %s; it was not read."), size, limit);
+      return;
+    }
+
+  g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, data->internal,
+                                   on_read_ready, g_steal_pointer (&task));
+}
+
+void
+tl_client_lookup_async (TlClient            *self,
+                        const char          *customer_id,
+                        const char          *token,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *authorization = NULL;
+  LookupData *data;
+  char *body_text;
+
+  g_return_if_fail (TL_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_client_lookup_async);
+  g_task_set_check_cancellable (task, FALSE);   /* a cancelled lookup is a result too */
+
+  data = g_new0 (LookupData, 1);
+  data->result = tl_lookup_result_new ();
+  data->body = g_byte_array_new ();
+  data->internal = g_cancellable_new ();
+  data->timeout_ms = self->timeout_ms;
+  data->max_size = self->max_response_size;
+  data->start_us = g_get_monotonic_time ();
+  data->token = g_strdup (token);
+  data->password = g_strdup (self->password);
+  g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
+
+  data->result->customer_id = g_strdup (customer_id);
+  data->result->token_fingerprint = token ? tl_input_token_fingerprint (token) : NULL;
+  data->result->base_url = g_strdup (self->base_url);
+  data->result->username = g_strdup (self->username);
+  data->result->started = g_date_time_new_now_local ();
+
+  if (!tl_input_check_customer_id (customer_id, &error))
+    {
+      fail (task, TL_LOOKUP_ERROR_INVALID_INPUT, "%s", error->message);
+      return;
+    }
+  if (token == NULL || *token == '\0')
+    {
+      fail (task, TL_LOOKUP_ERROR_INVALID_INPUT, "%s", _("The token is empty."));
+      return;
+    }
+
+  data->result->url = tl_client_build_url (self->base_url, customer_id, &error);
+  if (data->result->url == NULL)
+    {
+      fail (task, error->code, "%s", error->message);
+      return;
+    }
+
+  if (self->password == NULL)
+    {
+      fail (task, TL_LOOKUP_ERROR_NO_PASSWORD,
+            _("There is no password for the user “%s” at %s."),
+            self->username ? self->username : "", self->base_url);
+      return;
+    }
+
+  uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
+  data->msg = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
+  soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_COLLECT_METRICS);
+  soup_message_disable_feature (data->msg, SOUP_TYPE_AUTH_MANAGER);
+
+  authorization = tl_client_build_authorization (self->username, self->password);
+  soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Accept",
+                                "application/json");
+  soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Authorization",
+                                authorization);
+  explicit_bzero (authorization, strlen (authorization));
+
+  body_text = tl_client_build_body (token);
+  body = g_bytes_new_with_free_func (body_text, strlen (body_text),
+                                     (GDestroyNotify) free_secret, body_text);
+  soup_message_set_request_body_from_bytes (data->msg, "application/json", body);
+
+  if (cancellable != NULL)
+    {
+      data->user_cancellable = g_object_ref (cancellable);
+      data->user_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled),
+                                                    g_object_ref (data->internal), g_object_unref);
+    }
+
+  data->deadline = g_timeout_source_new (data->timeout_ms);
+  g_source_set_callback (data->deadline, on_deadline, data, NULL);
+  g_source_set_static_name (data->deadline, "[ticket-lookup] lookup deadline");
+  g_source_attach (data->deadline, g_main_context_get_thread_default ());
+
+  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, data->internal,
+                           on_send_ready, g_steal_pointer (&task));
+}
+
+/**
+ * tl_client_lookup_finish:
+ * @error: (optional): set to a copy of the result's error when the lookup failed
+ *
+ * Returns: (transfer full): the result, also when the lookup failed: it carries the error and
+ *   whatever diagnostics there were
+ */
+TlLookupResult *
+tl_client_lookup_finish (TlClient      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  TlLookupResult *lookup;
+
+  g_return_val_if_fail (TL_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  lookup = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (lookup != NULL && lookup->error != NULL && error != NULL)
+    *error = g_error_copy (lookup->error);
+  return lookup;
+}

@@ -1,0 +1,64 @@
+/* tl-client.h: the order-token lookup over one shared SoupSession
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tl-lookup-result.h"
+
+G_BEGIN_DECLS
+
+#define TL_DEFAULT_BASE_URL          "https://connect.maklare.vitec.net"
+#define TL_TEST_BASE_URL             "https://connect-qa.maklare.vitec.net"
+#define TL_DEFAULT_TIMEOUT_SECONDS   30
+#define TL_DEFAULT_MAX_RESPONSE_SIZE (1024 * 1024)
+#define TL_BODY_EXCERPT_MAX          4096
+
+#define TL_TYPE_CLIENT (tl_client_get_type ())
+G_DECLARE_FINAL_TYPE (TlClient, tl_client, TL, CLIENT, GObject)
+
+TlClient       *tl_client_new                   (const char          *base_url);
+const char     *tl_client_get_base_url          (TlClient            *self);
+void            tl_client_set_base_url          (TlClient            *self,
+                                                 const char          *base_url);
+void            tl_client_set_credentials       (TlClient            *self,
+                                                 const char          *username,
+                                                 const char          *password);
+const char     *tl_client_get_username          (TlClient            *self);
+gboolean        tl_client_has_password          (TlClient            *self);
+guint           tl_client_get_timeout           (TlClient            *self);
+void            tl_client_set_timeout           (TlClient            *self,
+                                                 guint                seconds);
+void            tl_client_set_timeout_ms        (TlClient            *self,
+                                                 guint                milliseconds);
+gsize           tl_client_get_max_response_size (TlClient            *self);
+void            tl_client_set_max_response_size (TlClient            *self,
+                                                 gsize                max_size);
+void            tl_client_set_tls_database      (TlClient            *self,
+                                                 GTlsDatabase        *database);
+void            tl_client_set_max_connections   (TlClient            *self,
+                                                 guint                max_conns);
+
+void            tl_client_lookup_async          (TlClient            *self,
+                                                 const char          *customer_id,
+                                                 const char          *token,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+TlLookupResult *tl_client_lookup_finish         (TlClient            *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+char           *tl_client_build_url             (const char          *base_url,
+                                                 const char          *customer_id,
+                                                 GError             **error);
+char           *tl_client_build_body            (const char          *token);
+char           *tl_client_build_authorization   (const char          *username,
+                                                 const char          *password);
+gboolean        tl_client_check_base_url        (const char          *base_url,
+                                                 GError             **error);
+char           *tl_normalize_base_url           (const char          *base_url);
+
+G_END_DECLS

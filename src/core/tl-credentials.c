@@ -1,0 +1,237 @@
+/* tl-credentials.c: libsecret, schema io.github.ticketlookup.TicketLookup.Credentials
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "tl-client.h"
+#include "tl-credentials.h"
+#include "tl-lookup-error.h"
+
+const SecretSchema *
+tl_credentials_get_schema (void)
+{
+  static const SecretSchema schema = {
+    BASE_APPLICATION_ID ".Credentials", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  };
+
+  return &schema;
+}
+
+void
+tl_credentials_free_password (char *password)
+{
+  if (password != NULL)
+    secret_password_free (password);
+}
+
+typedef enum { OP_STORE, OP_LOOKUP, OP_CLEAR } KeyringOp;
+
+static GError *
+keyring_error (const GError *error,
+               KeyringOp     op)
+{
+  gboolean no_service;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED, "%s", error->message);
+
+  no_service = error->domain == G_DBUS_ERROR || error->domain == G_IO_ERROR ||
+               error->domain == G_SPAWN_ERROR;
+
+  switch (op)
+    {
+    case OP_STORE:
+      return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
+                          no_service
+                          ? _("Could not save the password: no keyring service (Secret Service) "
+                              "is running or it could not be reached (%s).")
+                          : _("Could not save the password: the keyring refused (%s)."),
+                          error->message);
+    case OP_LOOKUP:
+      return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
+                          no_service
+                          ? _("Could not read the password: no keyring service (Secret Service) "
+                              "is running or it could not be reached (%s).")
+                          : _("Could not read the password: the keyring refused (%s)."),
+                          error->message);
+    case OP_CLEAR:
+    default:
+      return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
+                          no_service
+                          ? _("Could not remove the password: no keyring service (Secret Service) "
+                              "is running or it could not be reached (%s).")
+                          : _("Could not remove the password: the keyring refused (%s)."),
+                          error->message);
+    }
+}
+
+static char *
+normalized_server (const char *server)
+{
+  return tl_normalize_base_url (server);
+}
+
+static void
+on_store_ready (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (res, &error))
+    g_task_return_error (task, keyring_error (error, OP_STORE));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * tl_credentials_store_async:
+ * @remember: %TRUE for the default (login) collection, %FALSE for the session collection
+ *   that is forgotten at log-out
+ */
+void
+tl_credentials_store_async (const char          *server,
+                            const char          *username,
+                            const char          *password,
+                            gboolean             remember,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *srv = normalized_server (server);
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (username != NULL);
+  g_return_if_fail (password != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_credentials_store_async);
+
+  /* Translators: the label of the keyring entry, e.g. "Ticket Lookup: partner at https://…" */
+  label = g_strdup_printf (_("Ticket Lookup: %s at %s"), username, srv);
+  secret_password_store (tl_credentials_get_schema (),
+                         remember ? SECRET_COLLECTION_DEFAULT : SECRET_COLLECTION_SESSION,
+                         label, password, cancellable, on_store_ready, g_steal_pointer (&task),
+                         "server", srv,
+                         "username", username,
+                         NULL);
+}
+
+gboolean
+tl_credentials_store_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_lookup_ready (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  password = secret_password_lookup_finish (res, &error);
+  if (error != NULL)
+    g_task_return_error (task, keyring_error (error, OP_LOOKUP));
+  else
+    g_task_return_pointer (task, password, (GDestroyNotify) secret_password_free);
+}
+
+/**
+ * tl_credentials_lookup_async:
+ *
+ * Looks up the password for (@server, @username). Finishes with %NULL and no error when
+ * nothing is stored.
+ */
+void
+tl_credentials_lookup_async (const char          *server,
+                             const char          *username,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *srv = normalized_server (server);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_credentials_lookup_async);
+
+  secret_password_lookup (tl_credentials_get_schema (), cancellable, on_lookup_ready,
+                          g_steal_pointer (&task),
+                          "server", srv,
+                          "username", username ? username : "",
+                          NULL);
+}
+
+/**
+ * tl_credentials_lookup_finish:
+ *
+ * Returns: (transfer full) (nullable): the password (free with tl_credentials_free_password()),
+ *   or %NULL: nothing stored (no error) or the keyring failed (error set)
+ */
+char *
+tl_credentials_lookup_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_clear_ready (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  secret_password_clear_finish (res, &error);
+  if (error != NULL)
+    g_task_return_error (task, keyring_error (error, OP_CLEAR));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+tl_credentials_clear_async (const char          *server,
+                            const char          *username,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *srv = normalized_server (server);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_credentials_clear_async);
+
+  secret_password_clear (tl_credentials_get_schema (), cancellable, on_clear_ready,
+                         g_steal_pointer (&task),
+                         "server", srv,
+                         "username", username ? username : "",
+                         NULL);
+}
+
+gboolean
+tl_credentials_clear_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,371 @@
+/* tl-demo-server.c: SoupServer on 127.0.0.1, random port; Basic auth demo/demo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "tl-demo-server.h"
+
+struct _TlDemoServer
+{
+  GObject     parent_instance;
+
+  SoupServer *server;
+  char       *base_url;
+  guint       slow_delay_ms;
+  guint       n_requests;
+  GList      *pending;   /* of GSource*, slow answers not sent yet */
+};
+
+G_DEFINE_FINAL_TYPE (TlDemoServer, tl_demo_server, G_TYPE_OBJECT)
+
+/* The tokens are base64, so they pass as real tokens; the first two contain '+' and '/' so
+ * that a callback URL with them shows URL-encoding at work. */
+static const struct
+{
+  const char *token;
+  const char *description;
+} demo_tokens[TL_DEMO_N_TOKENS] = {
+  [TL_DEMO_VALID]           = { "DemoValid+Token/01==",  N_("a valid ticket") },
+  [TL_DEMO_EXPIRED]         = { "DemoExpired+Tok/01==",  N_("an expired ticket") },
+  [TL_DEMO_BAD_REQUEST]     = { "DemoBadRequest/0001=",  N_("400 Bad Request with validation messages") },
+  [TL_DEMO_PROBLEM_DETAILS] = { "DemoProblem+Details=",  N_("400 Bad Request as ProblemDetails") },
+  [TL_DEMO_FORBIDDEN]       = { "DemoForbidden+01",      N_("403 Forbidden") },
+  [TL_DEMO_NOT_FOUND]       = { "DemoNotFound+001",      N_("404 Not Found") },
+  [TL_DEMO_SERVER_ERROR]    = { "DemoServerError+0001",  N_("500 Internal Server Error") },
+  [TL_DEMO_SLOW]            = { "DemoSlowToken+01",      N_("a valid ticket after 3 seconds") },
+};
+
+const char *
+tl_demo_token (TlDemoToken which)
+{
+  g_return_val_if_fail (which < TL_DEMO_N_TOKENS, NULL);
+  return demo_tokens[which].token;
+}
+
+const char *
+tl_demo_token_describe (TlDemoToken which)
+{
+  g_return_val_if_fail (which < TL_DEMO_N_TOKENS, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, demo_tokens[which].description);
+}
+
+/**
+ * tl_demo_tokens_help:
+ *
+ * Returns: the demo tokens, one per line, for --help and the README
+ */
+char *
+tl_demo_tokens_help (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < TL_DEMO_N_TOKENS; i++)
+    g_string_append_printf (out, "  %-22s %s\n", demo_tokens[i].token, tl_demo_token_describe (i));
+  g_string_append_printf (out, _("  any other token        400 Bad Request (token not valid)\n"
+                                 "  wrong username or password gives 401 Unauthorized.\n"
+                                 "  Demo user “%s”, password “%s”, e.g. customer ID %s.\n"),
+                          TL_DEMO_USERNAME, TL_DEMO_PASSWORD, TL_DEMO_CUSTOMER_ID);
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_json (SoupServerMessage *msg,
+          guint              status,
+          const char        *content_type,
+          const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+static void
+set_ticket (SoupServerMessage *msg,
+            const char        *customer_id,
+            gboolean           expired)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "orderId");
+  json_builder_add_string_value (builder, expired ? "ORD-2024-000417" : "ORD-2026-118305");
+  json_builder_set_member_name (builder, "userId");
+  json_builder_add_string_value (builder, "anna.lindqvist");
+  json_builder_set_member_name (builder, "orderUserId");
+  json_builder_add_string_value (builder, "erik.sjoberg");
+  json_builder_set_member_name (builder, "targetId");
+  json_builder_add_string_value (builder, "OBJ11385_1395932274");
+  json_builder_set_member_name (builder, "targetType");
+  json_builder_add_string_value (builder, "HousingCooperative");
+  json_builder_set_member_name (builder, "tenantId");
+  json_builder_add_string_value (builder, "T1");
+  json_builder_set_member_name (builder, "chainId");
+  json_builder_add_string_value (builder, "G1");
+  json_builder_set_member_name (builder, "customerId");
+  json_builder_add_string_value (builder, customer_id);
+  json_builder_set_member_name (builder, "hasExpired");
+  json_builder_add_boolean_value (builder, expired);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  set_json (msg, SOUP_STATUS_OK, "application/json; charset=utf-8", text);
+}
+
+static gboolean
+check_auth (SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+  g_autofree char *expected = NULL;
+  g_autofree char *pair = g_strconcat (TL_DEMO_USERNAME, ":", TL_DEMO_PASSWORD, NULL);
+  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+  expected = g_strconcat ("Basic ", encoded, NULL);
+  /* The scheme name is case-insensitive, as the vendor's own example writes "basic". */
+  return header != NULL && strlen (header) == strlen (expected) &&
+         g_ascii_strncasecmp (header, "Basic ", 6) == 0 &&
+         strcmp (header + 6, expected + 6) == 0;
+}
+
+typedef struct
+{
+  TlDemoServer      *self;
+  SoupServerMessage *msg;
+  char              *customer_id;
+} SlowAnswer;
+
+static gboolean
+on_slow_answer (gpointer user_data)
+{
+  SlowAnswer *answer = user_data;
+
+  set_ticket (answer->msg, answer->customer_id, FALSE);
+  soup_server_message_unpause (answer->msg);
+  answer->self->pending = g_list_remove (answer->self->pending, g_main_current_source ());
+  return G_SOURCE_REMOVE;
+}
+
+static void
+slow_answer_free (gpointer data)
+{
+  SlowAnswer *answer = data;
+
+  g_object_unref (answer->msg);
+  g_free (answer->customer_id);
+  g_free (answer);
+}
+
+static void
+handle_token (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  TlDemoServer *self = user_data;
+  const char *prefix = "/Service/Order/Token/";
+  g_autofree char *customer_id = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) request_body = NULL;
+  SoupMessageBody *body;
+  const char *token = NULL;
+  JsonNode *root;
+
+  self->n_requests++;
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "X-Request-Id", "demo-0f6c2a1e");
+
+  if (!g_str_has_prefix (path, prefix) || strchr (path + strlen (prefix), '/') != NULL ||
+      path[strlen (prefix)] == '\0')
+    {
+      set_json (msg, SOUP_STATUS_NOT_FOUND, "application/json; charset=utf-8",
+                "{\"Message\":\"No HTTP resource was found that matches the request URI.\"}");
+      return;
+    }
+
+  if (soup_server_message_get_method (msg) != SOUP_METHOD_POST)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "POST");
+      set_json (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "application/json; charset=utf-8",
+                "{\"Message\":\"The requested resource does not support this HTTP method.\"}");
+      return;
+    }
+
+  if (!check_auth (msg))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "WWW-Authenticate", "Basic realm=\"Express Connect\"");
+      set_json (msg, SOUP_STATUS_UNAUTHORIZED, "application/json; charset=utf-8",
+                "{\"Message\":\"Authorization has been denied for this request.\"}");
+      return;
+    }
+
+  customer_id = g_uri_unescape_string (path + strlen (prefix), NULL);
+
+  body = soup_server_message_get_request_body (msg);
+  request_body = soup_message_body_flatten (body);
+  parser = json_parser_new_immutable ();
+  if (json_parser_load_from_data (parser, g_bytes_get_data (request_body, NULL),
+                                  g_bytes_get_size (request_body), NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonObject *object = json_node_get_object (root);
+
+      if (json_object_has_member (object, "data"))
+        token = json_object_get_string_member_with_default (object, "data", NULL);
+      else if (json_object_has_member (object, "Data"))
+        token = json_object_get_string_member_with_default (object, "Data", NULL);
+    }
+
+  if (customer_id == NULL || token == NULL || *token == '\0')
+    {
+      set_json (msg, SOUP_STATUS_BAD_REQUEST, "application/json; charset=utf-8",
+                "{\"Message\":\"The request is invalid.\","
+                "\"ModelState\":{\"token.Data\":[\"The Data field is required.\"]}}");
+      return;
+    }
+
+  if (strcmp (token, demo_tokens[TL_DEMO_VALID].token) == 0)
+    set_ticket (msg, customer_id, FALSE);
+  else if (strcmp (token, demo_tokens[TL_DEMO_EXPIRED].token) == 0)
+    set_ticket (msg, customer_id, TRUE);
+  else if (strcmp (token, demo_tokens[TL_DEMO_PROBLEM_DETAILS].token) == 0)
+    set_json (msg, SOUP_STATUS_BAD_REQUEST, "application/problem+json; charset=utf-8",
+              "{\"type\":\"https://tools.ietf.org/html/rfc7231#section-6.5.1\","
+              "\"title\":\"One or more validation errors occurred.\",\"status\":400,"
+              "\"traceId\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00\","
+              "\"errors\":{\"Data\":[\"The token could not be decrypted.\"]}}");
+  else if (strcmp (token, demo_tokens[TL_DEMO_FORBIDDEN].token) == 0)
+    set_json (msg, SOUP_STATUS_FORBIDDEN, "application/json; charset=utf-8",
+              "{\"Message\":\"Access to customer data is denied.\"}");
+  else if (strcmp (token, demo_tokens[TL_DEMO_NOT_FOUND].token) == 0)
+    set_json (msg, SOUP_STATUS_NOT_FOUND, "application/json; charset=utf-8",
+              "{\"Message\":\"No order was found for the token.\"}");
+  else if (strcmp (token, demo_tokens[TL_DEMO_SERVER_ERROR].token) == 0)
+    set_json (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "application/json; charset=utf-8",
+              "{\"Message\":\"An error has occurred.\"}");
+  else if (strcmp (token, demo_tokens[TL_DEMO_SLOW].token) == 0)
+    {
+      SlowAnswer *answer = g_new0 (SlowAnswer, 1);
+      GSource *source;
+
+      answer->self = self;
+      answer->msg = g_object_ref (msg);
+      answer->customer_id = g_steal_pointer (&customer_id);
+      soup_server_message_pause (msg);
+      source = g_timeout_source_new (self->slow_delay_ms);
+      g_source_set_callback (source, on_slow_answer, answer, slow_answer_free);
+      g_source_attach (source, g_main_context_get_thread_default ());
+      self->pending = g_list_prepend (self->pending, source);
+      g_source_unref (source);
+    }
+  else   /* TL_DEMO_BAD_REQUEST, and any token the demo does not know */
+    set_json (msg, SOUP_STATUS_BAD_REQUEST, "application/json; charset=utf-8",
+              "{\"Message\":\"The request is invalid.\","
+              "\"ModelState\":{\"token.Data\":[\"The token is not valid.\","
+              "\"The token does not belong to the customer.\"]}}");
+}
+
+static void
+tl_demo_server_dispose (GObject *object)
+{
+  TlDemoServer *self = (TlDemoServer *) object;
+
+  for (GList *l = self->pending; l; l = l->next)
+    g_source_destroy (l->data);
+  g_clear_pointer (&self->pending, g_list_free);
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (tl_demo_server_parent_class)->dispose (object);
+}
+
+static void
+tl_demo_server_finalize (GObject *object)
+{
+  TlDemoServer *self = (TlDemoServer *) object;
+
+  g_clear_pointer (&self->base_url, g_free);
+  G_OBJECT_CLASS (tl_demo_server_parent_class)->finalize (object);
+}
+
+static void
+tl_demo_server_class_init (TlDemoServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tl_demo_server_dispose;
+  object_class->finalize = tl_demo_server_finalize;
+}
+
+static void
+tl_demo_server_init (TlDemoServer *self)
+{
+  self->slow_delay_ms = 3000;
+}
+
+/**
+ * tl_demo_server_new:
+ *
+ * Starts listening on 127.0.0.1 with a port the system picks, on the thread-default main
+ * context.
+ */
+TlDemoServer *
+tl_demo_server_new (GError **error)
+{
+  g_autoptr(TlDemoServer) self = g_object_new (TL_TYPE_DEMO_SERVER, NULL);
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+
+  self->server = soup_server_new ("server-header", "ticket-lookup-demo/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_handler (self->server, "/Service/Order/Token", handle_token, self, NULL);
+  soup_server_add_handler (self->server, NULL, handle_token, self, NULL);
+
+  if (!soup_server_listen (self->server, address, 0, error))
+    return NULL;
+
+  uris = soup_server_get_uris (self->server);
+  if (uris != NULL)
+    {
+      GUri *uri = uris->data;
+
+      self->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uri));
+    }
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+tl_demo_server_get_base_url (TlDemoServer *self)
+{
+  g_return_val_if_fail (TL_IS_DEMO_SERVER (self), NULL);
+  return self->base_url;
+}
+
+void
+tl_demo_server_set_slow_delay (TlDemoServer *self,
+                               guint         milliseconds)
+{
+  g_return_if_fail (TL_IS_DEMO_SERVER (self));
+  self->slow_delay_ms = milliseconds;
+}
+
+guint
+tl_demo_server_get_n_requests (TlDemoServer *self)
+{
+  g_return_val_if_fail (TL_IS_DEMO_SERVER (self), 0);
+  return self->n_requests;
+}

@@ -1,0 +1,52 @@
+/* tl-lookup-error.h: one error domain for everything a lookup can run into
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TL_LOOKUP_ERROR (tl_lookup_error_quark ())
+
+/**
+ * TlLookupError:
+ *
+ * One code per failure class. Each code has a short title, an explanation and a next step
+ * (all translated), and an exit status for ticket-lookup-cli.
+ */
+typedef enum
+{
+  TL_LOOKUP_ERROR_INVALID_INPUT,   /* what was pasted or typed cannot be sent */
+  TL_LOOKUP_ERROR_INSECURE_URL,    /* plain http:// to a host that is not loopback, bad base URL */
+  TL_LOOKUP_ERROR_BAD_REQUEST,     /* 400 */
+  TL_LOOKUP_ERROR_UNAUTHORIZED,    /* 401 */
+  TL_LOOKUP_ERROR_FORBIDDEN,       /* 403 */
+  TL_LOOKUP_ERROR_NOT_FOUND,       /* 404 */
+  TL_LOOKUP_ERROR_CLIENT_ERROR,    /* other 4xx */
+  TL_LOOKUP_ERROR_REDIRECT,        /* 3xx: never followed, credentials stay here */
+  TL_LOOKUP_ERROR_SERVER_ERROR,    /* 5xx */
+  TL_LOOKUP_ERROR_NETWORK,         /* refused, reset, closed early */
+  TL_LOOKUP_ERROR_DNS,             /* host name not resolved */
+  TL_LOOKUP_ERROR_TLS,             /* certificate or handshake problem */
+  TL_LOOKUP_ERROR_TIMEOUT,         /* the deadline passed */
+  TL_LOOKUP_ERROR_CANCELLED,       /* the user stopped it */
+  TL_LOOKUP_ERROR_TOO_LARGE,       /* the answer is over the size cap */
+  TL_LOOKUP_ERROR_MALFORMED,       /* a 200 that is not an OrderTicket */
+  TL_LOOKUP_ERROR_KEYRING,         /* no Secret Service, locked, dismissed */
+  TL_LOOKUP_ERROR_NO_PASSWORD,     /* no password stored or given */
+} TlLookupError;
+
+#define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_NO_PASSWORD + 1)
+
+GQuark       tl_lookup_error_quark           (void);
+const char  *tl_lookup_error_code_to_string  (TlLookupError code);
+const char  *tl_lookup_error_get_title       (TlLookupError code);
+const char  *tl_lookup_error_get_explanation (TlLookupError code);
+const char  *tl_lookup_error_get_next_step   (TlLookupError code);
+int          tl_lookup_error_get_exit_status (TlLookupError code);
+const char  *tl_lookup_error_get_icon_name   (TlLookupError code);
+TlLookupError tl_lookup_error_from_status    (guint status);
+
+G_END_DECLS

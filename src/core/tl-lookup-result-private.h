@@ -1,0 +1,41 @@
+/* tl-lookup-result-private.h: fields tl-client fills in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tl-lookup-result.h"
+
+G_BEGIN_DECLS
+
+struct _TlLookupResult
+{
+  GObject             parent_instance;
+
+  TlTicket           *ticket;
+  GError             *error;
+  TlErrorBody        *error_body;
+
+  char               *customer_id;
+  char               *token_fingerprint;
+  char               *base_url;
+  char               *url;
+  char               *username;
+  GDateTime          *started;
+  gint64              elapsed_us;
+
+  guint               status;
+  char               *reason;
+  char               *http_version;
+  SoupMessageHeaders *request_headers;    /* Authorization already redacted */
+  SoupMessageHeaders *response_headers;
+  char               *body_excerpt;       /* capped, secrets redacted */
+  gsize               body_size;
+  SoupMessageMetrics *metrics;
+  char               *request_id;
+  char               *retry_after;
+};
+
+TlLookupResult *tl_lookup_result_new (void);
+
+G_END_DECLS

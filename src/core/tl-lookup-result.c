@@ -1,0 +1,147 @@
+/* tl-lookup-result.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tl-lookup-error.h"
+#include "tl-lookup-result-private.h"
+
+G_DEFINE_FINAL_TYPE (TlLookupResult, tl_lookup_result, G_TYPE_OBJECT)
+
+static void
+tl_lookup_result_finalize (GObject *object)
+{
+  TlLookupResult *self = (TlLookupResult *) object;
+
+  g_clear_object (&self->ticket);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->error_body, tl_error_body_free);
+  g_clear_pointer (&self->customer_id, g_free);
+  g_clear_pointer (&self->token_fingerprint, g_free);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->username, g_free);
+  g_clear_pointer (&self->started, g_date_time_unref);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->http_version, g_free);
+  g_clear_pointer (&self->request_headers, soup_message_headers_unref);
+  g_clear_pointer (&self->response_headers, soup_message_headers_unref);
+  g_clear_pointer (&self->body_excerpt, g_free);
+  g_clear_pointer (&self->metrics, soup_message_metrics_free);
+  g_clear_pointer (&self->request_id, g_free);
+  g_clear_pointer (&self->retry_after, g_free);
+
+  G_OBJECT_CLASS (tl_lookup_result_parent_class)->finalize (object);
+}
+
+static void
+tl_lookup_result_class_init (TlLookupResultClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tl_lookup_result_finalize;
+}
+
+static void
+tl_lookup_result_init (TlLookupResult *self)
+{
+}
+
+TlLookupResult *
+tl_lookup_result_new (void)
+{
+  return g_object_new (TL_TYPE_LOOKUP_RESULT, NULL);
+}
+
+gboolean
+tl_lookup_result_is_ok (TlLookupResult *self)
+{
+  g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), FALSE);
+  return self->ticket != NULL && self->error == NULL;
+}
+
+/**
+ * tl_lookup_result_get_exit_status:
+ *
+ * Returns: ticket-lookup-cli's exit status: 0 valid, 1 expired, else the error class's status
+ */
+int
+tl_lookup_result_get_exit_status (TlLookupResult *self)
+{
+  g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), 2);
+
+  if (self->error != NULL)
+    {
+      if (self->error->domain == TL_LOOKUP_ERROR)
+        return tl_lookup_error_get_exit_status (self->error->code);
+      return 2;
+    }
+  if (self->ticket != NULL && tl_ticket_get_state (self->ticket) == TL_TICKET_STATE_EXPIRED)
+    return 1;
+  return 0;
+}
+
+/**
+ * tl_lookup_result_format_error:
+ *
+ * Returns: (nullable): the error in words for people: title, what happened (with the specific
+ *   cause), the server's messages, and what to do next; %NULL when the lookup succeeded
+ */
+char *
+tl_lookup_result_format_error (TlLookupResult *self)
+{
+  GString *out;
+  TlLookupError code;
+
+  g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), NULL);
+
+  if (self->error == NULL)
+    return NULL;
+
+  code = self->error->domain == TL_LOOKUP_ERROR ? self->error->code : TL_LOOKUP_ERROR_INVALID_INPUT;
+  out = g_string_new (tl_lookup_error_get_title (code));
+  g_string_append (out, "\n");
+  g_string_append (out, self->error->message);
+  if (self->error_body != NULL)
+    {
+      if (self->error_body->message != NULL)
+        g_string_append_printf (out, "\n  %s", self->error_body->message);
+      for (guint i = 0; i < self->error_body->details->len; i++)
+        g_string_append_printf (out, "\n  • %s", (char *) g_ptr_array_index (self->error_body->details, i));
+    }
+  if (self->request_id != NULL)
+    g_string_append_printf (out, "\n%s %s", _("Request ID:"), self->request_id);
+  if (self->retry_after != NULL)
+    g_string_append_printf (out, "\n%s %s", _("Retry after:"), self->retry_after);
+  g_string_append_printf (out, "\n%s", tl_lookup_error_get_next_step (code));
+  return g_string_free (out, FALSE);
+}
+
+#define GETTER(type, name, field) \
+  type tl_lookup_result_get_##name (TlLookupResult *self) \
+  { \
+    g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), 0); \
+    return self->field; \
+  }
+
+GETTER (TlTicket *, ticket, ticket)
+GETTER (const GError *, error, error)
+GETTER (const TlErrorBody *, error_body, error_body)
+GETTER (const char *, customer_id, customer_id)
+GETTER (const char *, token_fingerprint, token_fingerprint)
+GETTER (const char *, base_url, base_url)
+GETTER (const char *, url, url)
+GETTER (const char *, username, username)
+GETTER (GDateTime *, started, started)
+GETTER (gint64, elapsed_us, elapsed_us)
+GETTER (guint, status, status)
+GETTER (const char *, reason, reason)
+GETTER (SoupMessageHeaders *, request_headers, request_headers)
+GETTER (SoupMessageHeaders *, response_headers, response_headers)
+GETTER (const char *, body_excerpt, body_excerpt)
+GETTER (gsize, body_size, body_size)
+GETTER (SoupMessageMetrics *, metrics, metrics)
+GETTER (const char *, request_id, request_id)
+GETTER (const char *, retry_after, retry_after)
+GETTER (const char *, http_version, http_version)

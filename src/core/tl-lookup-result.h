@@ -1,0 +1,44 @@
+/* tl-lookup-result.h: a ticket or an error, plus what happened on the wire
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "tl-error-body.h"
+#include "tl-ticket.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_LOOKUP_RESULT (tl_lookup_result_get_type ())
+G_DECLARE_FINAL_TYPE (TlLookupResult, tl_lookup_result, TL, LOOKUP_RESULT, GObject)
+
+gboolean            tl_lookup_result_is_ok               (TlLookupResult *self);
+TlTicket           *tl_lookup_result_get_ticket          (TlLookupResult *self);
+const GError       *tl_lookup_result_get_error           (TlLookupResult *self);
+const TlErrorBody  *tl_lookup_result_get_error_body      (TlLookupResult *self);
+int                 tl_lookup_result_get_exit_status     (TlLookupResult *self);
+
+const char         *tl_lookup_result_get_customer_id     (TlLookupResult *self);
+const char         *tl_lookup_result_get_token_fingerprint (TlLookupResult *self);
+const char         *tl_lookup_result_get_base_url        (TlLookupResult *self);
+const char         *tl_lookup_result_get_url             (TlLookupResult *self);
+const char         *tl_lookup_result_get_username        (TlLookupResult *self);
+GDateTime          *tl_lookup_result_get_started         (TlLookupResult *self);
+gint64              tl_lookup_result_get_elapsed_us      (TlLookupResult *self);
+
+guint               tl_lookup_result_get_status          (TlLookupResult *self);
+const char         *tl_lookup_result_get_reason          (TlLookupResult *self);
+SoupMessageHeaders *tl_lookup_result_get_request_headers (TlLookupResult *self);
+SoupMessageHeaders *tl_lookup_result_get_response_headers (TlLookupResult *self);
+const char         *tl_lookup_result_get_body_excerpt    (TlLookupResult *self);
+gsize               tl_lookup_result_get_body_size       (TlLookupResult *self);
+SoupMessageMetrics *tl_lookup_result_get_metrics         (TlLookupResult *self);
+const char         *tl_lookup_result_get_request_id      (TlLookupResult *self);
+const char         *tl_lookup_result_get_retry_after     (TlLookupResult *self);
+const char         *tl_lookup_result_get_http_version    (TlLookupResult *self);
+
+char               *tl_lookup_result_format_error        (TlLookupResult *self);
+
+G_END_DECLS

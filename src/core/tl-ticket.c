@@ -1,0 +1,528 @@
+/* tl-ticket.c: OrderTicket from JSON (either key casing) or the documented XML
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "tl-lookup-error.h"
+#include "tl-ticket.h"
+
+struct _TlTicket
+{
+  GObject        parent_instance;
+
+  char          *strings[TL_TICKET_N_STRING_FIELDS];
+  TlTicketState  state;
+};
+
+G_DEFINE_FINAL_TYPE (TlTicket, tl_ticket, G_TYPE_OBJECT)
+
+static const struct
+{
+  const char *key;
+  const char *title;
+  const char *description;
+} fields[TL_TICKET_N_FIELDS] = {
+  { "orderId",     N_("Order ID"),            N_("The id of the order") },
+  { "userId",      N_("User"),                N_("The user who was logged in when ordering") },
+  { "orderUserId", N_("Order owner (agent)"), N_("The agent responsible for the property, who owns the order") },
+  { "targetId",    N_("Property ID"),         N_("The property the order concerns") },
+  { "targetType",  N_("Property type"),       N_("The type of property the order concerns") },
+  { "tenantId",    N_("Tenant ID"),           N_("The customer's whole environment") },
+  { "chainId",     N_("Chain ID"),            N_("The customer's chain") },
+  { "customerId",  N_("Customer ID (office)"), N_("The office that owns the order") },
+  { "hasExpired",  N_("Token status"),        N_("Whether the token has expired and can no longer be used") },
+};
+
+static void
+tl_ticket_finalize (GObject *object)
+{
+  TlTicket *self = (TlTicket *) object;
+
+  for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
+    g_clear_pointer (&self->strings[i], g_free);
+
+  G_OBJECT_CLASS (tl_ticket_parent_class)->finalize (object);
+}
+
+static void
+tl_ticket_class_init (TlTicketClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tl_ticket_finalize;
+}
+
+static void
+tl_ticket_init (TlTicket *self)
+{
+}
+
+TlTicket *
+tl_ticket_new (void)
+{
+  return g_object_new (TL_TYPE_TICKET, NULL);
+}
+
+const char *
+tl_ticket_field_get_key (TlTicketField field)
+{
+  g_return_val_if_fail (field < TL_TICKET_N_FIELDS, NULL);
+  return fields[field].key;
+}
+
+const char *
+tl_ticket_field_get_title (TlTicketField field)
+{
+  g_return_val_if_fail (field < TL_TICKET_N_FIELDS, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, fields[field].title);
+}
+
+const char *
+tl_ticket_field_get_description (TlTicketField field)
+{
+  g_return_val_if_fail (field < TL_TICKET_N_FIELDS, NULL);
+  return g_dgettext (GETTEXT_PACKAGE, fields[field].description);
+}
+
+static int
+field_for_key (const char *key)
+{
+  for (guint i = 0; i < TL_TICKET_N_FIELDS; i++)
+    if (g_ascii_strcasecmp (key, fields[i].key) == 0)
+      return (int) i;
+  return -1;
+}
+
+/**
+ * tl_ticket_get_string:
+ *
+ * Returns: (nullable): the field's value, %NULL when the answer did not contain it
+ */
+const char *
+tl_ticket_get_string (TlTicket      *self,
+                      TlTicketField  field)
+{
+  g_return_val_if_fail (TL_IS_TICKET (self), NULL);
+  g_return_val_if_fail (field < TL_TICKET_N_STRING_FIELDS, NULL);
+  return self->strings[field];
+}
+
+void
+tl_ticket_set_string (TlTicket      *self,
+                      TlTicketField  field,
+                      const char    *value)
+{
+  g_return_if_fail (TL_IS_TICKET (self));
+  g_return_if_fail (field < TL_TICKET_N_STRING_FIELDS);
+  g_free (self->strings[field]);
+  self->strings[field] = g_strdup (value);
+}
+
+TlTicketState
+tl_ticket_get_state (TlTicket *self)
+{
+  g_return_val_if_fail (TL_IS_TICKET (self), TL_TICKET_STATE_UNKNOWN);
+  return self->state;
+}
+
+void
+tl_ticket_set_state (TlTicket      *self,
+                     TlTicketState  state)
+{
+  g_return_if_fail (TL_IS_TICKET (self));
+  self->state = state;
+}
+
+/**
+ * tl_json_depth_ok:
+ *
+ * Scans JSON text for nesting deeper than %TL_JSON_MAX_DEPTH, outside strings, without
+ * recursion. Returns %FALSE if it is deeper.
+ */
+gboolean
+tl_json_depth_ok (const char *data,
+                  gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > TL_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+static const char *
+json_type_name (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("a list");
+    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType t = json_node_get_value_type (node);
+        if (t == G_TYPE_BOOLEAN) return _("true/false");
+        if (t == G_TYPE_STRING) return _("text");
+        return _("a number");
+      }
+    }
+}
+
+TlTicket *
+tl_ticket_new_from_json (const char  *data,
+                         gssize       length,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(TlTicket) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  gboolean seen[TL_TICKET_N_FIELDS] = { FALSE };
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!tl_json_depth_ok (data, length))
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                   _("The answer is JSON nested more than %d levels deep, which an order ticket "
+                     "never is."), TL_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                   _("The answer is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                   _("The answer is %s, not an order ticket object."),
+                   root ? json_type_name (root) : _("empty"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  self = tl_ticket_new ();
+  members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *node = json_object_get_member (object, key);
+      int field = field_for_key (key);
+
+      if (field < 0)
+        continue;   /* unknown fields are ignored */
+
+      if (seen[field])
+        {
+          g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                       _("The field “%s” appears twice in the answer."), fields[field].key);
+          return NULL;
+        }
+      seen[field] = TRUE;
+
+      if (JSON_NODE_HOLDS_NULL (node))
+        continue;   /* null means absent */
+
+      if (field == TL_TICKET_FIELD_HAS_EXPIRED)
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+            {
+              g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                           _("The field “%s” should be true or false, but is %s."),
+                           key, json_type_name (node));
+              return NULL;
+            }
+          self->state = json_node_get_boolean (node) ? TL_TICKET_STATE_EXPIRED
+                                                     : TL_TICKET_STATE_VALID;
+        }
+      else
+        {
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+            {
+              g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                           _("The field “%s” should be text, but is %s."),
+                           key, json_type_name (node));
+              return NULL;
+            }
+          self->strings[field] = g_strdup (json_node_get_string (node));
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* XML: <OrderTicket xmlns="…Express.Connect.Api.Models.Order"> with one element per field. */
+
+typedef struct
+{
+  TlTicket *ticket;
+  int       depth;
+  int       field;        /* field of the open element, -1 if none */
+  gboolean  nil;
+  gboolean  seen_root;
+  GString  *text;
+} XmlState;
+
+static const char *
+local_name (const char *name)
+{
+  const char *colon = strrchr (name, ':');
+  return colon ? colon + 1 : name;
+}
+
+static void
+xml_start (GMarkupParseContext  *context,
+           const char           *element_name,
+           const char          **attribute_names,
+           const char          **attribute_values,
+           gpointer              user_data,
+           GError              **error)
+{
+  XmlState *state = user_data;
+
+  state->depth++;
+
+  if (state->depth == 1)
+    {
+      const char *ns = NULL;
+
+      if (g_strcmp0 (local_name (element_name), "OrderTicket") != 0)
+        {
+          g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                       _("The answer is XML, but <%s> instead of <OrderTicket>."), element_name);
+          return;
+        }
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_strcmp0 (attribute_names[i], "xmlns") == 0)
+          ns = attribute_values[i];
+      if (ns != NULL && g_strcmp0 (ns, TL_TICKET_XML_NAMESPACE) != 0)
+        {
+          g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                       _("The answer's <OrderTicket> is in the namespace “%s”, not the documented one."),
+                       ns);
+          return;
+        }
+      state->seen_root = TRUE;
+      return;
+    }
+
+  if (state->depth == 2)
+    {
+      state->field = field_for_key (local_name (element_name));
+      state->nil = FALSE;
+      g_string_truncate (state->text, 0);
+      for (guint i = 0; attribute_names[i] != NULL; i++)
+        if (g_strcmp0 (local_name (attribute_names[i]), "nil") == 0 &&
+            g_strcmp0 (attribute_values[i], "true") == 0)
+          state->nil = TRUE;
+      return;
+    }
+
+  if (state->depth == 3 && state->field >= 0)
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                   _("The field “%s” should be text, but contains elements."),
+                   fields[state->field].key);
+    }
+  if (state->depth > TL_JSON_MAX_DEPTH)
+    g_set_error_literal (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                         _("The answer's XML is nested too deeply to be an order ticket."));
+}
+
+static void
+xml_end (GMarkupParseContext  *context,
+         const char           *element_name,
+         gpointer              user_data,
+         GError              **error)
+{
+  XmlState *state = user_data;
+
+  if (state->depth == 2 && state->field >= 0 && !state->nil)
+    {
+      if (state->field == TL_TICKET_FIELD_HAS_EXPIRED)
+        {
+          g_autofree char *value = g_strstrip (g_strdup (state->text->str));
+
+          if (g_strcmp0 (value, "true") == 0)
+            state->ticket->state = TL_TICKET_STATE_EXPIRED;
+          else if (g_strcmp0 (value, "false") == 0)
+            state->ticket->state = TL_TICKET_STATE_VALID;
+          else
+            {
+              g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                           _("The field “%s” should be true or false, but is “%s”."),
+                           local_name (element_name), value);
+              return;
+            }
+        }
+      else
+        {
+          g_free (state->ticket->strings[state->field]);
+          state->ticket->strings[state->field] = g_strdup (state->text->str);
+        }
+    }
+  if (state->depth == 2)
+    state->field = -1;
+  state->depth--;
+}
+
+static void
+xml_text (GMarkupParseContext  *context,
+          const char           *text,
+          gsize                 text_len,
+          gpointer              user_data,
+          GError              **error)
+{
+  XmlState *state = user_data;
+
+  if (state->depth == 2 && state->field >= 0)
+    g_string_append_len (state->text, text, text_len);
+}
+
+TlTicket *
+tl_ticket_new_from_xml (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  static const GMarkupParser parser = { xml_start, xml_end, xml_text, NULL, NULL };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(TlTicket) ticket = tl_ticket_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  XmlState state = { ticket, 0, -1, FALSE, FALSE, text };
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &state, NULL);
+  if (!g_markup_parse_context_parse (context, data, length, &local_error) ||
+      !g_markup_parse_context_end_parse (context, &local_error))
+    {
+      if (g_error_matches (local_error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                     _("The answer is not valid XML: %s"), local_error->message);
+      return NULL;
+    }
+
+  if (!state.seen_root)
+    {
+      g_set_error_literal (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                           _("The answer is empty XML, not an order ticket."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ticket);
+}
+
+/**
+ * tl_ticket_new_from_data:
+ * @content_type: (nullable): the Content-Type, if known
+ *
+ * Parses JSON or XML, by content type and then by the first character.
+ */
+TlTicket *
+tl_ticket_new_from_data (const char  *data,
+                         gsize        length,
+                         const char  *content_type,
+                         GError     **error)
+{
+  gsize i = 0;
+
+  if (data == NULL)
+    data = "";
+
+  /* Skip a UTF-8 byte order mark and leading whitespace. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+
+  if (i == length)
+    {
+      g_set_error_literal (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                           _("The answer is empty: the service sent no order ticket."));
+      return NULL;
+    }
+
+  if (data[i] == '<' || (content_type && strstr (content_type, "xml") != NULL && data[i] != '{'))
+    return tl_ticket_new_from_xml (data + i, length - i, error);
+
+  return tl_ticket_new_from_json (data + i, length - i, error);
+}
+
+/**
+ * tl_ticket_to_json:
+ *
+ * Returns: the ticket as a JSON object with the documented camelCase keys; absent fields are
+ *   left out.
+ */
+char *
+tl_ticket_to_json (TlTicket *self,
+                   gboolean  pretty)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (TL_IS_TICKET (self), NULL);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
+    {
+      if (self->strings[i] == NULL)
+        continue;
+      json_builder_set_member_name (builder, fields[i].key);
+      json_builder_add_string_value (builder, self->strings[i]);
+    }
+  if (self->state != TL_TICKET_STATE_UNKNOWN)
+    {
+      json_builder_set_member_name (builder, fields[TL_TICKET_FIELD_HAS_EXPIRED].key);
+      json_builder_add_boolean_value (builder, self->state == TL_TICKET_STATE_EXPIRED);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, pretty);
+  return json_generator_to_data (generator, NULL);
+}
