@@ -378,20 +378,15 @@ escape_segment (const char *segment)
   return g_string_free (out, FALSE);
 }
 
-/**
- * tl_client_build_url:
- *
- * Returns: `{base}/Service/Order/Token/{customerId}` with the id escaped as one path segment,
- *   or %NULL with a %TL_LOOKUP_ERROR_INSECURE_URL error
- */
-char *
-tl_client_build_url (const char  *base_url,
-                     const char  *customer_id,
-                     GError     **error)
+/* Builds the GUri directly: re-parsing the string would let GUri normalize "%2E%2E" back into
+ * ".." and remove it as a dot segment. */
+static GUri *
+build_uri (const char  *base_url,
+           const char  *customer_id,
+           GError     **error)
 {
   g_autofree char *url = tl_normalize_base_url (base_url);
   g_autoptr(GUri) base = parse_base_url (url, error);
-  g_autoptr(GUri) full = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *path = NULL;
   g_autofree char *base_path = NULL;
@@ -407,9 +402,24 @@ tl_client_build_url (const char  *base_url,
 
   escaped = escape_segment (customer_id);
   path = g_strconcat (base_path, "/Service/Order/Token/", escaped, NULL);
-  full = g_uri_build (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (base), NULL,
+  return g_uri_build (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (base), NULL,
                       g_uri_get_host (base), g_uri_get_port (base), path, NULL, NULL);
-  return g_uri_to_string (full);
+}
+
+/**
+ * tl_client_build_url:
+ *
+ * Returns: `{base}/Service/Order/Token/{customerId}` with the id escaped as one path segment,
+ *   or %NULL with a %TL_LOOKUP_ERROR_INSECURE_URL error
+ */
+char *
+tl_client_build_url (const char  *base_url,
+                     const char  *customer_id,
+                     GError     **error)
+{
+  g_autoptr(GUri) uri = build_uri (base_url, customer_id, error);
+
+  return uri ? g_uri_to_string (uri) : NULL;
 }
 
 /**
@@ -544,10 +554,13 @@ static void
 fill_diagnostics (LookupData *data)
 {
   TlLookupResult *result = data->result;
-  SoupMessageHeaders *response_headers = soup_message_get_response_headers (data->msg);
+  SoupMessageHeaders *response_headers;
   SoupMessageMetrics *metrics;
 
   result->elapsed_us = g_get_monotonic_time () - data->start_us;
+  if (data->msg == NULL)
+    return;   /* refused before anything was sent */
+  response_headers = soup_message_get_response_headers (data->msg);
 
   if (result->request_headers == NULL)
     {
@@ -879,12 +892,13 @@ tl_client_lookup_async (TlClient            *self,
       return;
     }
 
-  data->result->url = tl_client_build_url (self->base_url, customer_id, &error);
-  if (data->result->url == NULL)
+  uri = build_uri (self->base_url, customer_id, &error);
+  if (uri == NULL)
     {
       fail (task, error->code, "%s", error->message);
       return;
     }
+  data->result->url = g_uri_to_string (uri);
 
   if (self->password == NULL)
     {
@@ -894,7 +908,6 @@ tl_client_lookup_async (TlClient            *self,
       return;
     }
 
-  uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
   data->msg = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
   soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_COLLECT_METRICS);
   soup_message_disable_feature (data->msg, SOUP_TYPE_AUTH_MANAGER);

@@ -1,0 +1,444 @@
+/* test-cli.c: ticket-lookup-cli as a user runs it: output, --json, --batch, exit statuses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "tl-demo-server.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+/* Runs the CLI without blocking this process's main loop, so an in-process server can answer. */
+static void
+run_cli_full (Run         *run,
+              const char  *stdin_text,
+              const char **envp_extra,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GBytes) in = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) TL_CLI_PATH);
+  va_start (args, envp_extra);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  for (guint i = 0; envp_extra && envp_extra[i]; i += 2)
+    g_subprocess_launcher_setenv (launcher, envp_extra[i], envp_extra[i + 1], TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  in = g_bytes_new (stdin_text ? stdin_text : "", stdin_text ? strlen (stdin_text) : 0);
+  g_subprocess_communicate_async (proc, in, NULL, on_communicated, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_communicate_finish (proc, res, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_exit_status (proc);
+  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+  if (g_test_verbose ())
+    g_printerr ("exit %d\nstdout:\n%s\nstderr:\n%s\n", run->status, run->out, run->err);
+}
+
+#define run_cli(run, ...) run_cli_full (run, NULL, NULL, __VA_ARGS__, NULL)
+
+static void
+assert_secrets_absent (Run        *run,
+                       const char *token)
+{
+  g_assert_null (strstr (run->out, token));
+  g_assert_null (strstr (run->err, token));
+  g_assert_null (strstr (run->out, "ZGVtbzpkZW1v"));   /* base64 "demo:demo" */
+  g_assert_null (strstr (run->err, "ZGVtbzpkZW1v"));
+}
+
+static void
+test_valid_human (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--demo", TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_VALID));
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "VALID"));
+  g_assert_nonnull (strstr (run.out, "  Order ID              ORD-2026-118305\n"));
+  g_assert_nonnull (strstr (run.out, "  Customer ID (office)  M11385\n"));
+  g_assert_nonnull (strstr (run.out, "  Property ID           OBJ11385_1395932274\n"));
+  assert_secrets_absent (&run, tl_demo_token (TL_DEMO_VALID));
+}
+
+static void
+test_expired_from_url (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--demo",
+           "2026-11-27 GET https://partner.example/order?customerId=M11385&token=DemoExpired%2BTok%2F01%3D%3D HTTP/1.1");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.out, "EXPIRED"));
+}
+
+static void
+test_findings_noted (void)
+{
+  g_auto(Run) run = { 0 };
+
+  /* '+' decoded as a space by a form decoder: repaired, and the user is told. */
+  run_cli (&run, "--demo", "M11385", "DemoValid Token/01==");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "note: "));
+  g_assert_nonnull (strstr (run.err, "“+”"));
+}
+
+typedef struct
+{
+  TlDemoToken token;
+  int         status;
+  const char *stderr_has;
+} StatusCase;
+
+static const StatusCase status_cases[] = {
+  { TL_DEMO_BAD_REQUEST, 5, "token.Data: The token is not valid." },
+  { TL_DEMO_PROBLEM_DETAILS, 5, "Data: The token could not be decrypted." },
+  { TL_DEMO_FORBIDDEN, 4, "No access to this customer" },
+  { TL_DEMO_NOT_FOUND, 5, "404" },
+  { TL_DEMO_SERVER_ERROR, 6, "Request ID: demo-0f6c2a1e" },
+};
+
+static void
+test_status (gconstpointer data)
+{
+  const StatusCase *c = data;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--demo", "M11385", tl_demo_token (c->token));
+  g_assert_cmpint (run.status, ==, c->status);
+  g_assert_cmpstr (run.out, ==, "");
+  if (strstr (run.err, c->stderr_has) == NULL)
+    g_error ("stderr lacks “%s”: %s", c->stderr_has, run.err);
+  assert_secrets_absent (&run, tl_demo_token (c->token));
+}
+
+static void
+test_unauthorized (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("tl-pw-XXXXXX", &path, NULL);
+
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (g_file_set_contents (path, "wrong-password\n", -1, NULL));
+  close (fd);
+  run_cli (&run, "--demo", "--password-file", path, "M11385", tl_demo_token (TL_DEMO_VALID));
+  g_unlink (path);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "Wrong username or password"));
+  g_assert_null (strstr (run.err, "wrong-password"));
+}
+
+static void
+test_password_stdin (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli_full (&run, "demo\n", NULL, "--demo", "--password-stdin", "M11385", tl_demo_token (TL_DEMO_VALID), NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+test_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o, *t;
+
+  run_cli (&run, "--demo", "--json", "M11385", tl_demo_token (TL_DEMO_EXPIRED));
+  g_assert_cmpint (run.status, ==, 1);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_boolean_member (o, "ok"));
+  g_assert_cmpstr (json_object_get_string_member (o, "customerId"), ==, "M11385");
+  g_assert_cmpint (json_object_get_int_member (o, "status"), ==, 200);
+  g_assert_true (json_object_has_member (o, "elapsedMs"));
+  g_assert_true (json_object_get_null_member (o, "error"));
+  t = json_object_get_object_member (o, "ticket");
+  g_assert_cmpuint (json_object_get_size (t), ==, 9);
+  g_assert_true (json_object_get_boolean_member (t, "hasExpired"));
+  g_assert_cmpstr (json_object_get_string_member (t, "orderUserId"), ==, "erik.sjoberg");
+  assert_secrets_absent (&run, tl_demo_token (TL_DEMO_EXPIRED));
+}
+
+static void
+test_json_error (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o, *e;
+
+  run_cli (&run, "--demo", "--json", "M11385", tl_demo_token (TL_DEMO_BAD_REQUEST));
+  g_assert_cmpint (run.status, ==, 5);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_false (json_object_get_boolean_member (o, "ok"));
+  g_assert_true (json_object_get_null_member (o, "ticket"));
+  g_assert_cmpint (json_object_get_int_member (o, "status"), ==, 400);
+  e = json_object_get_object_member (o, "error");
+  g_assert_cmpstr (json_object_get_string_member (e, "code"), ==, "bad-request");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (e, "details")), ==, 3);
+}
+
+static void
+test_invalid_input (void)
+{
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  run_cli (&a, "--demo", "M1/..", "abcd");
+  g_assert_cmpint (a.status, ==, 2);
+  g_assert_nonnull (strstr (a.err, "“/”"));
+
+  run_cli (&b, "--demo", "justatoken");
+  g_assert_cmpint (b.status, ==, 2);
+  g_assert_nonnull (strstr (b.err, "customer ID"));
+
+  run_cli (&c, "--demo", "--json", "", "abcd");
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_true (json_parser_load_from_data (parser, c.out, -1, NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
+                     json_node_get_object (json_parser_get_root (parser)), "error"), "code"), ==, "invalid-input");
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) a = { 0 };
+  g_auto(Run) b = { 0 };
+  g_auto(Run) c = { 0 };
+  g_auto(Run) d = { 0 };
+
+  run_cli (&a, "--demo");
+  g_assert_cmpint (a.status, ==, 2);
+  run_cli (&b, "--no-such-option");
+  g_assert_cmpint (b.status, ==, 2);
+  run_cli (&c, "--base-url", "http://connect.maklare.vitec.net", "--username", "u", "M1", "abcd");
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_nonnull (strstr (c.err, "http://"));
+  run_cli (&d, "--help");
+  g_assert_cmpint (d.status, ==, 0);
+  g_assert_nonnull (strstr (d.out, tl_demo_token (TL_DEMO_VALID)));
+  g_assert_nonnull (strstr (d.out, "--batch"));
+  g_assert_nonnull (strstr (d.out, "Exit status"));
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "ticket-lookup-cli "));
+}
+
+static void
+test_network_error (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_socket_close (socket, NULL);
+
+  run_cli_full (&run, "pw", NULL, "--base-url", url, "--username", "u", "--password-stdin", "M1", "abcd", NULL);
+  g_assert_cmpint (run.status, ==, 7);
+  g_assert_nonnull (strstr (run.err, "refused"));
+}
+
+static void
+malformed_handler (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<html>login</html>", 18);
+}
+
+static void
+test_malformed (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, malformed_handler, NULL, NULL);
+  g_assert_true (soup_server_listen (server, address, 0, NULL));
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  run_cli_full (&run, "pw", NULL, "--base-url", url, "--username", "u", "--password-stdin", "M1", "abcd", NULL);
+  g_assert_cmpint (run.status, ==, 8);
+  soup_server_disconnect (server);
+}
+
+static void
+test_keyring_unavailable (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *env[] = { "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/tl-test-bus", "DISPLAY", "", NULL };
+
+  run_cli_full (&run, NULL, env, "--base-url", "https://connect.maklare.vitec.net", "--username", "u", "M1", "abcd", NULL);
+  g_assert_cmpint (run.status, ==, 9);
+  g_assert_nonnull (strstr (run.err, "keyring"));
+}
+
+static void
+test_batch (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GString) input = g_string_new ("# a comment\n\n");
+  g_auto(GStrv) lines = NULL;
+  const char *expected_codes[] = { NULL, NULL, "bad-request", "invalid-input", "forbidden", NULL };
+
+  g_string_append_printf (input, "M11385 %s\n", tl_demo_token (TL_DEMO_VALID));
+  g_string_append_printf (input, "https://p.example/o?customerId=M2&token=DemoExpired%%2BTok%%2F01%%3D%%3D\n");
+  g_string_append_printf (input, "M11385 %s\n", tl_demo_token (TL_DEMO_BAD_REQUEST));
+  g_string_append (input, "only-a-token\n");
+  g_string_append_printf (input, "M11385 %s\n", tl_demo_token (TL_DEMO_FORBIDDEN));
+  g_string_append_printf (input, "S7 %s\n", tl_demo_token (TL_DEMO_VALID));
+
+  run_cli_full (&run, input->str, NULL, "--demo", "--json", "--jobs", "3", "--batch", "-", NULL);
+  g_assert_cmpint (run.status, ==, 5);   /* the most severe: 400 and invalid input (2) → 5 */
+
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      o = json_node_get_object (json_parser_get_root (parser));
+      /* input order kept: lines 3..8 of the input */
+      g_assert_cmpint (json_object_get_int_member (o, "line"), ==, i + 3);
+      if (expected_codes[i] == NULL)
+        g_assert_true (json_object_get_boolean_member (o, "ok"));
+      else
+        g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "error"), "code"),
+                         ==, expected_codes[i]);
+    }
+  assert_secrets_absent (&run, tl_demo_token (TL_DEMO_VALID));
+}
+
+static void
+test_batch_all_answered (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *input = g_strdup_printf ("M1 %s\nM2 %s\n", tl_demo_token (TL_DEMO_VALID),
+                                            tl_demo_token (TL_DEMO_EXPIRED));
+
+  run_cli_full (&run, input, NULL, "--demo", "--batch", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "VALID"));
+  g_assert_nonnull (strstr (run.out, "EXPIRED"));
+}
+
+static void
+test_verbose_redacted (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "--demo", "--verbose", "M11385", tl_demo_token (TL_DEMO_VALID));
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "> POST http://127.0.0.1:"));
+  g_assert_nonnull (strstr (run.err, "> Authorization: Basic ••••"));
+  g_assert_nonnull (strstr (run.err, "< HTTP/1.1 200"));
+  g_assert_nonnull (strstr (run.err, "timing"));
+  assert_secrets_absent (&run, tl_demo_token (TL_DEMO_VALID));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/valid-human", test_valid_human);
+  g_test_add_func ("/cli/expired-from-log-line", test_expired_from_url);
+  g_test_add_func ("/cli/findings-noted", test_findings_noted);
+  for (guint i = 0; i < G_N_ELEMENTS (status_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/status/%d-%s", status_cases[i].status,
+                                               tl_demo_token (status_cases[i].token));
+      g_strdelimit (path + 12, "+/=", '_');
+      g_test_add_data_func (path, &status_cases[i], test_status);
+    }
+  g_test_add_func ("/cli/unauthorized", test_unauthorized);
+  g_test_add_func ("/cli/password-stdin", test_password_stdin);
+  g_test_add_func ("/cli/json", test_json);
+  g_test_add_func ("/cli/json-error", test_json_error);
+  g_test_add_func ("/cli/invalid-input", test_invalid_input);
+  g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/network-error", test_network_error);
+  g_test_add_func ("/cli/malformed", test_malformed);
+  g_test_add_func ("/cli/keyring-unavailable", test_keyring_unavailable);
+  g_test_add_func ("/cli/batch", test_batch);
+  g_test_add_func ("/cli/batch-all-answered", test_batch_all_answered);
+  g_test_add_func ("/cli/verbose-redacted", test_verbose_redacted);
+
+  return g_test_run ();
+}

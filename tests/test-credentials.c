@@ -1,0 +1,173 @@
+/* test-credentials.c: tl-credentials against a real gnome-keyring-daemon in a private D-Bus
+ * session (tests/keyring-session.sh), and with no Secret Service at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "tl-credentials.h"
+#include "tl-lookup-error.h"
+
+#define SERVER "https://connect.maklare.vitec.net"
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+on_ready (GObject      *source,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+static gboolean
+store (const char  *server,
+       const char  *username,
+       const char  *password,
+       gboolean     remember,
+       GError     **error)
+{
+  g_autoptr(GAsyncResult) res = NULL;
+
+  tl_credentials_store_async (server, username, password, remember, NULL, on_ready, &res);
+  return tl_credentials_store_finish (wait_for (&res), error);
+}
+
+static char *
+lookup (const char  *server,
+        const char  *username,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) res = NULL;
+
+  tl_credentials_lookup_async (server, username, NULL, on_ready, &res);
+  return tl_credentials_lookup_finish (wait_for (&res), error);
+}
+
+static gboolean
+clear (const char  *server,
+       const char  *username,
+       GError     **error)
+{
+  g_autoptr(GAsyncResult) res = NULL;
+
+  tl_credentials_clear_async (server, username, NULL, on_ready, &res);
+  return tl_credentials_clear_finish (wait_for (&res), error);
+}
+
+static char *
+secret_tool_lookup (const char *server,
+                    const char *username)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { "secret-tool", "lookup", "server", server, "username", username, NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static void
+test_store_lookup_clear (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *password;
+  g_autofree char *seen = NULL;
+
+  g_assert_true (store (SERVER "/", "partner-a", "pässwörd 1", TRUE, &error));
+  g_assert_no_error (error);
+
+  /* The trailing slash is normalized away: the entry is found both ways. */
+  password = lookup (SERVER, "partner-a", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "pässwörd 1");
+  tl_credentials_free_password (password);
+
+  /* Another program sees the same entry under the documented schema attributes. */
+  seen = secret_tool_lookup (SERVER, "partner-a");
+  g_assert_cmpstr (seen, ==, "pässwörd 1");
+
+  /* Another user or server does not get it. */
+  password = lookup (SERVER, "partner-b", &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+  password = lookup ("https://connect-qa.maklare.vitec.net", "partner-a", &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+
+  /* Replacing keeps one entry. */
+  g_assert_true (store (SERVER, "partner-a", "second", TRUE, &error));
+  password = lookup (SERVER, "partner-a", &error);
+  g_assert_cmpstr (password, ==, "second");
+  tl_credentials_free_password (password);
+
+  g_assert_true (clear (SERVER, "partner-a", &error));
+  g_assert_no_error (error);
+  password = lookup (SERVER, "partner-a", &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+  g_assert_null (secret_tool_lookup (SERVER, "partner-a"));
+}
+
+static void
+test_session_collection (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  g_assert_true (store (SERVER, "session-user", "only-for-now", FALSE, &error));
+  g_assert_no_error (error);
+  password = lookup (SERVER, "session-user", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "only-for-now");
+  tl_credentials_free_password (password);
+  g_assert_true (clear (SERVER, "session-user", &error));
+}
+
+static void
+test_no_secret_service (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  g_assert_false (store (SERVER, "partner", "pw", TRUE, &error));
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING);
+  g_assert_nonnull (strstr (error->message, "keyring"));
+  g_clear_error (&error);
+
+  password = lookup (SERVER, "partner", &error);
+  g_assert_null (password);
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING);
+  g_clear_error (&error);
+
+  g_assert_false (clear (SERVER, "partner", &error));
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("TL_TEST_NO_SECRET_SERVICE") != NULL)
+    g_test_add_func ("/credentials/no-secret-service", test_no_secret_service);
+  else
+    {
+      g_test_add_func ("/credentials/store-lookup-clear", test_store_lookup_clear);
+      g_test_add_func ("/credentials/session-collection", test_session_collection);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,264 @@
+/* test-ticket.c: OrderTicket from JSON and XML, strict about types
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "tl-lookup-error.h"
+#include "tl-ticket.h"
+
+static const char *documented_json =
+  "{\n"
+  "  \"orderId\": \"sample string 1\",\n"
+  "  \"userId\": \"sample string 2\",\n"
+  "  \"orderUserId\": \"sample string 3\",\n"
+  "  \"targetId\": \"sample string 4\",\n"
+  "  \"targetType\": \"sample string 5\",\n"
+  "  \"tenantId\": \"sample string 6\",\n"
+  "  \"chainId\": \"sample string 7\",\n"
+  "  \"customerId\": \"sample string 8\",\n"
+  "  \"hasExpired\": true\n"
+  "}";
+
+static const char *documented_xml =
+  "<OrderTicket xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" "
+  "xmlns=\"http://schemas.datacontract.org/2004/07/Express.Connect.Api.Models.Order\">\n"
+  "  <ChainId>sample string 7</ChainId>\n"
+  "  <CustomerId>sample string 8</CustomerId>\n"
+  "  <HasExpired>true</HasExpired>\n"
+  "  <OrderId>sample string 1</OrderId>\n"
+  "  <OrderUserId>sample string 3</OrderUserId>\n"
+  "  <TargetId>sample string 4</TargetId>\n"
+  "  <TargetType>sample string 5</TargetType>\n"
+  "  <TenantId>sample string 6</TenantId>\n"
+  "  <UserId>sample string 2</UserId>\n"
+  "</OrderTicket>";
+
+static void
+assert_documented (TlTicket *ticket)
+{
+  static const int order[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+
+  g_assert_nonnull (ticket);
+  for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
+    {
+      g_autofree char *expected = g_strdup_printf ("sample string %d", order[f]);
+      g_assert_cmpstr (tl_ticket_get_string (ticket, f), ==, expected);
+    }
+  g_assert_cmpint (tl_ticket_get_state (ticket), ==, TL_TICKET_STATE_EXPIRED);
+}
+
+static void
+test_json_camel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = tl_ticket_new_from_json (documented_json, -1, &error);
+
+  g_assert_no_error (error);
+  assert_documented (ticket);
+}
+
+static void
+test_json_pascal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = NULL;
+  g_autoptr(GString) pascal = g_string_new (documented_json);
+  const char *keys[] = { "orderId", "userId", "orderUserId", "targetId", "targetType", "tenantId",
+                         "chainId", "customerId", "hasExpired" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autofree char *from = g_strdup_printf ("\"%s\"", keys[i]);
+      g_autofree char *to = g_strdup_printf ("\"%c%s\"", g_ascii_toupper (keys[i][0]), keys[i] + 1);
+      g_string_replace (pascal, from, to, 1);
+    }
+  g_assert_nonnull (strstr (pascal->str, "\"OrderUserId\""));
+  ticket = tl_ticket_new_from_json (pascal->str, -1, &error);
+  g_assert_no_error (error);
+  assert_documented (ticket);
+}
+
+static void
+test_xml (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = tl_ticket_new_from_xml (documented_xml, -1, &error);
+
+  g_assert_no_error (error);
+  assert_documented (ticket);
+}
+
+static void
+test_data_sniffs (void)
+{
+  g_autoptr(TlTicket) a = tl_ticket_new_from_data (documented_xml, strlen (documented_xml), NULL, NULL);
+  g_autoptr(TlTicket) b = tl_ticket_new_from_data (documented_json, strlen (documented_json), "text/xml", NULL);
+  g_autofree char *bom = g_strconcat ("\xef\xbb\xbf  ", documented_json, NULL);
+  g_autoptr(TlTicket) c = tl_ticket_new_from_data (bom, strlen (bom), "application/json", NULL);
+
+  assert_documented (a);
+  assert_documented (b);
+  assert_documented (c);
+}
+
+static void
+test_xml_nil_and_false (void)
+{
+  const char *xml =
+    "<OrderTicket xmlns:i=\"http://www.w3.org/2001/XMLSchema-instance\" "
+    "xmlns=\"" TL_TICKET_XML_NAMESPACE "\"><ChainId i:nil=\"true\"/><HasExpired>false</HasExpired>"
+    "<OrderId>A&amp;B</OrderId></OrderTicket>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = tl_ticket_new_from_xml (xml, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (tl_ticket_get_string (ticket, TL_TICKET_FIELD_CHAIN_ID));
+  g_assert_cmpstr (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID), ==, "A&B");
+  g_assert_cmpint (tl_ticket_get_state (ticket), ==, TL_TICKET_STATE_VALID);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *data;
+  const char *must_mention;   /* the message names the field or the problem */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "has-expired-string", "{\"orderId\":\"1\",\"hasExpired\":\"yes\"}", "hasExpired" },
+  { "has-expired-number", "{\"HasExpired\":1}", "HasExpired" },
+  { "order-id-number", "{\"orderId\":12345}", "orderId" },
+  { "customer-id-object", "{\"customerId\":{\"id\":\"M1\"}}", "customerId" },
+  { "target-type-array", "{\"targetType\":[\"House\"]}", "targetType" },
+  { "top-level-array", "[{\"orderId\":\"1\"}]", "list" },
+  { "top-level-string", "\"hello\"", "text" },
+  { "top-level-number", "42", "number" },
+  { "not-json", "<html><body>Login</body></html>x", "XML" },
+  { "truncated-json", "{\"orderId\":\"1\",\"hasEx", "JSON" },
+  { "empty", "", "empty" },
+  { "whitespace", "  \n ", "empty" },
+  { "xml-wrong-root", "<Error><Message>no</Message></Error>", "Error" },
+  { "xml-wrong-namespace", "<OrderTicket xmlns=\"urn:other\"><OrderId>1</OrderId></OrderTicket>", "urn:other" },
+  { "xml-bad-bool", "<OrderTicket><HasExpired>maybe</HasExpired></OrderTicket>", "HasExpired" },
+  { "xml-nested", "<OrderTicket><OrderId><b>1</b></OrderId></OrderTicket>", "orderId" },
+  { "xml-broken", "<OrderTicket><OrderId>1</Order", "XML" },
+  { "duplicate-casing", "{\"orderId\":\"1\",\"OrderId\":\"2\"}", "orderId" },
+};
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = tl_ticket_new_from_data (c->data, strlen (c->data), NULL, &error);
+
+  g_assert_null (ticket);
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED);
+  if (strstr (error->message, c->must_mention) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, c->must_mention);
+}
+
+static void
+test_missing_and_null (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket =
+    tl_ticket_new_from_json ("{\"orderId\":\"1\",\"chainId\":null,\"hasExpired\":null,\"extra\":[1,2,{}]}", -1, &error);
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID), ==, "1");
+  g_assert_null (tl_ticket_get_string (ticket, TL_TICKET_FIELD_CHAIN_ID));
+  g_assert_null (tl_ticket_get_string (ticket, TL_TICKET_FIELD_USER_ID));
+  g_assert_cmpint (tl_ticket_get_state (ticket), ==, TL_TICKET_STATE_UNKNOWN);
+
+  json = tl_ticket_to_json (ticket, FALSE);
+  g_assert_cmpstr (json, ==, "{\"orderId\":\"1\"}");
+}
+
+static void
+test_empty_string_kept (void)
+{
+  g_autoptr(TlTicket) ticket = tl_ticket_new_from_json ("{\"chainId\":\"\"}", -1, NULL);
+
+  g_assert_cmpstr (tl_ticket_get_string (ticket, TL_TICKET_FIELD_CHAIN_ID), ==, "");
+}
+
+static void
+test_unicode (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket =
+    tl_ticket_new_from_json ("{\"userId\":\"Åsa Öberg\",\"targetType\":\"Bostadsr\\u00e4tt\","
+                             "\"orderId\":\"\\ud83c\\udfe0-1\"}", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_ticket_get_string (ticket, TL_TICKET_FIELD_USER_ID), ==, "Åsa Öberg");
+  g_assert_cmpstr (tl_ticket_get_string (ticket, TL_TICKET_FIELD_TARGET_TYPE), ==, "Bostadsrätt");
+  g_assert_cmpstr (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID), ==, "🏠-1");
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(TlTicket) a = tl_ticket_new_from_json (documented_json, -1, NULL);
+  g_autofree char *json = tl_ticket_to_json (a, TRUE);
+  g_autoptr(TlTicket) b = tl_ticket_new_from_json (json, -1, NULL);
+
+  assert_documented (b);
+}
+
+static void
+test_deep_nesting (void)
+{
+  gsize depth = 100000;
+  g_autofree char *deep = g_malloc (depth * 2 + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = NULL;
+
+  memset (deep, '[', depth);
+  memset (deep + depth, ']', depth);
+  deep[depth * 2] = '\0';
+  ticket = tl_ticket_new_from_json (deep, -1, &error);
+  g_assert_null (ticket);
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED);
+  g_assert_true (tl_json_depth_ok ("{\"a\":\"[[[[[[[[[[\"}", 16));
+}
+
+static void
+test_field_titles (void)
+{
+  for (guint f = 0; f < TL_TICKET_N_FIELDS; f++)
+    {
+      g_assert_nonnull (tl_ticket_field_get_key (f));
+      g_assert_cmpuint (strlen (tl_ticket_field_get_title (f)), >, 2);
+    }
+  g_assert_cmpstr (tl_ticket_field_get_title (TL_TICKET_FIELD_ORDER_USER_ID), ==, "Order owner (agent)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ticket/json-camel-case", test_json_camel);
+  g_test_add_func ("/ticket/json-pascal-case", test_json_pascal);
+  g_test_add_func ("/ticket/xml-documented", test_xml);
+  g_test_add_func ("/ticket/data-sniffs-format", test_data_sniffs);
+  g_test_add_func ("/ticket/xml-nil-and-false", test_xml_nil_and_false);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ticket/malformed/%s", bad_cases[i].name);
+      g_test_add_data_func (path, &bad_cases[i], test_bad);
+    }
+  g_test_add_func ("/ticket/missing-and-null", test_missing_and_null);
+  g_test_add_func ("/ticket/empty-string-kept", test_empty_string_kept);
+  g_test_add_func ("/ticket/unicode", test_unicode);
+  g_test_add_func ("/ticket/round-trip", test_round_trip);
+  g_test_add_func ("/ticket/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/ticket/field-titles", test_field_titles);
+
+  return g_test_run ();
+}
