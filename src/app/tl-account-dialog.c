@@ -1,0 +1,249 @@
+/* tl-account-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "tl-account-dialog.h"
+#include "tl-client.h"
+#include "tl-credentials.h"
+#include "tl-lookup-error.h"
+
+struct _TlAccountDialog
+{
+  AdwWindow         parent_instance;
+
+  AdwToastOverlay  *toast_overlay;
+  AdwComboRow      *service_row;
+  AdwEntryRow      *base_url_row;
+  AdwEntryRow      *username_row;
+  AdwPasswordEntryRow *password_row;
+  GtkSwitch        *remember_switch;
+  GtkLabel         *status_label;
+  GtkButton        *save_button;
+
+  TlApplication    *app;
+  GCancellable     *cancellable;
+  gboolean          saving;
+};
+
+G_DEFINE_FINAL_TYPE (TlAccountDialog, tl_account_dialog, ADW_TYPE_WINDOW)
+
+enum { SERVICE_PRODUCTION, SERVICE_TEST, SERVICE_CUSTOM };
+
+static void
+set_status (TlAccountDialog *self,
+            const char      *text,
+            gboolean         is_error)
+{
+  gtk_label_set_label (self->status_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+static char *
+chosen_base_url (TlAccountDialog *self)
+{
+  switch (adw_combo_row_get_selected (self->service_row))
+    {
+    case SERVICE_PRODUCTION:
+      return g_strdup (TL_DEFAULT_BASE_URL);
+    case SERVICE_TEST:
+      return g_strdup (TL_TEST_BASE_URL);
+    default:
+      return tl_normalize_base_url (gtk_editable_get_text (GTK_EDITABLE (self->base_url_row)));
+    }
+}
+
+static void
+validate (TlAccountDialog *self)
+{
+  g_autofree char *base_url = chosen_base_url (self);
+  g_autoptr(GError) error = NULL;
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  gboolean url_ok = tl_client_check_base_url (base_url, &error);
+  gboolean ok = url_ok && *username != '\0' && !self->saving;
+
+  if (!url_ok)
+    gtk_widget_add_css_class (GTK_WIDGET (self->base_url_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->base_url_row), "error");
+
+  if (!url_ok && *gtk_editable_get_text (GTK_EDITABLE (self->base_url_row)) != '\0')
+    set_status (self, error->message, TRUE);
+  else if (!self->saving)
+    set_status (self, NULL, FALSE);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save", ok);
+}
+
+static void
+on_changed_cb (TlAccountDialog *self)
+{
+  validate (self);
+}
+
+static void
+on_service_selected_cb (TlAccountDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->service_row);
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->base_url_row), selected == SERVICE_CUSTOM);
+  if (selected == SERVICE_PRODUCTION)
+    gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), TL_DEFAULT_BASE_URL);
+  else if (selected == SERVICE_TEST)
+    gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), TL_TEST_BASE_URL);
+  validate (self);
+}
+
+static void
+save_settings (TlAccountDialog *self)
+{
+  GSettings *settings = tl_application_get_settings (self->app);
+  g_autofree char *base_url = chosen_base_url (self);
+
+  g_settings_delay (settings);
+  g_settings_set_string (settings, "base-url", base_url);
+  g_settings_set_string (settings, "username", gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+  g_settings_set_boolean (settings, "remember-password", gtk_switch_get_active (self->remember_switch));
+  g_settings_apply (settings);
+}
+
+static void
+on_stored (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(TlAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  self->saving = FALSE;
+
+  if (!tl_credentials_store_finish (res, &error))
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
+        return;
+
+      /* The app still works for this session: keep the password in memory only. */
+      tl_application_set_session_password (self->app, password);
+      text = g_strdup_printf ("%s\n%s\n%s", tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING),
+                              error->message,
+                              _("The password will be used until Ticket Lookup is closed, but not saved."));
+      set_status (self, text, TRUE);
+      gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Close"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "window.close");
+      validate (self);
+      return;
+    }
+
+  tl_application_set_session_password (self->app, password);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+  g_autofree char *base_url = chosen_base_url (self);
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  save_settings (self);
+
+  if (*password == '\0')
+    {
+      /* Nothing typed: keep whatever the keyring holds for this account. */
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  self->saving = TRUE;
+  set_status (self, _("Saving the password in the keyring…"), FALSE);
+  validate (self);
+  tl_credentials_store_async (base_url, username, password, gtk_switch_get_active (self->remember_switch),
+                              self->cancellable, on_stored, g_object_ref (self));
+}
+
+static void
+tl_account_dialog_dispose (GObject *object)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_ACCOUNT_DIALOG);
+  G_OBJECT_CLASS (tl_account_dialog_parent_class)->dispose (object);
+}
+
+static void
+tl_account_dialog_class_init (TlAccountDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tl_account_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ticketlookup/TicketLookup/tl-account-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, service_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, username_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_service_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tl_account_dialog_init (TlAccountDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+void
+tl_account_dialog_present (TlApplication *application,
+                           GtkWindow     *parent)
+{
+  TlAccountDialog *self = g_object_new (TL_TYPE_ACCOUNT_DIALOG,
+                                        "transient-for", parent,
+                                        "application", application,
+                                        NULL);
+  GSettings *settings = tl_application_get_settings (application);
+  g_autofree char *base_url = g_settings_get_string (settings, "base-url");
+  g_autofree char *username = g_settings_get_string (settings, "username");
+  g_autofree char *normalized = tl_normalize_base_url (base_url);
+
+  self->app = application;
+  if (g_strcmp0 (normalized, TL_DEFAULT_BASE_URL) == 0)
+    adw_combo_row_set_selected (self->service_row, SERVICE_PRODUCTION);
+  else if (g_strcmp0 (normalized, TL_TEST_BASE_URL) == 0)
+    adw_combo_row_set_selected (self->service_row, SERVICE_TEST);
+  else
+    adw_combo_row_set_selected (self->service_row, SERVICE_CUSTOM);
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), normalized);
+  on_service_selected_cb (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->username_row), username);
+  gtk_switch_set_active (self->remember_switch, g_settings_get_boolean (settings, "remember-password"));
+  validate (self);
+
+  gtk_window_present (GTK_WINDOW (self));
+  gtk_widget_grab_focus (*username == '\0' ? GTK_WIDGET (self->username_row) : GTK_WIDGET (self->password_row));
+}

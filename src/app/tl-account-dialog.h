@@ -1,0 +1,19 @@
+/* tl-account-dialog.h: base URL, username, password (keyring), remember
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tl-application.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_ACCOUNT_DIALOG (tl_account_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (TlAccountDialog, tl_account_dialog, TL, ACCOUNT_DIALOG, AdwWindow)
+
+void tl_account_dialog_present (TlApplication *application,
+                                GtkWindow     *parent);
+
+G_END_DECLS

@@ -1,0 +1,808 @@
+/* tl-window.c: paste, look up, see the ticket; never blocks the main loop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "tl-demo-server.h"
+#include "tl-input.h"
+#include "tl-lookup-error.h"
+#include "tl-ticket-view.h"
+#include "tl-window.h"
+
+struct _TlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *demo_revealer;
+  AdwEntryRow          *customer_row;
+  AdwEntryRow          *token_row;
+  GtkBox               *messages_box;
+  GtkButton            *lookup_button;
+  GtkLabel             *lookup_label;
+  GtkSpinner           *spinner;
+  GtkStack             *result_stack;
+  AdwPreferencesGroup  *demo_tokens_group;
+  TlTicketView         *ticket_view;
+  AdwStatusPage        *error_page;
+  AdwStatusPage        *loading_page;
+  AdwPreferencesGroup  *server_messages_group;
+  GtkLabel             *next_step_label;
+  GtkLabel             *error_meta_label;
+  GtkWidget            *account_button;
+
+  TlApplication        *app;
+  GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */
+  TlInput              *input;           /* the valid input in the form, or NULL */
+  TlInput              *pasted;          /* the last smart paste, for its findings */
+  TlLookupResult       *result;          /* the last finished lookup */
+  GPtrArray            *server_rows;     /* rows in server_messages_group */
+  GPtrArray            *demo_rows;
+  const char           *page_before_lookup;
+  gboolean              updating;        /* the form is being filled by code */
+  gboolean              running;
+  gulong                account_changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_state (TlWindow *self);
+static void start_lookup (TlWindow *self);
+
+void
+tl_window_show_toast (TlWindow   *self,
+                      const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static const char *
+row_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+set_row_text (TlWindow    *self,
+              AdwEntryRow *row,
+              const char  *text)
+{
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  self->updating = FALSE;
+}
+
+static void
+clear_messages (TlWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->messages_box))) != NULL)
+    gtk_box_remove (self->messages_box, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->messages_box), FALSE);
+}
+
+typedef enum { MESSAGE_INFO, MESSAGE_WARNING, MESSAGE_ERROR } MessageKind;
+
+static void
+add_message (TlWindow    *self,
+             MessageKind  kind,
+             const char  *text)
+{
+  static const char *icons[] = { "emblem-ok-symbolic", "dialog-warning-symbolic", "dialog-error-symbolic" };
+  static const char *classes[] = { "info", "warning", "error" };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new_from_icon_name (icons[kind]);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (box, "tl-message");
+  gtk_widget_add_css_class (box, classes[kind]);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  kind == MESSAGE_ERROR ? _("Error") :
+                                  kind == MESSAGE_WARNING ? _("Warning") : _("Note"), -1);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (self->messages_box, box);
+  gtk_widget_set_visible (GTK_WIDGET (self->messages_box), TRUE);
+}
+
+static void
+add_findings (TlWindow *self,
+              TlInput  *input)
+{
+  for (guint i = 0; i < tl_input_get_n_findings (input); i++)
+    {
+      const TlInputFinding *finding = tl_input_get_finding (input, i);
+
+      add_message (self, finding->kind == TL_INPUT_FINDING_FROM_URL ||
+                         finding->kind == TL_INPUT_FINDING_URL_DECODED ? MESSAGE_INFO : MESSAGE_WARNING,
+                   finding->message);
+    }
+}
+
+static const char *
+account_label (TlWindow *self)
+{
+  static char *label = NULL;
+  g_autoptr(GUri) uri = NULL;
+  const char *username = tl_application_get_username (self->app);
+
+  g_clear_pointer (&label, g_free);
+  if (tl_application_get_demo (self->app))
+    return _("Demo server");
+  if (username == NULL || *username == '\0')
+    return _("No account set up");
+  uri = g_uri_parse (tl_application_get_base_url (self->app), G_URI_FLAGS_NONE, NULL);
+  /* Translators: the account shown under the title: "partner at connect.maklare.vitec.net" */
+  label = g_strdup_printf (_("%s at %s"), username, uri ? g_uri_get_host (uri) : tl_application_get_base_url (self->app));
+  return label;
+}
+
+static void
+update_demo_tokens (TlWindow *self)
+{
+  gboolean demo = tl_application_get_demo (self->app);
+
+  gtk_revealer_set_reveal_child (self->demo_revealer, demo);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_tokens_group), demo);
+
+  if (demo && self->demo_rows->len == 0)
+    {
+      for (guint i = 0; i < TL_DEMO_N_TOKENS; i++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tl_demo_token_describe (i));
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), tl_demo_token (i));
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.demo-token");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", i);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+          adw_preferences_group_add (self->demo_tokens_group, row);
+          g_ptr_array_add (self->demo_rows, row);
+        }
+    }
+}
+
+static void
+update_state (TlWindow *self)
+{
+  gboolean valid = self->input != NULL;
+  const char *visible = gtk_stack_get_visible_child_name (self->result_stack);
+
+  adw_window_title_set_subtitle (self->window_title, account_label (self));
+  update_demo_tokens (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lookup", self->running || valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", self->running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-demo", tl_application_get_demo (self->app));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->running);
+  gtk_spinner_set_spinning (self->spinner, self->running);
+  gtk_label_set_text_with_mnemonic (self->lookup_label, self->running ? _("_Cancel") : _("_Look Up"));
+  if (self->running)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->lookup_button), "suggested-action");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->lookup_button), _("Cancel the lookup (Esc)"));
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->lookup_button), "suggested-action");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->lookup_button), _("Look up the token (Enter)"));
+    }
+
+  if (!self->running && (g_strcmp0 (visible, "welcome") == 0 || g_strcmp0 (visible, "ready") == 0))
+    gtk_stack_set_visible_child_name (self->result_stack,
+                                      tl_application_is_configured (self->app) ? "ready" : "welcome");
+}
+
+static gboolean
+looks_like_link (const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+
+  return strstr (lower, "token=") != NULL;
+}
+
+/* Validates the form; a link pasted into either field fills both. */
+static void
+validate (TlWindow *self)
+{
+  const char *customer = row_text (self->customer_row);
+  const char *token = row_text (self->token_row);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->input);
+  clear_messages (self);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->customer_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->token_row), "error");
+
+  if (*customer == '\0' && *token == '\0')
+    {
+      update_state (self);
+      return;
+    }
+
+  self->input = tl_input_parse_fields (customer, token, &error);
+  if (self->input == NULL)
+    {
+      gboolean empty = g_error_matches (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_CUSTOMER_ID) ||
+                       g_error_matches (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_TOKEN);
+      TlInputField field = tl_input_error_get_field (error->code);
+
+      if (!empty)
+        gtk_widget_add_css_class (GTK_WIDGET (field == TL_INPUT_FIELD_CUSTOMER_ID ? self->customer_row
+                                                                                : self->token_row),
+                                  "error");
+      add_message (self, empty ? MESSAGE_INFO : MESSAGE_ERROR, error->message);
+    }
+  else if (self->pasted != NULL &&
+           g_strcmp0 (tl_input_get_customer_id (self->pasted), customer) == 0 &&
+           g_strcmp0 (tl_input_get_token (self->pasted), token) == 0)
+    add_findings (self, self->pasted);
+  else
+    {
+      g_clear_object (&self->pasted);
+      add_findings (self, self->input);
+    }
+
+  update_state (self);
+}
+
+/* Fills the form from @input, as a smart paste. */
+static void
+fill_from_input (TlWindow *self,
+                 TlInput  *input)
+{
+  g_set_object (&self->pasted, input);
+  set_row_text (self, self->customer_row, tl_input_get_customer_id (input));
+  set_row_text (self, self->token_row, tl_input_get_token (input));
+  validate (self);
+}
+
+static gboolean
+has_inner_space (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return strpbrk (stripped, " \t\n") != NULL;
+}
+
+static void
+on_input_changed_cb (TlWindow *self,
+                     GtkEditable *editable)
+{
+  const char *text;
+
+  if (self->updating)
+    return;
+
+  text = gtk_editable_get_text (editable);
+
+  /* A whole link, query string or log line pasted into either field fills both. */
+  if (looks_like_link (text))
+    {
+      g_autoptr(TlInput) input = tl_input_parse_fields (row_text (self->customer_row) == text ? "" :
+                                                        row_text (self->customer_row), text, NULL);
+      if (input != NULL)
+        {
+          fill_from_input (self, input);
+          return;
+        }
+    }
+  /* "CUSTOMER TOKEN" pasted into the customer field. */
+  else if (GTK_WIDGET (editable) == GTK_WIDGET (self->customer_row) && has_inner_space (text))
+    {
+      g_autoptr(TlInput) input = tl_input_parse (text, NULL);
+
+      if (input != NULL)
+        {
+          fill_from_input (self, input);
+          return;
+        }
+    }
+
+  validate (self);
+}
+
+static void
+on_entry_activated_cb (TlWindow *self)
+{
+  if (self->input != NULL && !self->running)
+    start_lookup (self);
+}
+
+void
+tl_window_set_input (TlWindow   *self,
+                     const char *customer_id,
+                     const char *token,
+                     gboolean    lookup)
+{
+  g_return_if_fail (TL_IS_WINDOW (self));
+
+  g_clear_object (&self->pasted);
+  set_row_text (self, self->customer_row, customer_id);
+  set_row_text (self, self->token_row, token);
+  validate (self);
+  if (lookup && self->input != NULL && !self->running)
+    start_lookup (self);
+}
+
+/**
+ * tl_window_paste_text:
+ *
+ * Smart paste: a link, query string, log line or "CUSTOMER TOKEN" fills both fields. Text that
+ * cannot be read is kept in the token field with the reason, so nothing is lost.
+ */
+void
+tl_window_paste_text (TlWindow   *self,
+                      const char *text,
+                      gboolean    lookup)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlInput) input = NULL;
+
+  g_return_if_fail (TL_IS_WINDOW (self));
+
+  input = tl_input_parse (text, &error);
+  if (input != NULL)
+    {
+      fill_from_input (self, input);
+      gtk_widget_grab_focus (GTK_WIDGET (self->lookup_button));
+      if (lookup && !self->running)
+        start_lookup (self);
+      return;
+    }
+
+  if (g_error_matches (error, TL_INPUT_ERROR, TL_INPUT_ERROR_TEXT_TOO_LONG) ||
+      g_error_matches (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_TEXT))
+    {
+      tl_window_show_toast (self, error->message);
+      return;
+    }
+
+  /* Keep what was pasted where the user can fix it, and say what is wrong. */
+  g_clear_object (&self->pasted);
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+    set_row_text (self, self->token_row, stripped);
+  }
+  validate (self);
+  if (g_error_matches (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_CUSTOMER_ID))
+    gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+}
+
+static void
+on_clipboard_text (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), res, &error);
+
+  if (text == NULL)
+    {
+      tl_window_show_toast (self, _("The clipboard holds no text to paste."));
+      return;
+    }
+  tl_window_paste_text (self, text, FALSE);
+}
+
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text,
+                                 g_object_ref (widget));
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  g_clear_object (&self->pasted);
+  set_row_text (self, self->customer_row, "");
+  set_row_text (self, self->token_row, "");
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+}
+
+static void
+show_error (TlWindow       *self,
+            TlLookupError   code,
+            const char     *cause,
+            TlLookupResult *result)
+{
+  g_autofree char *description = NULL;
+  g_autoptr(GString) meta = g_string_new (NULL);
+  const TlErrorBody *body = result ? tl_lookup_result_get_error_body (result) : NULL;
+
+  adw_status_page_set_icon_name (self->error_page, tl_lookup_error_get_icon_name (code));
+  adw_status_page_set_title (self->error_page, tl_lookup_error_get_title (code));
+  description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), cause);
+  adw_status_page_set_description (self->error_page, description);
+  gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
+
+  for (guint i = 0; i < self->server_rows->len; i++)
+    adw_preferences_group_remove (self->server_messages_group, g_ptr_array_index (self->server_rows, i));
+  g_ptr_array_set_size (self->server_rows, 0);
+
+  if (body != NULL)
+    {
+      GPtrArray *lines = g_ptr_array_new ();
+
+      if (body->message != NULL)
+        g_ptr_array_add (lines, body->message);
+      for (guint i = 0; i < body->details->len; i++)
+        g_ptr_array_add (lines, g_ptr_array_index (body->details, i));
+      for (guint i = 0; i < lines->len; i++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (lines, i));
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+          adw_preferences_group_add (self->server_messages_group, row);
+          g_ptr_array_add (self->server_rows, row);
+        }
+      g_ptr_array_unref (lines);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->server_messages_group), self->server_rows->len > 0);
+
+  if (result != NULL)
+    {
+      g_autofree char *time = g_date_time_format (tl_lookup_result_get_started (result), "%X");
+
+      if (tl_lookup_result_get_status (result) != 0)
+        g_string_append_printf (meta, _("HTTP %u at %s"), tl_lookup_result_get_status (result), time);
+      else
+        g_string_append_printf (meta, _("At %s"), time);
+      if (tl_lookup_result_get_request_id (result) != NULL)
+        g_string_append_printf (meta, " · %s %s", _("Request ID:"), tl_lookup_result_get_request_id (result));
+      if (tl_lookup_result_get_retry_after (result) != NULL)
+        g_string_append_printf (meta, " · %s %s", _("Retry after:"), tl_lookup_result_get_retry_after (result));
+      g_string_append_printf (meta, " · %s", account_label (self));
+    }
+  gtk_label_set_label (self->error_meta_label, meta->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_meta_label), meta->len > 0);
+
+  gtk_widget_set_visible (self->account_button,
+                          code == TL_LOOKUP_ERROR_UNAUTHORIZED || code == TL_LOOKUP_ERROR_FORBIDDEN ||
+                          code == TL_LOOKUP_ERROR_NO_PASSWORD || code == TL_LOOKUP_ERROR_KEYRING ||
+                          code == TL_LOOKUP_ERROR_INSECURE_URL || code == TL_LOOKUP_ERROR_NOT_FOUND ||
+                          code == TL_LOOKUP_ERROR_TLS || code == TL_LOOKUP_ERROR_DNS ||
+                          code == TL_LOOKUP_ERROR_REDIRECT);
+
+  gtk_stack_set_visible_child_name (self->result_stack, "error");
+}
+
+static void
+finish_running (TlWindow *self)
+{
+  self->running = FALSE;
+  g_clear_object (&self->cancellable);
+  update_state (self);
+}
+
+static void
+on_lookup_done (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
+  const GError *error = tl_lookup_result_get_error (result);
+
+  if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
+    {
+      gtk_stack_set_visible_child_name (self->result_stack, self->page_before_lookup);
+      finish_running (self);
+      tl_window_show_toast (self, _("Lookup cancelled"));
+      return;
+    }
+
+  g_set_object (&self->result, result);
+
+  if (tl_lookup_result_is_ok (result))
+    {
+      tl_ticket_view_set_ticket (self->ticket_view, tl_lookup_result_get_ticket (result), account_label (self));
+      gtk_stack_set_visible_child_name (self->result_stack, "ticket");
+    }
+  else
+    show_error (self, error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT,
+                error->message, result);
+
+  finish_running (self);
+}
+
+static void
+on_password_ready (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_application_load_password_finish (TL_APPLICATION (source), res, &error))
+    {
+      if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_stack_set_visible_child_name (self->result_stack, self->page_before_lookup);
+          finish_running (self);
+          tl_window_show_toast (self, _("Lookup cancelled"));
+          return;
+        }
+      show_error (self, TL_LOOKUP_ERROR_KEYRING, error->message, NULL);
+      finish_running (self);
+      return;
+    }
+
+  if (self->input == NULL)
+    {
+      finish_running (self);
+      return;
+    }
+
+  tl_client_lookup_async (tl_application_get_client (self->app),
+                          tl_input_get_customer_id (self->input),
+                          tl_input_get_token (self->input),
+                          self->cancellable, on_lookup_done, g_object_ref (self));
+}
+
+static void
+start_lookup (TlWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->result_stack);
+
+  if (self->running || self->input == NULL)
+    return;
+
+  if (!tl_application_is_configured (self->app))
+    {
+      show_error (self, TL_LOOKUP_ERROR_NO_PASSWORD,
+                  _("No account is set up yet. Set up your partner account, or try the demo."), NULL);
+      return;
+    }
+
+  self->page_before_lookup = g_strcmp0 (page, "loading") == 0 ? "ready" : g_intern_string (page);
+  self->running = TRUE;
+  self->cancellable = g_cancellable_new ();
+  gtk_stack_set_visible_child_name (self->result_stack, "loading");
+  update_state (self);
+
+  tl_application_load_password_async (self->app, self->cancellable, on_password_ready,
+                                      g_object_ref (self));
+}
+
+static void
+lookup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  if (self->running)
+    g_cancellable_cancel (self->cancellable);
+  else
+    start_lookup (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+focus_token_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (TL_WINDOW (widget)->token_row));
+}
+
+static void
+demo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_application_start_demo (self->app, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not start the demo server: %s"), error->message);
+      tl_window_show_toast (self, message);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->result_stack, "ready");
+  update_state (self);
+}
+
+static void
+stop_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  tl_application_stop_demo (self->app);
+  gtk_stack_set_visible_child_name (self->result_stack, "ready");
+  update_state (self);
+}
+
+static void
+demo_token_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  guint which = g_variant_get_uint32 (parameter);
+
+  if (which < TL_DEMO_N_TOKENS)
+    tl_window_set_input (self, TL_DEMO_CUSTOMER_ID, tl_demo_token (which), TRUE);
+}
+
+static void
+on_account_changed (TlWindow *self)
+{
+  update_state (self);
+}
+
+static gboolean
+tl_window_close_request (GtkWindow *window)
+{
+  TlWindow *self = TL_WINDOW (window);
+  GSettings *settings = tl_application_get_settings (self->app);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (settings);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (settings);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (tl_window_parent_class)->close_request (window);
+}
+
+static void
+tl_window_dispose (GObject *object)
+{
+  TlWindow *self = TL_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_signal_handler (&self->account_changed_id, self->app);
+  g_clear_object (&self->input);
+  g_clear_object (&self->pasted);
+  g_clear_object (&self->result);
+  g_clear_pointer (&self->server_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->demo_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tl_window_parent_class)->dispose (object);
+}
+
+static void
+tl_window_class_init (TlWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tl_window_dispose;
+  window_class->close_request = tl_window_close_request;
+
+  g_type_ensure (TL_TYPE_TICKET_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ticketlookup/TicketLookup/tl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, demo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, customer_row);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, token_row);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, messages_box);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, lookup_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, lookup_label);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, result_stack);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, demo_tokens_group);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, server_messages_group);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, next_step_label);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_meta_label);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, account_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.lookup", NULL, lookup_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-token", NULL, focus_token_action);
+  gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-demo", NULL, stop_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.demo-token", "u", demo_token_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+  /* Reached only when no text field took Ctrl+V first: then it is a smart paste. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+}
+
+static void
+tl_window_init (TlWindow *self)
+{
+  GtkWidget *spinner;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->server_rows = g_ptr_array_new ();
+  self->demo_rows = g_ptr_array_new ();
+
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  adw_status_page_set_child (self->loading_page, spinner);
+
+  if (g_strcmp0 (PROFILE, "Devel") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+TlWindow *
+tl_window_new (TlApplication *application)
+{
+  TlWindow *self = g_object_new (TL_TYPE_WINDOW, "application", application, NULL);
+  GSettings *settings = tl_application_get_settings (application);
+
+  self->app = application;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->account_changed_id = g_signal_connect_swapped (application, "account-changed",
+                                                       G_CALLBACK (on_account_changed), self);
+  update_state (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+  return self;
+}

@@ -1,0 +1,27 @@
+/* tl-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tl-application.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_WINDOW (tl_window_get_type ())
+G_DECLARE_FINAL_TYPE (TlWindow, tl_window, TL, WINDOW, AdwApplicationWindow)
+
+TlWindow *tl_window_new        (TlApplication *application);
+void      tl_window_set_input  (TlWindow      *self,
+                                const char    *customer_id,
+                                const char    *token,
+                                gboolean       lookup);
+void      tl_window_paste_text (TlWindow      *self,
+                                const char    *text,
+                                gboolean       lookup);
+void      tl_window_show_toast (TlWindow      *self,
+                                const char    *message);
+
+G_END_DECLS
