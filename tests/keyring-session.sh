@@ -9,6 +9,7 @@ if [ -z "${TL_IN_KEYRING_SESSION:-}" ]; then
   TL_KEYRING_HOME=$(mktemp -d "${TMPDIR:-/tmp}/tl-keyring.XXXXXX")
   export TL_KEYRING_HOME
   trap 'rm -rf "$TL_KEYRING_HOME"' EXIT
+  mkdir -p "$TL_KEYRING_HOME/run" "$TL_KEYRING_HOME/data" && chmod 700 "$TL_KEYRING_HOME/run"
   HOME="$TL_KEYRING_HOME" XDG_DATA_HOME="$TL_KEYRING_HOME/data" \
     XDG_CONFIG_HOME="$TL_KEYRING_HOME/config" XDG_CACHE_HOME="$TL_KEYRING_HOME/cache" \
     XDG_RUNTIME_DIR="$TL_KEYRING_HOME/run" \
@@ -16,7 +17,6 @@ if [ -z "${TL_IN_KEYRING_SESSION:-}" ]; then
   exit $?
 fi
 
-mkdir -p "$XDG_RUNTIME_DIR" "$XDG_DATA_HOME" && chmod 700 "$XDG_RUNTIME_DIR"
 # --unlock reads the login keyring's password from stdin; --daemonize returns once it is up.
 eval "$(printf 'test-keyring-password' | gnome-keyring-daemon --daemonize --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL

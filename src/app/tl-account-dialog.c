@@ -139,7 +139,7 @@ on_stored (GObject      *source,
                               error->message,
                               _("The password will be used until Ticket Lookup is closed, but not saved."));
       set_status (self, text, TRUE);
-      gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Close"));
+      gtk_button_set_label (GTK_BUTTON (self->save_button), _("Close"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "window.close");
       validate (self);
       return;

@@ -195,7 +195,7 @@ update_state (TlWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->running);
   gtk_spinner_set_spinning (self->spinner, self->running);
-  gtk_label_set_text_with_mnemonic (self->lookup_label, self->running ? _("_Cancel") : _("_Look Up"));
+  gtk_label_set_label (self->lookup_label, self->running ? _("Cancel") : _("Look Up"));
   if (self->running)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->lookup_button), "suggested-action");

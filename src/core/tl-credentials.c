@@ -11,11 +11,13 @@
 #include "tl-credentials.h"
 #include "tl-lookup-error.h"
 
+/* Entries are found by their attributes alone (DONT_MATCH_NAME), so a password stored with
+ * `secret-tool store server URL username NAME` by a script or support desk works too. */
 const SecretSchema *
 tl_credentials_get_schema (void)
 {
   static const SecretSchema schema = {
-    BASE_APPLICATION_ID ".Credentials", SECRET_SCHEMA_NONE,
+    BASE_APPLICATION_ID ".Credentials", SECRET_SCHEMA_DONT_MATCH_NAME,
     {
       { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },

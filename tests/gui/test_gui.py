@@ -1,0 +1,259 @@
+#!/usr/bin/python3
+"""End-to-end tests of the Ticket Lookup window under Xvfb, through the accessibility tree.
+
+Run by tests/gui/run-gui-test.sh (Xvfb, a private D-Bus session, a real gnome-keyring-daemon).
+Prints TAP. Screenshots go to $TL_SCREENSHOT_DIR.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import time
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_helpers import App, CLI, secret_tool_lookup, secret_tool_store, wait_for, walk  # noqa: E402
+
+SHOTS = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
+os.makedirs(SHOTS, exist_ok=True)
+
+VALID = "DemoValid+Token/01=="
+EXPIRED = "DemoExpired+Tok/01=="
+BAD = "DemoBadRequest/0001="
+FORBIDDEN = "DemoForbidden+01"
+SERVER_ERROR = "DemoServerError+0001"
+SLOW = "DemoSlowToken+01"
+
+WINDOW = {"window-width": "720", "window-height": "900"}
+
+
+def lookup(app, customer, token):
+    app.set_text("Customer ID", customer)
+    app.set_text("Token", token)
+    app.press("Look Up")
+
+
+def test_valid():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Valid")
+        if os.environ.get("TL_DEBUG_TREE"):
+            for a in walk(app.acc):
+                print("#", a.getRoleName(), repr(a.name), repr(a.description))
+        badge = app.wait("status bar", contains="Token status: Valid")
+        assert "can still be used" in badge.name, badge.name
+        app.wait("label", "ORD-2026-118305")
+        app.wait("label", "OBJ11385_1395932274")
+        app.wait("label", "HousingCooperative")
+        assert "Expired" not in app.names("label")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "valid.png"))
+    finally:
+        app.close()
+
+
+def test_expired_and_enter_key():
+    app = App(["--demo", "M11385", EXPIRED], WINDOW)
+    try:
+        # Looked up from the command line at start.
+        app.wait("label", "Expired")
+        app.wait("status bar", contains="Token status: Expired")
+        app.wait("label", "ORD-2024-000417")
+    finally:
+        app.close()
+
+
+def test_bad_request_messages():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", BAD)
+        app.wait("label", "The service rejected the token")
+        app.wait("list item", "token.Data: The token is not valid.")
+        app.wait("list item", "token.Data: The token does not belong to the customer.")
+        app.wait("label", contains="Check that the customer ID belongs to the token")
+        # the input is kept for a retry
+        assert app.sensitive("Retry")
+        assert app.sensitive("Look Up")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "error.png"))
+    finally:
+        app.close()
+
+
+def test_forbidden():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        app.wait("push button", "Account…")
+    finally:
+        app.close()
+
+
+def test_server_error():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", SERVER_ERROR)
+        app.wait("label", "The service failed")
+        app.wait("label", contains="Request ID: demo-0f6c2a1e")
+        app.wait("label", contains="contact Vitec support")
+    finally:
+        app.close()
+
+
+def test_slow_lookup_cancelled():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", SLOW)
+        app.wait("push button", "Cancel", timeout=2)
+        app.wait("label", "Looking Up…")
+        app.press("Cancel")
+        app.wait("push button", "Look Up", timeout=2)
+        assert app.find("label", "Valid") is None
+        # the input is kept: looking up again works and is slow again (the server is asked anew)
+        assert app.sensitive("Look Up")
+    finally:
+        app.close()
+
+
+def test_smart_paste_url():
+    app = App(["--demo"], WINDOW)
+    try:
+        app.set_text("Token", "2026-11-27 10:01 GET https://partner.example/order?customerId=M11385"
+                              "&token=DemoValid%2BToken%2F01%3D%3D HTTP/1.1")
+        app.wait("label", "Read the customer ID and the token from the pasted link.")
+        app.press("Look Up")
+        # the demo server only knows the decoded token: Valid proves it was decoded exactly once
+        app.wait("label", "Valid")
+        app.wait("label", "M11385")
+    finally:
+        app.close()
+
+
+def test_invalid_input_rejected():
+    app = App(["--demo"], WINDOW)
+    try:
+        app.set_text("Token", VALID)
+        app.set_text("Customer ID", "M1/..")
+        app.wait("label", contains="The customer ID contains “/”")
+        assert not app.sensitive("Look Up"), "Look Up must be disabled for invalid input"
+        app.set_text("Customer ID", "M11385")
+        wait_for(lambda: app.sensitive("Look Up"), 5, "Look Up enabled")
+    finally:
+        app.close()
+
+
+def test_unauthorized_then_fix_account():
+    server = subprocess.Popen([CLI, "--serve-demo"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    base = server.stdout.readline().strip()
+    assert base.startswith("http://127.0.0.1:"), base
+    app = None
+    try:
+        secret_tool_store(base, "demo", "wrong-password")
+        app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"})
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Wrong username or password")
+        app.press("Account…")
+        dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
+        pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
+                      5, "password field")
+        pw.queryEditableText().setTextContents("demo")
+        time.sleep(0.3)
+        app.press("Save")
+        # saved in the real keyring under the documented schema attributes
+        wait_for(lambda: secret_tool_lookup(base, "demo") == "demo", 10, "password in the keyring")
+        app.press("Retry")
+        app.wait("label", "Valid")
+    finally:
+        if app is not None:
+            app.close()
+        server.terminate()
+        server.wait()
+
+
+INTERACTIVE = {"push button", "toggle button", "check box", "radio button", "text", "password text",
+               "combo box", "menu item", "spin button", "slider", "link", "switch", "entry"}
+
+
+def unnamed_widgets(app, root):
+    missing = []
+    for a in walk(root):
+        try:
+            role = a.getRoleName()
+            if role in INTERACTIVE and not (a.name or "").strip():
+                parent = a.parent.name if a.parent else ""
+                missing.append(f"{role} (parent {parent!r})")
+        except Exception:
+            pass
+    return missing
+
+
+def test_every_widget_named():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Valid")
+        missing = unnamed_widgets(app, app.acc)
+        lookup(app, "M11385", FORBIDDEN)
+        app.press("Account…")
+        wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
+        time.sleep(0.5)
+        missing += unnamed_widgets(app, app.acc)
+        assert not missing, "interactive widgets without an accessible name: " + ", ".join(sorted(set(missing)))
+    finally:
+        app.close()
+
+
+def test_screenshots_dark_narrow_welcome():
+    app = App([], {**WINDOW})
+    try:
+        app.wait("label", "Look Up an Order Token")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "welcome.png"))
+    finally:
+        app.close()
+    app = App(["--demo", "M11385", VALID], WINDOW, env={"ADW_DEBUG_COLOR_SCHEME": "prefer-dark"})
+    try:
+        app.wait("label", "Valid")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "dark.png"))
+    finally:
+        app.close()
+
+
+TESTS = [
+    test_valid,
+    test_expired_and_enter_key,
+    test_bad_request_messages,
+    test_forbidden,
+    test_server_error,
+    test_slow_lookup_cancelled,
+    test_smart_paste_url,
+    test_invalid_input_rejected,
+    test_unauthorized_then_fix_account,
+    test_every_widget_named,
+    test_screenshots_dark_narrow_welcome,
+]
+
+
+def main():
+    only = sys.argv[1:]
+    tests = [t for t in TESTS if not only or t.__name__ in only]
+    print(f"1..{len(tests)}", flush=True)
+    failed = 0
+    for i, test in enumerate(tests, 1):
+        try:
+            test()
+            print(f"ok {i} - {test.__name__}", flush=True)
+        except Exception:
+            failed += 1
+            subprocess.run(["import", "-window", "root", os.path.join(SHOTS, f"failed-{test.__name__}.png")])
+            print(f"not ok {i} - {test.__name__}", flush=True)
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
