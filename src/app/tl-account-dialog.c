@@ -22,6 +22,7 @@ struct _TlAccountDialog
   AdwEntryRow      *username_row;
   AdwPasswordEntryRow *password_row;
   GtkSwitch        *remember_switch;
+  GtkSpinButton    *timeout_spin;
   GtkLabel         *status_label;
   GtkButton        *save_button;
 
@@ -112,6 +113,7 @@ save_settings (TlAccountDialog *self)
   g_settings_set_string (settings, "base-url", base_url);
   g_settings_set_string (settings, "username", gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   g_settings_set_boolean (settings, "remember-password", gtk_switch_get_active (self->remember_switch));
+  g_settings_set_uint (settings, "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin));
   g_settings_apply (settings);
 }
 
@@ -202,6 +204,7 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, username_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
@@ -242,6 +245,7 @@ tl_account_dialog_present (TlApplication *application,
   on_service_selected_cb (self);
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), username);
   gtk_switch_set_active (self->remember_switch, g_settings_get_boolean (settings, "remember-password"));
+  gtk_spin_button_set_value (self->timeout_spin, g_settings_get_uint (settings, "timeout-seconds"));
   validate (self);
 
   gtk_window_present (GTK_WINDOW (self));

@@ -441,7 +441,12 @@ show_error (TlWindow       *self,
 
   adw_status_page_set_icon_name (self->error_page, tl_lookup_error_get_icon_name (code));
   adw_status_page_set_title (self->error_page, tl_lookup_error_get_title (code));
-  description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), cause);
+  /* The explanation of a plain HTTP status already says what the cause would repeat. */
+  if (code == TL_LOOKUP_ERROR_BAD_REQUEST || code == TL_LOOKUP_ERROR_UNAUTHORIZED ||
+      code == TL_LOOKUP_ERROR_FORBIDDEN || code == TL_LOOKUP_ERROR_NOT_FOUND)
+    description = g_markup_escape_text (tl_lookup_error_get_explanation (code), -1);
+  else
+    description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), cause);
   adw_status_page_set_description (self->error_page, description);
   gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
 

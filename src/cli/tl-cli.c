@@ -618,7 +618,9 @@ main (int   argc,
   guint n_rest;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TICKET_LOOKUP_LOCALEDIR lets an uninstalled build (tests, screenshots) find its catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TICKET_LOOKUP_LOCALEDIR") ? g_getenv ("TICKET_LOOKUP_LOCALEDIR")
+                                                                       : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -62,7 +62,7 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "client-error",
     N_("The service refused the request"),
     N_("The service answered with an error about the request itself."),
-    N_("Read the service's message. If it persists, copy the support report and send it to Vitec."),
+    N_("Read the service's message. If it persists, contact Vitec support with the time and the request ID shown here."),
     "dialog-error-symbolic", 5 },
   [TL_LOOKUP_ERROR_REDIRECT] = {
     "redirect",
@@ -98,7 +98,7 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "timeout",
     N_("The service did not answer in time"),
     N_("No complete answer arrived before the time limit."),
-    N_("Try again. If the service is slow today, raise the time limit in the preferences."),
+    N_("Try again. If the service is slow today, raise the time limit in the account settings."),
     "alarm-symbolic", 7 },
   [TL_LOOKUP_ERROR_CANCELLED] = {
     "cancelled",
@@ -116,7 +116,7 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "malformed",
     N_("The answer could not be read"),
     N_("The service answered, but not with an order ticket in the documented format."),
-    N_("Check the base URL. If it is correct, copy the support report and send it to Vitec."),
+    N_("Check the base URL. If it is correct, contact Vitec support with the time of the lookup."),
     "dialog-question-symbolic", 8 },
   [TL_LOOKUP_ERROR_KEYRING] = {
     "keyring",

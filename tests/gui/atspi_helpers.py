@@ -63,7 +63,15 @@ class App:
         })
         e.pop("NO_AT_BRIDGE", None)
         e.update(env or {})
-        self.proc = subprocess.Popen([APP, *args], env=e)
+        # Xvfb can still be settling when the first client connects: start again if the app
+        # exits at once (it then printed "cannot open display").
+        for attempt in range(5):
+            self.proc = subprocess.Popen([APP, *args], env=e)
+            try:
+                self.proc.wait(1.0)
+            except subprocess.TimeoutExpired:
+                break
+            time.sleep(1.0)
         self.acc = wait_for(self._find_app, 20, "the application on the accessibility bus")
         self.window = wait_for(lambda: self.find("frame", "Ticket Lookup", root=self.acc), 10, "the window")
         time.sleep(0.5)
@@ -122,8 +130,11 @@ class App:
     def sensitive(self, name, role="push button"):
         return self.wait(role, name).getState().contains(pyatspi.STATE_SENSITIVE)
 
-    def screenshot(self, path):
-        subprocess.run(["import", "-window", "root", path], check=True)
+    def screenshot(self, path, width=None, height=None):
+        cmd = ["import", "-window", "root"]
+        if width and height:
+            cmd += ["-crop", f"{width}x{height}+0+0", "+repage"]
+        subprocess.run(cmd + [path], check=True)
 
     def close(self):
         if self.proc.poll() is None:

@@ -222,6 +222,38 @@ def test_screenshots_dark_narrow_welcome():
         app.close()
 
 
+SWEDISH = {"LANGUAGE": "sv", "LANG": "sv_SE.UTF-8", "LC_ALL": "sv_SE.UTF-8"}
+
+
+def test_swedish():
+    app = App(["--demo", "M11385", EXPIRED], WINDOW, env=SWEDISH)
+    try:
+        app.wait("label", "Utgånget")
+        app.wait("status bar", contains="Tokenstatus: Utgånget")
+        app.wait("label", "Ticket för beställningen")
+        app.wait("push button", "Slå upp")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "sv-expired.png"))
+        lookup_sv = lambda c, t: (app.set_text("Kund-id", c), app.set_text("Token", t), app.press("Slå upp"))
+        lookup_sv("M11385", BAD)
+        app.wait("label", "Tjänsten avvisade tokenet")
+        app.wait("label", "Vad du kan göra")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "sv-error.png"))
+    finally:
+        app.close()
+
+
+def test_narrow():
+    app = App(["--demo", "M11385", VALID], {"window-width": "360", "window-height": "720"})
+    try:
+        app.wait("label", "Valid")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "narrow.png"), 360, 720)
+    finally:
+        app.close()
+
+
 TESTS = [
     test_valid,
     test_expired_and_enter_key,
@@ -234,6 +266,8 @@ TESTS = [
     test_unauthorized_then_fix_account,
     test_every_widget_named,
     test_screenshots_dark_narrow_welcome,
+    test_swedish,
+    test_narrow,
 ]
 
 
