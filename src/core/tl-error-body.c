@@ -40,17 +40,17 @@ collapse_whitespace (const char *text,
         }
       if (g_unichar_iscntrl (c))
         continue;
+      if ((gsize) n + (space ? 1 : 0) >= max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
       if (space)
         {
           g_string_append_c (out, ' ');
           n++;
         }
       space = FALSE;
-      if ((gsize) n >= max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
       g_string_append_unichar (out, c);
       n++;
     }

@@ -499,6 +499,17 @@ finish_input (const char  *customer_id,
                                "The sending system probably decodes “+” as a space.")));
     }
 
+  /* Decoding can reveal control characters (%0D, %1B …) or leave nothing at all. */
+  if (!check_text (token, TL_INPUT_ERROR_TOKEN_CHARACTERS, _("The token"),
+                   TL_INPUT_MAX_TOKEN, TL_INPUT_ERROR_TOKEN_TOO_LONG, error))
+    return NULL;
+  if (*token == '\0')
+    {
+      g_set_error_literal (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_TOKEN,
+                           _("Enter the token, or paste the whole link it came in."));
+      return NULL;
+    }
+
   if (!tl_input_is_base64 (token))
     {
       gboolean url_safe = TRUE;

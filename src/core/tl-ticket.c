@@ -280,6 +280,12 @@ tl_ticket_new_from_json (const char  *data,
                            key, json_type_name (node));
               return NULL;
             }
+          if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+            {
+              g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                           _("The field “%s” is not valid text (broken Unicode escape)."), key);
+              return NULL;
+            }
           self->strings[field] = g_strdup (json_node_get_string (node));
         }
     }
