@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <sys/socket.h>
 #include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
 
@@ -190,10 +191,16 @@ fixture_setup (Fixture       *f,
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   GSList *uris;
 
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+
   f->server = soup_server_new (NULL, NULL);
   f->paused = g_ptr_array_new_with_free_func (g_object_unref);
   soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  soup_server_listen (f->server, address, 0, &error);
+  /* A backlog for the concurrent test's burst of connections (GSocket's default is 10). */
+  g_socket_set_listen_backlog (socket, 256);
+  g_assert_true (g_socket_bind (socket, address, TRUE, NULL));
+  g_assert_true (g_socket_listen (socket, NULL));
+  soup_server_listen_socket (f->server, socket, 0, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (f->server);
   f->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
@@ -559,7 +566,9 @@ test_concurrent (Fixture       *f,
     }
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
     {
-      g_assert_true (tl_lookup_result_is_ok (results[i]));
+      if (!tl_lookup_result_is_ok (results[i]))
+        g_error ("lookup %u of %u failed: %s", i, (guint) G_N_ELEMENTS (results),
+                 tl_lookup_result_get_error (results[i])->message);
       g_object_unref (results[i]);
     }
   g_assert_cmpuint (f->hits, ==, G_N_ELEMENTS (results));
@@ -618,6 +627,21 @@ test_dns_failure (void)
 }
 
 /* Raw socket servers, for answers libsoup would never send. */
+typedef enum
+{
+  RAW_CLOSE,        /* write the reply, close */
+  RAW_RESET,        /* write the reply, then reset the connection (RST, not FIN) */
+  RAW_HANG,         /* write the reply, then keep the connection open and silent */
+  RAW_DRIP,         /* write the reply, then one byte every 50 ms, forever */
+} RawAction;
+
+typedef struct
+{
+  const char *reply;
+  RawAction   action;
+  gsize       big_body;   /* if > 0: after the reply, stream this many bytes */
+} RawBehaviour;
+
 /* Runs in a worker thread of a GThreadedSocketService, so its blocking I/O never stalls the
  * main loop the client runs on. */
 static gboolean
@@ -626,22 +650,62 @@ on_raw_run (GThreadedSocketService *service,
             GObject                *source,
             gpointer                user_data)
 {
-  const char *reply = user_data;
+  const RawBehaviour *b = user_data;
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GSocket *socket = g_socket_connection_get_socket (connection);
   char buf[4096];
 
   /* Read the request (headers and small body arrive together on loopback). */
   g_input_stream_read (in, buf, sizeof buf, NULL, NULL);
-  if (reply != NULL)
-    g_output_stream_write_all (out, reply, strlen (reply), NULL, NULL, NULL);
+  if (b->reply != NULL)
+    g_output_stream_write_all (out, b->reply, strlen (b->reply), NULL, NULL, NULL);
+
+  if (b->big_body > 0)
+    {
+      static char chunk[65536];
+      gsize sent = 0;
+
+      memset (chunk, '[', sizeof chunk);
+      while (sent < b->big_body &&
+             g_output_stream_write_all (out, chunk, MIN (sizeof chunk, b->big_body - sent), NULL, NULL, NULL))
+        sent += sizeof chunk;
+    }
+
+  switch (b->action)
+    {
+    case RAW_RESET:
+      {
+        struct linger lg = { 1, 0 };
+        setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+      }
+      break;
+    case RAW_HANG:
+      /* Until the client gives up and closes. */
+      while (g_input_stream_read (in, buf, sizeof buf, NULL, NULL) > 0)
+        ;
+      break;
+    case RAW_DRIP:
+      while (g_output_stream_write_all (out, "x", 1, NULL, NULL, NULL))
+        g_usleep (50000);
+      break;
+    case RAW_CLOSE:
+    default:
+      /* Close gracefully (FIN, not RST): stop writing, then drain what the client still sends
+       * (the request body may come in a second segment) for up to a second. */
+      g_socket_shutdown (socket, FALSE, TRUE, NULL);
+      g_socket_set_timeout (socket, 1);
+      while (g_input_stream_read (in, buf, sizeof buf, NULL, NULL) > 0)
+        ;
+      break;
+    }
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
   return TRUE;
 }
 
 static TlLookupResult *
-lookup_raw (const char *reply,
-            guint       timeout_ms)
+lookup_raw_behaviour (const RawBehaviour *behaviour,
+                      guint               timeout_ms)
 {
   g_autoptr(GSocketService) service = g_threaded_socket_service_new (4);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
@@ -650,17 +714,112 @@ lookup_raw (const char *reply,
   g_autoptr(TlClient) client = NULL;
   g_autofree char *url = NULL;
   TlLookupResult *result;
+  gint64 start = g_get_monotonic_time ();
 
   g_assert_true (g_socket_listener_add_address (G_SOCKET_LISTENER (service), any, G_SOCKET_TYPE_STREAM,
                                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, NULL));
-  g_signal_connect (service, "run", G_CALLBACK (on_raw_run), (gpointer) reply);
+  g_signal_connect (service, "run", G_CALLBACK (on_raw_run), (gpointer) behaviour);
   url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
   client = make_client (url);
   tl_client_set_timeout_ms (client, timeout_ms);
   result = lookup_with (client, "M1", TOKEN, NULL);
+  /* Never hangs past the deadline (with slack for a loaded machine). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, (gint64) timeout_ms * 1000 + 10 * G_USEC_PER_SEC);
   g_socket_service_stop (service);
   g_socket_listener_close (G_SOCKET_LISTENER (service));
   return result;
+}
+
+static TlLookupResult *
+lookup_raw (const char *reply,
+            guint       timeout_ms)
+{
+  RawBehaviour b = { reply, RAW_CLOSE, 0 };
+
+  return lookup_raw_behaviour (&b, timeout_ms);
+}
+
+static void
+test_headers_never_end (void)
+{
+  RawBehaviour b = { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: ", RAW_DRIP, 0 };
+  g_autoptr(TlLookupResult) result = lookup_raw_behaviour (&b, 600);
+
+  assert_error (result, TL_LOOKUP_ERROR_TIMEOUT);
+}
+
+static void
+test_body_never_ends (void)
+{
+  RawBehaviour b = { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     "10000000\r\n{\"orderId\":\"", RAW_DRIP, 0 };
+  g_autoptr(TlLookupResult) result = lookup_raw_behaviour (&b, 600);
+
+  assert_error (result, TL_LOOKUP_ERROR_TIMEOUT);
+}
+
+static void
+test_accepts_never_answers (void)
+{
+  RawBehaviour b = { NULL, RAW_HANG, 0 };
+  g_autoptr(TlLookupResult) result = lookup_raw_behaviour (&b, 400);
+
+  assert_error (result, TL_LOOKUP_ERROR_TIMEOUT);
+}
+
+static void
+test_reset_before_headers (void)
+{
+  RawBehaviour b = { NULL, RAW_RESET, 0 };
+  g_autoptr(TlLookupResult) result = lookup_raw_behaviour (&b, 5000);
+
+  assert_error (result, TL_LOOKUP_ERROR_NETWORK);
+}
+
+static void
+test_reset_after_headers (void)
+{
+  RawBehaviour b = { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 300\r\n\r\n{\"order",
+                     RAW_RESET, 0 };
+  g_autoptr(TlLookupResult) result = lookup_raw_behaviour (&b, 5000);
+
+  assert_error (result, TL_LOOKUP_ERROR_NETWORK);
+}
+
+static void
+test_64mib_body (void)
+{
+  /* Announced: refused before reading. */
+  RawBehaviour announced = { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 67108864\r\n\r\n",
+                             RAW_CLOSE, 64 * 1024 * 1024 };
+  /* Not announced (read until close): stopped at the cap while streaming. */
+  RawBehaviour streamed = { "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
+                            RAW_CLOSE, 64 * 1024 * 1024 };
+  g_autoptr(TlLookupResult) a = lookup_raw_behaviour (&announced, 10000);
+  g_autoptr(TlLookupResult) b = lookup_raw_behaviour (&streamed, 10000);
+
+  assert_error (a, TL_LOOKUP_ERROR_TOO_LARGE);
+  assert_error (b, TL_LOOKUP_ERROR_TOO_LARGE);
+  g_assert_cmpuint (tl_lookup_result_get_body_size (b), <=, TL_BODY_EXCERPT_MAX + TL_DEFAULT_MAX_RESPONSE_SIZE);
+}
+
+static void
+test_deeply_nested_json (void)
+{
+  gsize depth = 100000;
+  g_autoptr(GString) reply = g_string_new (NULL);
+  RawBehaviour b = { NULL, RAW_CLOSE, 0 };
+  g_autoptr(TlLookupResult) result = NULL;
+
+  g_string_append_printf (reply, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %"
+                          G_GSIZE_FORMAT "\r\n\r\n", depth * 2);
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (reply, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (reply, ']');
+  b.reply = reply->str;
+  result = lookup_raw_behaviour (&b, 10000);
+  assert_error (result, TL_LOOKUP_ERROR_MALFORMED);
 }
 
 static void
@@ -815,6 +974,13 @@ main (int   argc,
   g_test_add_func ("/client/truncated-body", test_truncated_body);
   g_test_add_func ("/client/closed-before-headers", test_closed_before_headers);
   g_test_add_func ("/client/not-http", test_not_http);
+  g_test_add_func ("/client/headers-never-end", test_headers_never_end);
+  g_test_add_func ("/client/body-never-ends", test_body_never_ends);
+  g_test_add_func ("/client/accepts-never-answers", test_accepts_never_answers);
+  g_test_add_func ("/client/reset-before-headers", test_reset_before_headers);
+  g_test_add_func ("/client/reset-after-headers", test_reset_after_headers);
+  g_test_add_func ("/client/64mib-body", test_64mib_body);
+  g_test_add_func ("/client/deeply-nested-json", test_deeply_nested_json);
   g_test_add_func ("/client/tls-untrusted", test_tls_untrusted);
   g_test_add_func ("/client/tls-trusted", test_tls_trusted);
   g_test_add_func ("/client/demo-server", test_demo_server);

@@ -328,12 +328,21 @@ tl_demo_server_new (GError **error)
   g_autoptr(GSList) uris = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocket) socket = NULL;
 
   self->server = soup_server_new ("server-header", "ticket-lookup-demo/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (self->server, "/Service/Order/Token", handle_token, self, NULL);
   soup_server_add_handler (self->server, NULL, handle_token, self, NULL);
 
-  if (!soup_server_listen (self->server, address, 0, error))
+  /* Our own socket, for a listen backlog that takes a burst of batch connections (GSocket's
+   * default of 10 resets connections when many lookups start at once). */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
+  g_socket_set_listen_backlog (socket, 256);
+  if (!g_socket_bind (socket, address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->server, socket, 0, error))
     return NULL;
 
   uris = soup_server_get_uris (self->server);

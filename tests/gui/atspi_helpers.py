@@ -63,6 +63,7 @@ class App:
         })
         e.pop("NO_AT_BRIDGE", None)
         e.update(env or {})
+        self.env = e
         # Xvfb can still be settling when the first client connects: start again if the app
         # exits at once (it then printed "cannot open display").
         for attempt in range(5):

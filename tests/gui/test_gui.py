@@ -222,6 +222,22 @@ def test_screenshots_dark_narrow_welcome():
         app.close()
 
 
+def test_second_instance_hands_over():
+    app = App(["--demo"], WINDOW)
+    try:
+        app.wait("label", "Demo Tokens")
+        # A second invocation (from a browser, a script) gives its input to the running window
+        # and exits.
+        second = subprocess.run([os.environ["TL_APP"], "https://partner.example/o?customerId=M11385"
+                                 "&token=DemoExpired%2BTok%2F01%3D%3D"], env=app.env, timeout=20)
+        assert second.returncode == 0, second.returncode
+        app.wait("label", "Expired")
+        app.wait("label", "ORD-2024-000417")
+        assert app.proc.poll() is None
+    finally:
+        app.close()
+
+
 SWEDISH = {"LANGUAGE": "sv", "LANG": "sv_SE.UTF-8", "LC_ALL": "sv_SE.UTF-8"}
 
 
@@ -268,6 +284,7 @@ TESTS = [
     test_screenshots_dark_narrow_welcome,
     test_swedish,
     test_narrow,
+    test_second_instance_hands_over,
 ]
 
 
