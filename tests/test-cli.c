@@ -49,7 +49,16 @@ run_cli_full (Run         *run,
   g_autoptr(GBytes) err = NULL;
   const char *arg;
   va_list args;
+  g_auto(GStrv) wrapper = NULL;
 
+  /* `meson test --setup valgrind` runs the CLI itself under valgrind too. */
+  if (g_getenv ("TL_TEST_CLI_WRAPPER") != NULL)
+    {
+      wrapper = g_strsplit (g_getenv ("TL_TEST_CLI_WRAPPER"), " ", -1);
+      for (guint i = 0; wrapper[i] != NULL; i++)
+        if (*wrapper[i] != '\0')
+          g_ptr_array_add (argv, wrapper[i]);
+    }
   g_ptr_array_add (argv, (char *) TL_CLI_PATH);
   va_start (args, envp_extra);
   while ((arg = va_arg (args, const char *)) != NULL)

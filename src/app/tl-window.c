@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "tl-bench.h"
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
@@ -51,6 +52,13 @@ struct _TlWindow
 };
 
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  LOOKUP_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void update_state (TlWindow *self);
 static void start_lookup (TlWindow *self);
@@ -509,6 +517,7 @@ finish_running (TlWindow *self)
   self->running = FALSE;
   g_clear_object (&self->cancellable);
   update_state (self);
+  g_signal_emit (self, signals[LOOKUP_FINISHED], 0);
 }
 
 static void
@@ -735,6 +744,15 @@ tl_window_class_init (TlWindowClass *klass)
 
   g_type_ensure (TL_TYPE_TICKET_VIEW);
 
+  /**
+   * TlWindow::lookup-finished:
+   *
+   * A lookup ended (ticket, error or cancelled) and the window is idle again.
+   */
+  signals[LOOKUP_FINISHED] = g_signal_new ("lookup-finished", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ticketlookup/TicketLookup/tl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
@@ -809,5 +827,6 @@ tl_window_new (TlApplication *application)
                                                        G_CALLBACK (on_account_changed), self);
   update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+  tl_bench_attach (self);
   return self;
 }

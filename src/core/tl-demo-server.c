@@ -39,6 +39,7 @@ static const struct
   [TL_DEMO_NOT_FOUND]       = { "DemoNotFound+001",      N_("404 Not Found") },
   [TL_DEMO_SERVER_ERROR]    = { "DemoServerError+0001",  N_("500 Internal Server Error") },
   [TL_DEMO_SLOW]            = { "DemoSlowToken+01",      N_("a valid ticket after 3 seconds") },
+  [TL_DEMO_SLOW_LARGE]      = { "DemoSlowLarge+Answer",  N_("a valid ticket in a 1 MB answer, sent slowly") },
 };
 
 const char *
@@ -165,6 +166,86 @@ slow_answer_free (gpointer data)
   g_free (answer);
 }
 
+/* A valid ticket padded to just under 1 MiB, written in 16 KiB chunks every 10 ms. */
+#define LARGE_ANSWER_SIZE (1000 * 1000)
+#define LARGE_CHUNK       (16 * 1024)
+
+typedef struct
+{
+  SoupServerMessage *msg;
+  GBytes            *body;
+  gsize              offset;
+  guint              source_id;
+} LargeAnswer;
+
+static void
+large_answer_free (gpointer data)
+{
+  LargeAnswer *answer = data;
+
+  g_clear_handle_id (&answer->source_id, g_source_remove);
+  g_bytes_unref (answer->body);
+  g_free (answer);
+}
+
+static gboolean
+on_large_chunk (gpointer user_data)
+{
+  LargeAnswer *answer = user_data;
+  gsize size = g_bytes_get_size (answer->body);
+  gsize n = MIN (LARGE_CHUNK, size - answer->offset);
+  SoupMessageBody *body = soup_server_message_get_response_body (answer->msg);
+
+  soup_message_body_append (body, SOUP_MEMORY_COPY,
+                            (const char *) g_bytes_get_data (answer->body, NULL) + answer->offset, n);
+  answer->offset += n;
+  if (answer->offset >= size)
+    {
+      soup_message_body_complete (body);
+      answer->source_id = 0;
+      soup_server_message_unpause (answer->msg);
+      return G_SOURCE_REMOVE;
+    }
+  soup_server_message_unpause (answer->msg);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_large_finished (SoupServerMessage *msg,
+                   gpointer           user_data)
+{
+  g_object_set_data (G_OBJECT (msg), "tl-large-answer", NULL);
+}
+
+static void
+start_large_answer (SoupServerMessage *msg,
+                    const char        *customer_id)
+{
+  LargeAnswer *answer = g_new0 (LargeAnswer, 1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *escaped = g_strescape (customer_id, NULL);
+
+  g_string_append_printf (text, "{\"orderId\":\"ORD-2026-118305\",\"userId\":\"anna.lindqvist\","
+                          "\"orderUserId\":\"erik.sjoberg\",\"targetId\":\"OBJ11385_1395932274\","
+                          "\"targetType\":\"HousingCooperative\",\"tenantId\":\"T1\",\"chainId\":\"G1\","
+                          "\"customerId\":\"%s\",\"hasExpired\":false,\"padding\":\"", escaped);
+  while (text->len < LARGE_ANSWER_SIZE - 2)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\"}");
+
+  answer->msg = msg;
+  answer->body = g_string_free_to_bytes (g_steal_pointer (&text));
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                         "application/json", NULL);
+  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                     SOUP_ENCODING_CHUNKED);
+  g_object_set_data_full (G_OBJECT (msg), "tl-large-answer", answer, large_answer_free);
+  g_signal_connect (msg, "finished", G_CALLBACK (on_large_finished), NULL);
+  soup_server_message_pause (msg);
+  answer->source_id = g_timeout_add (10, on_large_chunk, answer);
+}
+
 static void
 handle_token (SoupServer        *server,
               SoupServerMessage *msg,
@@ -254,6 +335,8 @@ handle_token (SoupServer        *server,
   else if (strcmp (token, demo_tokens[TL_DEMO_SERVER_ERROR].token) == 0)
     set_json (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "application/json; charset=utf-8",
               "{\"Message\":\"An error has occurred.\"}");
+  else if (strcmp (token, demo_tokens[TL_DEMO_SLOW_LARGE].token) == 0)
+    start_large_answer (msg, customer_id);
   else if (strcmp (token, demo_tokens[TL_DEMO_SLOW].token) == 0)
     {
       SlowAnswer *answer = g_new0 (SlowAnswer, 1);

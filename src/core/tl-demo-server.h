@@ -22,6 +22,7 @@ typedef enum
   TL_DEMO_NOT_FOUND,
   TL_DEMO_SERVER_ERROR,
   TL_DEMO_SLOW,
+  TL_DEMO_SLOW_LARGE,
   TL_DEMO_N_TOKENS,
 } TlDemoToken;
 

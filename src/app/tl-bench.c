@@ -1,0 +1,155 @@
+/* tl-bench.c: measurement hooks for bench/run
+ *
+ * Inactive unless the environment variable TL_BENCH names a measurement:
+ *   first-frame  print "first-frame-us <CLOCK_MONOTONIC µs>" after the first painted frame, quit
+ *   memory       after the first frame, run TL_BENCH_LOOKUPS lookups (default 500) one after
+ *                another through the window, print "rss-kib <n> <kib>" at 0, 100 and the end, quit
+ *   stall        after the first frame, run a 3 s lookup and a slowly streamed large answer,
+ *                print "max-stall-us <µs>" (the longest gap of a 1 ms main-loop timer), quit
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tl-bench.h"
+#include "tl-client.h"
+#include "tl-demo-server.h"
+
+typedef struct
+{
+  TlWindow  *window;
+  guint      done;
+  guint      total;
+  gint64     last_tick;
+  gint64     max_stall;
+  guint      tick_id;
+  guint      phase;
+} Bench;
+
+gsize
+tl_bench_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line ? g_ascii_strtoull (line + 6, NULL, 10) : 0;
+}
+
+static void
+quit (Bench *bench)
+{
+  fflush (stdout);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+lookup_next (Bench *bench)
+{
+  /* Through the window, as a person would: the form is filled and looked up, and the window's
+   * own completion path (ticket view, error page) runs for every lookup. */
+  tl_window_set_input (bench->window, TL_DEMO_CUSTOMER_ID,
+                       tl_demo_token (bench->done % 2 ? TL_DEMO_EXPIRED : TL_DEMO_VALID), TRUE);
+}
+
+static void
+on_result_shown (TlWindow *window,
+                 Bench    *bench)
+{
+  bench->done++;
+  if (bench->done == 100 || bench->done == bench->total)
+    printf ("rss-kib %u %" G_GSIZE_FORMAT "\n", bench->done, tl_bench_rss_kib ());
+  if (bench->done < bench->total)
+    lookup_next (bench);
+  else
+    quit (bench);
+}
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  Bench *bench = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (bench->last_tick != 0 && now - bench->last_tick > bench->max_stall)
+    bench->max_stall = now - bench->last_tick;
+  bench->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_stall_lookup_done (TlWindow *window,
+                      Bench    *bench)
+{
+  if (bench->phase == 1)
+    {
+      bench->phase = 2;
+      /* the slowly streamed large answer */
+      tl_window_set_input (bench->window, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_SLOW_LARGE), TRUE);
+    }
+  else if (bench->phase == 2)
+    {
+      g_source_remove (bench->tick_id);
+      printf ("max-stall-us %" G_GINT64_FORMAT "\n", bench->max_stall);
+      quit (bench);
+    }
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  const char *mode = g_getenv ("TL_BENCH");
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, bench);
+
+  if (g_strcmp0 (mode, "first-frame") == 0)
+    {
+      printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      quit (bench);
+    }
+  else if (g_strcmp0 (mode, "memory") == 0)
+    {
+      const char *n = g_getenv ("TL_BENCH_LOOKUPS");
+
+      bench->total = n ? (guint) g_ascii_strtoull (n, NULL, 10) : 500;
+      printf ("rss-kib 0 %" G_GSIZE_FORMAT "\n", tl_bench_rss_kib ());
+      g_signal_connect (bench->window, "lookup-finished", G_CALLBACK (on_result_shown), bench);
+      lookup_next (bench);
+    }
+  else if (g_strcmp0 (mode, "stall") == 0)
+    {
+      bench->phase = 1;
+      bench->tick_id = g_timeout_add (1, on_tick, bench);
+      g_signal_connect (bench->window, "lookup-finished", G_CALLBACK (on_stall_lookup_done), bench);
+      tl_window_set_input (bench->window, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_SLOW), TRUE);
+    }
+}
+
+static void
+on_realize (GtkWidget *widget,
+            Bench     *bench)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame), bench);
+}
+
+void
+tl_bench_attach (TlWindow *window)
+{
+  Bench *bench;
+
+  if (g_getenv ("TL_BENCH") == NULL)
+    return;
+
+  bench = g_new0 (Bench, 1);
+  bench->window = window;
+  g_object_set_data_full (G_OBJECT (window), "tl-bench", bench, g_free);
+  g_signal_connect (window, "realize", G_CALLBACK (on_realize), bench);
+}
