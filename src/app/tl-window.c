@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-bench.h"
+#include "tl-details-view.h"
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
@@ -31,6 +32,7 @@ struct _TlWindow
   GtkStack             *result_stack;
   AdwPreferencesGroup  *demo_tokens_group;
   TlTicketView         *ticket_view;
+  TlDetailsView        *details_view;
   AdwStatusPage        *error_page;
   AdwStatusPage        *loading_page;
   AdwPreferencesGroup  *server_messages_group;
@@ -87,6 +89,16 @@ set_row_text (TlWindow    *self,
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   self->updating = FALSE;
+}
+
+static void
+on_page_changed (TlWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->result_stack);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->details_view),
+                          self->result != NULL &&
+                          (g_strcmp0 (page, "ticket") == 0 || g_strcmp0 (page, "error") == 0));
 }
 
 static void
@@ -447,6 +459,13 @@ show_error (TlWindow       *self,
   g_autoptr(GString) meta = g_string_new (NULL);
   const TlErrorBody *body = result ? tl_lookup_result_get_error_body (result) : NULL;
 
+  if (result == NULL)
+    {
+      /* An error before anything was sent: no details to show. */
+      g_clear_object (&self->result);
+      tl_details_view_set_result (self->details_view, NULL, NULL, NULL);
+    }
+
   adw_status_page_set_icon_name (self->error_page, tl_lookup_error_get_icon_name (code));
   adw_status_page_set_title (self->error_page, tl_lookup_error_get_title (code));
   /* The explanation of a plain HTTP status already says what the cause would repeat. */
@@ -538,6 +557,8 @@ on_lookup_done (GObject      *source,
     }
 
   g_set_object (&self->result, result);
+  tl_details_view_set_result (self->details_view, result,
+                              self->input ? tl_input_get_token (self->input) : NULL, account_label (self));
 
   if (tl_lookup_result_is_ok (result))
     {
@@ -743,6 +764,7 @@ tl_window_class_init (TlWindowClass *klass)
   window_class->close_request = tl_window_close_request;
 
   g_type_ensure (TL_TYPE_TICKET_VIEW);
+  g_type_ensure (TL_TYPE_DETAILS_VIEW);
 
   /**
    * TlWindow::lookup-finished:
@@ -767,6 +789,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, result_stack);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, demo_tokens_group);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, ticket_view);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, details_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, server_messages_group);
@@ -799,6 +822,9 @@ tl_window_init (TlWindow *self)
 
   self->server_rows = g_ptr_array_new ();
   self->demo_rows = g_ptr_array_new ();
+
+  g_signal_connect_swapped (self->result_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_page_changed), self);
 
   spinner = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (spinner));

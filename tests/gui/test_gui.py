@@ -11,6 +11,8 @@ import sys
 import time
 import traceback
 
+import pyatspi
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_helpers import App, CLI, secret_tool_lookup, secret_tool_store, wait_for, walk  # noqa: E402
 
@@ -222,6 +224,26 @@ def test_screenshots_dark_narrow_welcome():
         app.close()
 
 
+def test_details_panel():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", SERVER_ERROR)
+        app.wait("label", "The service failed")
+        app.wait("label", "Details")
+        app.wait("label", contains="Service/Order/Token/M11385")
+        app.wait("label", contains="HTTP/1.1 500 Internal Server Error")
+        app.wait("label", contains="waiting")
+        app.wait("push button", "Copy Report")
+        app.wait("push button", "Copy as curl")
+        # the token is hidden until asked for; the password never appears
+        body = app.wait("label", contains='{"data":')
+        assert body.name == '{"data":"••••"}', body.name
+        names = " ".join(app.names("label"))
+        assert "ZGVtbzpkZW1v" not in names and "demo:demo" not in names
+    finally:
+        app.close()
+
+
 def test_second_instance_hands_over():
     app = App(["--demo"], WINDOW)
     try:
@@ -285,6 +307,7 @@ TESTS = [
     test_swedish,
     test_narrow,
     test_second_instance_hands_over,
+    test_details_panel,
 ]
 
 

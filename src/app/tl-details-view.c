@@ -1,0 +1,354 @@
+/* tl-details-view.c: request, response and timing of a lookup; copy report, copy as curl
+ *
+ * The token is shown only while "Show Token" is on, and only then goes into "Copy as curl".
+ * The password never appears: Authorization is shown as "Basic ••••" with the username.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "tl-client.h"
+#include "tl-details-view.h"
+#include "tl-report.h"
+
+struct _TlDetailsView
+{
+  AdwBin               parent_instance;
+
+  AdwPreferencesGroup *group;
+  AdwExpanderRow      *request_row;
+  AdwExpanderRow      *response_row;
+  AdwActionRow        *timing_row;
+  AdwActionRow        *request_id_row;
+  AdwActionRow        *retry_after_row;
+  GtkSwitch           *show_token_switch;
+  GtkLabel            *request_body_label;
+  GPtrArray           *dynamic_rows;       /* header rows, removed on the next result */
+
+  TlLookupResult      *result;
+  char                *token;
+  char                *account_label;
+};
+
+G_DEFINE_FINAL_TYPE (TlDetailsView, tl_details_view, ADW_TYPE_BIN)
+
+static void
+free_secret (char *secret)
+{
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+static void
+toast (TlDetailsView *self,
+       const char    *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+static void
+copy_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TlDetailsView *self = TL_DETAILS_VIEW (widget);
+  g_autofree char *report = NULL;
+
+  if (self->result == NULL)
+    return;
+  report = tl_report_build_markdown (self->result, self->account_label);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), report);
+  toast (self, _("Support report copied (without password or token)"));
+}
+
+static void
+copy_curl_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TlDetailsView *self = TL_DETAILS_VIEW (widget);
+  gboolean with_token = gtk_switch_get_active (self->show_token_switch);
+  g_autofree char *curl = NULL;
+
+  if (self->result == NULL)
+    return;
+  curl = tl_report_build_curl (tl_lookup_result_get_base_url (self->result),
+                               tl_lookup_result_get_customer_id (self->result),
+                               tl_lookup_result_get_username (self->result),
+                               with_token ? self->token : NULL);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), curl);
+  toast (self, with_token ? _("curl command copied, with the token; set $PASSWORD to run it")
+                          : _("curl command copied; set $PASSWORD and $TOKEN to run it"));
+}
+
+static GtkWidget *
+mono_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_focusable (label, FALSE);
+  return label;
+}
+
+static void
+add_dynamic_row (TlDetailsView  *self,
+                 AdwExpanderRow *expander,
+                 GtkWidget      *row)
+{
+  adw_expander_row_add_row (expander, row);
+  g_ptr_array_add (self->dynamic_rows, g_object_ref (row));
+  g_object_set_data (G_OBJECT (row), "tl-expander", expander);
+}
+
+static void
+add_header_rows (TlDetailsView      *self,
+                 AdwExpanderRow     *expander,
+                 SoupMessageHeaders *headers,
+                 const char         *username)
+{
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+  GString *text = g_string_new (NULL);
+  GtkWidget *row;
+
+  if (headers == NULL)
+    return;
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      if (g_ascii_strcasecmp (name, "Authorization") == 0)
+        /* Translators: the redacted Authorization header: "Basic •••• (user partner)" */
+        g_string_append_printf (text, "%s: Basic •••• (%s %s)\n", name, _("user"), username ? username : "");
+      else
+        g_string_append_printf (text, "%s: %s\n", name, value);
+    }
+  if (text->len > 0)
+    g_string_truncate (text, text->len - 1);
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), mono_label (text->str));
+  add_dynamic_row (self, expander, row);
+  g_string_free (text, TRUE);
+}
+
+static char *
+pretty_body (const char *excerpt)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = NULL;
+
+  if (excerpt == NULL)
+    return g_strdup (_("(no body)"));
+  if (!json_parser_load_from_data (parser, excerpt, -1, NULL) || json_parser_get_root (parser) == NULL)
+    return g_strdup (excerpt);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+update_request_body (TlDetailsView *self)
+{
+  g_autofree char *body = NULL;
+
+  if (gtk_switch_get_active (self->show_token_switch) && self->token != NULL)
+    body = tl_client_build_body (self->token);
+  else
+    body = g_strdup ("{\"data\":\"••••\"}");
+  gtk_label_set_label (self->request_body_label, body);
+}
+
+static void
+on_show_token_changed (TlDetailsView *self)
+{
+  update_request_body (self);
+}
+
+void
+tl_details_view_set_result (TlDetailsView  *self,
+                            TlLookupResult *result,
+                            const char     *token,
+                            const char     *account_label)
+{
+  g_autofree char *timing = NULL;
+  g_autofree char *response = NULL;
+  g_autofree char *size = NULL;
+  GtkWidget *row;
+
+  g_return_if_fail (TL_IS_DETAILS_VIEW (self));
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *r = g_ptr_array_index (self->dynamic_rows, i);
+      adw_expander_row_remove (g_object_get_data (G_OBJECT (r), "tl-expander"), r);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+
+  g_set_object (&self->result, result);
+  g_clear_pointer (&self->token, free_secret);
+  self->token = g_strdup (token);
+  g_free (self->account_label);
+  self->account_label = g_strdup (account_label);
+  gtk_switch_set_active (self->show_token_switch, FALSE);
+  update_request_body (self);
+
+  if (result == NULL)
+    return;
+
+  adw_expander_row_set_subtitle (self->request_row, tl_lookup_result_get_url (result)
+                                                    ? tl_lookup_result_get_url (result) : "—");
+  add_header_rows (self, self->request_row, tl_lookup_result_get_request_headers (result),
+                   tl_lookup_result_get_username (result));
+
+  if (tl_lookup_result_get_status (result) != 0)
+    {
+      size = g_format_size (tl_lookup_result_get_body_size (result));
+      response = g_strdup_printf ("%s %u %s · %s", tl_lookup_result_get_http_version (result),
+                                  tl_lookup_result_get_status (result),
+                                  tl_lookup_result_get_reason (result) ? tl_lookup_result_get_reason (result) : "",
+                                  size);
+      adw_expander_row_set_subtitle (self->response_row, response);
+      add_header_rows (self, self->response_row, tl_lookup_result_get_response_headers (result), NULL);
+      {
+        g_autofree char *body = pretty_body (tl_lookup_result_get_body_excerpt (result));
+
+        row = gtk_list_box_row_new ();
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), mono_label (body));
+        add_dynamic_row (self, self->response_row, row);
+      }
+    }
+  else
+    adw_expander_row_set_subtitle (self->response_row, _("No answer"));
+
+  timing = tl_report_describe_timing (result);
+  adw_action_row_set_subtitle (self->timing_row, timing);
+
+  adw_action_row_set_subtitle (self->request_id_row, tl_lookup_result_get_request_id (result));
+  gtk_widget_set_visible (GTK_WIDGET (self->request_id_row), tl_lookup_result_get_request_id (result) != NULL);
+  adw_action_row_set_subtitle (self->retry_after_row, tl_lookup_result_get_retry_after (result));
+  gtk_widget_set_visible (GTK_WIDGET (self->retry_after_row), tl_lookup_result_get_retry_after (result) != NULL);
+}
+
+static void
+tl_details_view_dispose (GObject *object)
+{
+  TlDetailsView *self = TL_DETAILS_VIEW (object);
+
+  g_clear_object (&self->result);
+  g_clear_pointer (&self->token, free_secret);
+  g_clear_pointer (&self->account_label, g_free);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (tl_details_view_parent_class)->dispose (object);
+}
+
+static void
+tl_details_view_class_init (TlDetailsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tl_details_view_dispose;
+  gtk_widget_class_install_action (widget_class, "details.copy-report", NULL, copy_report_action);
+  gtk_widget_class_install_action (widget_class, "details.copy-curl", NULL, copy_curl_action);
+}
+
+static AdwActionRow *
+property_row (const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  return ADW_ACTION_ROW (row);
+}
+
+static void
+tl_details_view_init (TlDetailsView *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *report = gtk_button_new_with_label (_("Copy Report"));
+  GtkWidget *curl = gtk_button_new_with_label (_("Copy as curl"));
+  GtkWidget *token_row = adw_action_row_new ();
+  GtkWidget *body_row = gtk_list_box_row_new ();
+
+  self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->group, _("Details"));
+  adw_preferences_group_set_description (self->group,
+                                         _("What was sent and received. The password is never shown."));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "details.copy-report");
+  gtk_widget_set_tooltip_text (report, _("Copy a report for a support ticket: customer ID, token fingerprint, outcome, timing; no password, no token"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (curl), "details.copy-curl");
+  gtk_widget_set_tooltip_text (curl, _("Copy the same request as a curl command, with $PASSWORD (and $TOKEN unless Show Token is on)"));
+  gtk_widget_add_css_class (report, "flat");
+  gtk_widget_add_css_class (curl, "flat");
+  gtk_box_append (GTK_BOX (box), report);
+  gtk_box_append (GTK_BOX (box), curl);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  adw_preferences_group_set_header_suffix (self->group, box);
+
+  self->request_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->request_row), _("Request"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->request_row), FALSE);
+
+  self->show_token_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->show_token_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->show_token_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Show Token"), -1);
+  g_signal_connect_swapped (self->show_token_switch, "notify::active", G_CALLBACK (on_show_token_changed), self);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (token_row), _("Show Token"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (token_row), _("In the body below and in Copy as curl"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (token_row), GTK_WIDGET (self->show_token_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (token_row), GTK_WIDGET (self->show_token_switch));
+  adw_expander_row_add_row (self->request_row, token_row);
+
+  self->request_body_label = GTK_LABEL (mono_label ("{\"data\":\"••••\"}"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (body_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (body_row), GTK_WIDGET (self->request_body_label));
+  adw_expander_row_add_row (self->request_row, body_row);
+
+  self->response_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->response_row), _("Response"));
+
+  self->timing_row = property_row (_("Timing"));
+  self->request_id_row = property_row (_("Request ID"));
+  self->retry_after_row = property_row (_("Retry After"));
+
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->request_row));
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->response_row));
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->timing_row));
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->request_id_row));
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->retry_after_row));
+
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
+}
+
+GtkWidget *
+tl_details_view_new (void)
+{
+  return g_object_new (TL_TYPE_DETAILS_VIEW, NULL);
+}
