@@ -136,6 +136,47 @@ test_session_collection (void)
 }
 
 static void
+lock_login_collection (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { "/org/freedesktop/secrets/collection/login", NULL };
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                       "org.freedesktop.Secret.Service", "Lock",
+                                       g_variant_new ("(@ao)", g_variant_new_objv (paths, -1)),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The password is there but its collection is locked and the unlock prompt cannot be shown
+ * (no display): a clear keyring error, not "no password"; the session-only path still works. */
+static void
+test_locked_prompt_dismissed (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  g_assert_true (store (SERVER, "locked-user", "in-a-locked-keyring", TRUE, &error));
+  g_assert_no_error (error);
+  lock_login_collection ();
+
+  password = lookup (SERVER, "locked-user", &error);
+  g_assert_null (password);
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING);
+  g_assert_nonnull (strstr (error->message, "locked"));
+  g_clear_error (&error);
+
+  g_assert_true (store (SERVER, "session-user-2", "session-only", FALSE, &error));
+  g_assert_no_error (error);
+  password = lookup (SERVER, "session-user-2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "session-only");
+  tl_credentials_free_password (password);
+}
+
+static void
 test_no_secret_service (void)
 {
   g_autoptr(GError) error = NULL;
@@ -160,6 +201,9 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* No display: an unlock prompt cannot be shown, as on a headless machine. */
+  g_setenv ("DISPLAY", "", TRUE);
+  g_unsetenv ("WAYLAND_DISPLAY");
 
   if (g_getenv ("TL_TEST_NO_SECRET_SERVICE") != NULL)
     g_test_add_func ("/credentials/no-secret-service", test_no_secret_service);
@@ -167,6 +211,8 @@ main (int   argc,
     {
       g_test_add_func ("/credentials/store-lookup-clear", test_store_lookup_clear);
       g_test_add_func ("/credentials/session-collection", test_session_collection);
+      /* last: it leaves the login collection locked */
+      g_test_add_func ("/credentials/zz-locked-prompt-dismissed", test_locked_prompt_dismissed);
     }
 
   return g_test_run ();

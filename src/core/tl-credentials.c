@@ -140,6 +140,29 @@ tl_credentials_store_finish (GAsyncResult  *result,
 }
 
 static void
+on_search_ready (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items = secret_password_search_finish (res, &error);
+
+  if (items != NULL)
+    {
+      /* Stored, but locked: the unlock prompt was dismissed or could not be shown. Saying
+       * "no password" here would send people to retype a password they already have. */
+      g_list_free_full (items, g_object_unref);
+      g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
+                               "%s", _("The password is in a locked keyring that was not "
+                                       "unlocked (the unlock prompt was dismissed or could not "
+                                       "be shown)."));
+      return;
+    }
+  g_task_return_pointer (task, NULL, NULL);
+}
+
+static void
 on_lookup_ready (GObject      *source,
                  GAsyncResult *res,
                  gpointer      user_data)
@@ -147,12 +170,24 @@ on_lookup_ready (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   char *password;
+  GHashTable *attributes;
 
   password = secret_password_lookup_finish (res, &error);
   if (error != NULL)
-    g_task_return_error (task, keyring_error (error, OP_LOOKUP));
-  else
-    g_task_return_pointer (task, password, (GDestroyNotify) secret_password_free);
+    {
+      g_task_return_error (task, keyring_error (error, OP_LOOKUP));
+      return;
+    }
+  if (password != NULL)
+    {
+      g_task_return_pointer (task, password, (GDestroyNotify) secret_password_free);
+      return;
+    }
+
+  /* Nothing unlocked matched: look, without unlocking, whether a locked entry does. */
+  attributes = g_task_get_task_data (task);
+  secret_password_searchv (tl_credentials_get_schema (), attributes, SECRET_SEARCH_ALL,
+                           g_task_get_cancellable (task), on_search_ready, g_object_ref (task));
 }
 
 /**
@@ -170,9 +205,15 @@ tl_credentials_lookup_async (const char          *server,
 {
   g_autoptr(GTask) task = NULL;
   g_autofree char *srv = normalized_server (server);
+  GHashTable *attributes;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tl_credentials_lookup_async);
+
+  attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (attributes, "server", g_strdup (srv));
+  g_hash_table_insert (attributes, "username", g_strdup (username ? username : ""));
+  g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
 
   secret_password_lookup (tl_credentials_get_schema (), cancellable, on_lookup_ready,
                           g_steal_pointer (&task),

@@ -244,6 +244,35 @@ def test_details_panel():
         app.close()
 
 
+def test_timeout_returns_to_idle_with_input_kept():
+    app = App(["--demo"], {**WINDOW, "timeout-seconds": "1"})
+    try:
+        lookup(app, "M11385", SLOW)
+        app.wait("label", "The service did not answer in time", timeout=10)
+        app.wait("label", contains="within 1.0 seconds")
+        app.wait("push button", "Look Up")
+        assert app.sensitive("Look Up") and app.sensitive("Retry")
+        # the input is still there: a valid token after it works at once
+        app.set_text("Token", VALID)
+        app.press("Look Up")
+        app.wait("label", "Valid")
+    finally:
+        app.close()
+
+
+def test_corrupt_settings():
+    # Unparsable and out-of-range values fall back to the defaults; a base URL that is not
+    # allowed gives a clear error page, not a crash.
+    app = App([], {**WINDOW, "base-url": "'ftp://connect.example'", "username": "'partner'",
+                   "timeout-seconds": "uint32 99999", "window-width": "not a gvariant"})
+    try:
+        lookup(app, "M11385", VALID)
+        app.wait("label", "The service address is not allowed")
+        app.wait("push button", "Account…")
+    finally:
+        app.close()
+
+
 def test_second_instance_hands_over():
     app = App(["--demo"], WINDOW)
     try:
@@ -308,6 +337,8 @@ TESTS = [
     test_narrow,
     test_second_instance_hands_over,
     test_details_panel,
+    test_timeout_returns_to_idle_with_input_kept,
+    test_corrupt_settings,
 ]
 
 
