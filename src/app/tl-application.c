@@ -4,13 +4,16 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "tl-account-dialog.h"
 #include "tl-application.h"
 #include "tl-credentials.h"
 #include "tl-demo-server.h"
+#include "tl-history.h"
 #include "tl-window.h"
 
 struct _TlApplication
@@ -22,6 +25,8 @@ struct _TlApplication
   TlDemoServer   *demo;
   char           *session_password;   /* in memory only: the keyring's copy, or session-only */
   gboolean        password_loaded;    /* the keyring was asked for the current account */
+  TlHistory      *history;
+  gboolean        history_loaded;
 };
 
 G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
@@ -139,11 +144,27 @@ tl_application_set_session_password (TlApplication *self,
   apply_account (self);
 }
 
+static void save_history (TlApplication *self);
+
 static void
 on_account_settings_changed (GSettings     *settings,
                              const char    *key,
                              TlApplication *self)
 {
+  if (g_str_equal (key, "remember-history"))
+    {
+      g_autofree char *path = tl_history_default_path ();
+
+      /* On: save what this session has so far. Off: forget what was saved. */
+      if (g_settings_get_boolean (settings, key))
+        save_history (self);
+      else
+        g_unlink (path);
+      return;
+    }
+  if (g_str_has_prefix (key, "window-"))
+    return;
+
   if (g_str_equal (key, "base-url") || g_str_equal (key, "username"))
     {
       /* Another account: its password has to come from the keyring again. */
@@ -240,13 +261,165 @@ tl_application_load_password_finish (TlApplication  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+GListModel *
+tl_application_get_history (TlApplication *self)
+{
+  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
+  return tl_history_get_model (self->history);
+}
+
+static void
+report_history_error (TlApplication *self,
+                      const GError  *error)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *message = g_strdup_printf (_("Could not save the history: %s"), error->message);
+
+  if (window != NULL && TL_IS_WINDOW (window))
+    tl_window_show_toast (TL_WINDOW (window), message);
+}
+
+static void
+save_history_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *json = task_data;
+  g_autofree char *path = tl_history_default_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  GError *error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", dir, g_strerror (errsv));
+      return;
+    }
+  if (!g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_history_saved (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (res), &error))
+    report_history_error (TL_APPLICATION (source), error);
+}
+
+/* Saves in a worker thread, so a slow or full disk never stalls the window. */
+static void
+save_history (TlApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!g_settings_get_boolean (self->settings, "remember-history"))
+    return;
+  task = g_task_new (self, NULL, on_history_saved, NULL);
+  g_task_set_task_data (task, tl_history_to_json (self->history), g_free);
+  g_task_run_in_thread (task, save_history_thread);
+}
+
+void
+tl_application_add_history (TlApplication  *self,
+                            TlLookupResult *result,
+                            const char     *token,
+                            const char     *account)
+{
+  g_return_if_fail (TL_IS_APPLICATION (self));
+  tl_history_add (self->history, result, token, account);
+  save_history (self);
+}
+
+void
+tl_application_clear_history (TlApplication *self)
+{
+  g_autofree char *path = tl_history_default_path ();
+
+  g_return_if_fail (TL_IS_APPLICATION (self));
+  tl_history_clear (self->history);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int errsv = errno;
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", path, g_strerror (errsv));
+      report_history_error (self, error);
+    }
+}
+
+static void
+load_history_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_autofree char *path = tl_history_default_path ();
+  char *json = NULL;
+  GError *error = NULL;
+
+  if (!g_file_get_contents (path, &json, NULL, &error))
+    {
+      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_clear_error (&error);
+          g_task_return_pointer (task, NULL, NULL);
+          return;
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, json, g_free);
+}
+
+static void
+on_history_loaded (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  TlApplication *self = TL_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_task_propagate_pointer (G_TASK (res), &error);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (json != NULL)
+    tl_history_load_json (self->history, json, &error);
+  if (error != NULL && window != NULL && TL_IS_WINDOW (window))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the saved history: %s"), error->message);
+      tl_window_show_toast (TL_WINDOW (window), message);
+    }
+}
+
+/* After the first frame: nothing slow before the window is on screen. */
+static gboolean
+load_history_idle (gpointer user_data)
+{
+  TlApplication *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->history_loaded || !g_settings_get_boolean (self->settings, "remember-history"))
+    return G_SOURCE_REMOVE;
+  self->history_loaded = TRUE;
+  task = g_task_new (self, NULL, on_history_loaded, NULL);
+  g_task_run_in_thread (task, load_history_thread);
+  return G_SOURCE_REMOVE;
+}
+
 static TlWindow *
 get_window (TlApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (tl_window_new (self));
+    {
+      window = GTK_WINDOW (tl_window_new (self));
+      g_idle_add_full (G_PRIORITY_LOW, load_history_idle, g_object_ref (self), g_object_unref);
+    }
   return TL_WINDOW (window);
 }
 
@@ -359,6 +532,7 @@ tl_application_dispose (GObject *object)
   TlApplication *self = (TlApplication *) object;
 
   g_clear_object (&self->demo);
+  g_clear_object (&self->history);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->session_password, free_secret);
@@ -410,5 +584,10 @@ tl_application_init (TlApplication *self)
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   self->client = tl_client_new (NULL);
+  self->history = tl_history_new ();
+  {
+    g_autoptr(GAction) remember = g_settings_create_action (self->settings, "remember-history");
+    g_action_map_add_action (G_ACTION_MAP (self), remember);
+  }
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_account_settings_changed), self);
 }

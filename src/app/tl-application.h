@@ -34,4 +34,11 @@ gboolean       tl_application_load_password_finish (TlApplication *self,
                                                     GAsyncResult  *result,
                                                     GError       **error);
 
+GListModel    *tl_application_get_history          (TlApplication  *self);
+void           tl_application_add_history          (TlApplication  *self,
+                                                    TlLookupResult *result,
+                                                    const char     *token,
+                                                    const char     *account);
+void           tl_application_clear_history        (TlApplication  *self);
+
 G_END_DECLS

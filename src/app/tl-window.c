@@ -9,6 +9,7 @@
 
 #include "tl-bench.h"
 #include "tl-details-view.h"
+#include "tl-history.h"
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
@@ -33,6 +34,8 @@ struct _TlWindow
   AdwPreferencesGroup  *demo_tokens_group;
   TlTicketView         *ticket_view;
   TlDetailsView        *details_view;
+  AdwFlap              *flap;
+  GtkListBox           *history_list;
   AdwStatusPage        *error_page;
   AdwStatusPage        *loading_page;
   AdwPreferencesGroup  *server_messages_group;
@@ -50,6 +53,7 @@ struct _TlWindow
   const char           *page_before_lookup;
   gboolean              updating;        /* the form is being filled by code */
   gboolean              running;
+  gboolean              updating_history;
   gulong                account_changed_id;
 };
 
@@ -559,6 +563,11 @@ on_lookup_done (GObject      *source,
   g_set_object (&self->result, result);
   tl_details_view_set_result (self->details_view, result,
                               self->input ? tl_input_get_token (self->input) : NULL, account_label (self));
+  self->updating_history = TRUE;
+  gtk_list_box_unselect_all (self->history_list);
+  tl_application_add_history (self->app, result, self->input ? tl_input_get_token (self->input) : NULL,
+                              account_label (self));
+  self->updating_history = FALSE;
 
   if (tl_lookup_result_is_ok (result))
     {
@@ -714,6 +723,139 @@ on_account_changed (TlWindow *self)
   update_state (self);
 }
 
+static GtkWidget *
+create_history_row (gpointer item,
+                    gpointer user_data)
+{
+  TlHistoryEntry *entry = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon;
+  GtkWidget *title, *subtitle;
+  const char *outcome = tl_history_entry_get_outcome (entry);
+  g_autofree char *time = g_date_time_format (tl_history_entry_get_time (entry), "%X");
+  g_autofree char *described = tl_history_entry_describe (entry);
+  g_autofree char *title_text = NULL;
+  g_autofree char *subtitle_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (g_strcmp0 (outcome, "valid") == 0)
+    icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+  else if (g_strcmp0 (outcome, "expired") == 0)
+    icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+  else
+    icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (icon, g_strcmp0 (outcome, "valid") == 0 ? "success" : "error");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+
+  title_text = g_strdup_printf ("%s · %s", tl_history_entry_get_customer_id (entry) ? tl_history_entry_get_customer_id (entry) : "—",
+                                tl_history_entry_get_order_id (entry) ? tl_history_entry_get_order_id (entry) : "—");
+  subtitle_text = g_strdup_printf ("%s · %s", time, described);
+  title = gtk_label_new (title_text);
+  subtitle = gtk_label_new (subtitle_text);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (top), icon);
+  gtk_box_append (GTK_BOX (top), title);
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  accessible = g_strdup_printf ("%s, %s", title_text, subtitle_text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (row), "tl-entry", g_object_ref (entry), g_object_unref);
+  return row;
+}
+
+static void
+show_result (TlWindow       *self,
+             TlLookupResult *result,
+             const char     *token,
+             const char     *account)
+{
+  const GError *error = tl_lookup_result_get_error (result);
+
+  g_set_object (&self->result, result);
+  tl_details_view_set_result (self->details_view, result, token, account);
+  if (tl_lookup_result_is_ok (result))
+    {
+      tl_ticket_view_set_ticket (self->ticket_view, tl_lookup_result_get_ticket (result), account);
+      gtk_stack_set_visible_child_name (self->result_stack, "ticket");
+    }
+  else
+    show_error (self, error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT,
+                error->message, result);
+  on_page_changed (self);
+}
+
+static void
+on_history_row_activated_cb (TlWindow      *self,
+                             GtkListBoxRow *row)
+{
+  TlHistoryEntry *entry = g_object_get_data (G_OBJECT (row), "tl-entry");
+  TlLookupResult *result = tl_history_entry_get_result (entry);
+
+  if (self->running || entry == NULL)
+    return;
+
+  if (result != NULL)
+    {
+      /* This session: show it again as it was, without a new request. */
+      g_clear_object (&self->pasted);
+      set_row_text (self, self->customer_row, tl_history_entry_get_customer_id (entry));
+      set_row_text (self, self->token_row, tl_history_entry_get_token (entry));
+      validate (self);
+      show_result (self, result, tl_history_entry_get_token (entry), tl_history_entry_get_account (entry));
+    }
+  else
+    {
+      /* An earlier session: only the customer ID is known; tokens are never saved. */
+      set_row_text (self, self->customer_row, tl_history_entry_get_customer_id (entry));
+      set_row_text (self, self->token_row, "");
+      validate (self);
+      tl_window_show_toast (self, _("From an earlier session: tokens are not kept. Paste the token to look it up again."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
+    }
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* Selecting a row (click, keyboard, or a screen reader's selection) shows it. */
+static void
+on_history_row_selected_cb (TlWindow      *self,
+                            GtkListBoxRow *row)
+{
+  if (row != NULL && !self->updating_history)
+    on_history_row_activated_cb (self, row);
+}
+
+static void
+clear_history_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  tl_application_clear_history (self->app);
+  tl_window_show_toast (self, _("History cleared"));
+}
+
+static void
+toggle_history_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
 static gboolean
 tl_window_close_request (GtkWindow *window)
 {
@@ -790,6 +932,10 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, demo_tokens_group);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, details_view);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, server_messages_group);
@@ -807,6 +953,9 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "win.stop-demo", NULL, stop_demo_action);
   gtk_widget_class_install_action (widget_class, "win.demo-token", "u", demo_token_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-history", NULL, clear_history_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-history", NULL, toggle_history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-history", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
   /* Reached only when no text field took Ctrl+V first: then it is a smart paste. */
@@ -851,6 +1000,15 @@ tl_window_new (TlApplication *application)
 
   self->account_changed_id = g_signal_connect_swapped (application, "account-changed",
                                                        G_CALLBACK (on_account_changed), self);
+  gtk_list_box_bind_model (self->history_list, tl_application_get_history (application),
+                           create_history_row, NULL, NULL);
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No lookups yet"));
+
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 24);
+    gtk_list_box_set_placeholder (self->history_list, placeholder);
+  }
   update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
   tl_bench_attach (self);

@@ -44,10 +44,10 @@ def wait_for(func, timeout=15.0, what="condition"):
 class App:
     """One running ticket-lookup, with its own settings (a keyfile) and HOME."""
 
-    def __init__(self, args=(), settings=None, env=None, screen=None):
-        self.home = tempfile.mkdtemp(prefix="tl-gui-")
+    def __init__(self, args=(), settings=None, env=None, screen=None, home=None):
+        self.home = home or tempfile.mkdtemp(prefix="tl-gui-")
         cfg = os.path.join(self.home, "config", "glib-2.0", "settings")
-        os.makedirs(cfg)
+        os.makedirs(cfg, exist_ok=True)
         with open(os.path.join(cfg, "keyfile"), "w") as f:
             f.write("[io/github/ticketlookup/TicketLookup]\n")
             for k, v in (settings or {}).items():
@@ -56,6 +56,7 @@ class App:
         e.update({
             "GSETTINGS_BACKEND": "keyfile",
             "XDG_CONFIG_HOME": os.path.join(self.home, "config"),
+            "XDG_DATA_HOME": os.path.join(self.home, "data"),
             "GTK_A11Y": "atspi",
             "GSK_RENDERER": "cairo",
             "GDK_BACKEND": "x11",

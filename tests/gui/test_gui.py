@@ -273,6 +273,56 @@ def test_corrupt_settings():
         app.close()
 
 
+def test_history():
+    server = subprocess.Popen([CLI, "--serve-demo"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    base = server.stdout.readline().strip()
+    settings = {**WINDOW, "base-url": f"'{base}'", "username": "'demo'", "remember-history": "true"}
+    app = None
+    try:
+        secret_tool_store(base, "demo", "demo")
+        app = App([], settings)
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Valid")
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        lookup(app, "M2", EXPIRED)
+        app.wait("label", "Expired")
+        app.press("History", role="push button")
+        app.wait("list item", contains="M11385 · ORD-2026-118305")
+        app.wait("list item", contains="M11385 · —")
+        valid_row = app.wait("list item", contains="M11385 · ORD-2026-118305")
+        # Shown again from memory, without a new request: the server is gone.
+        server.terminate()
+        server.wait()
+        history = app.wait("list", "History")
+        index = next(i for i in range(history.childCount)
+                     if "ORD-2026-118305" in (history.getChildAtIndex(i).name or ""))
+        history.querySelection().selectChild(index)
+        app.wait("label", "Valid")
+        app.wait("status bar", contains="Token status: Valid")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "history.png"))
+        home = app.home
+        app.close()
+        # Saved for the next start, without tokens.
+        path = os.path.join(home, "data", "ticket-lookup", "history.json")
+        saved = wait_for(lambda: os.path.exists(path) and open(path).read(), 5, "history file")
+        assert "M11385" in saved and "sha256:" in saved, saved
+        for token in (VALID, FORBIDDEN, EXPIRED):
+            assert token not in saved, "a token was saved"
+        assert oct(os.stat(path).st_mode & 0o777) == "0o600"
+        app = App([], settings, home=home)
+        app.press("History", role="push button")
+        app.wait("list item", contains="M2 · ORD-2024-000417")
+        app.press("Clear History")
+        wait_for(lambda: not os.path.exists(path), 5, "history file removed")
+        wait_for(lambda: app.find("list item", contains="M2 · ORD-2024-000417") is None, 5, "list cleared")
+    finally:
+        if app is not None:
+            app.close()
+        server.terminate()
+
+
 def test_second_instance_hands_over():
     app = App(["--demo"], WINDOW)
     try:
@@ -339,6 +389,7 @@ TESTS = [
     test_details_panel,
     test_timeout_returns_to_idle_with_input_kept,
     test_corrupt_settings,
+    test_history,
 ]
 
 

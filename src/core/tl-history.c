@@ -1,0 +1,352 @@
+/* tl-history.c
+ *
+ * Entries of this session keep their full result and the token in memory, so they can be shown
+ * again and looked up again. What is saved to disk (only when the user turns it on) is the
+ * customer id, order id, outcome, time, account and the token's fingerprint: never a token,
+ * never a password.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "tl-history.h"
+#include "tl-lookup-error.h"
+
+#define MAX_ENTRIES 500
+
+struct _TlHistoryEntry
+{
+  GObject         parent_instance;
+
+  GDateTime      *time;
+  char           *customer_id;
+  char           *order_id;
+  char           *outcome;      /* "valid", "expired", "unknown" or a TlLookupError id */
+  char           *fingerprint;
+  char           *account;
+  TlLookupResult *result;       /* this session only */
+  char           *token;        /* this session only, memory only */
+};
+
+G_DEFINE_FINAL_TYPE (TlHistoryEntry, tl_history_entry, G_TYPE_OBJECT)
+
+struct _TlHistory
+{
+  GObject     parent_instance;
+  GListStore *store;   /* newest first */
+};
+
+G_DEFINE_FINAL_TYPE (TlHistory, tl_history, G_TYPE_OBJECT)
+
+static void
+free_secret (char *secret)
+{
+  if (secret != NULL)
+    {
+      explicit_bzero (secret, strlen (secret));
+      g_free (secret);
+    }
+}
+
+static void
+tl_history_entry_finalize (GObject *object)
+{
+  TlHistoryEntry *self = (TlHistoryEntry *) object;
+
+  g_clear_pointer (&self->time, g_date_time_unref);
+  g_free (self->customer_id);
+  g_free (self->order_id);
+  g_free (self->outcome);
+  g_free (self->fingerprint);
+  g_free (self->account);
+  g_clear_object (&self->result);
+  g_clear_pointer (&self->token, free_secret);
+  G_OBJECT_CLASS (tl_history_entry_parent_class)->finalize (object);
+}
+
+static void
+tl_history_entry_class_init (TlHistoryEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tl_history_entry_finalize;
+}
+
+static void
+tl_history_entry_init (TlHistoryEntry *self)
+{
+}
+
+GDateTime *tl_history_entry_get_time (TlHistoryEntry *self) { return self->time; }
+const char *tl_history_entry_get_customer_id (TlHistoryEntry *self) { return self->customer_id; }
+const char *tl_history_entry_get_order_id (TlHistoryEntry *self) { return self->order_id; }
+const char *tl_history_entry_get_outcome (TlHistoryEntry *self) { return self->outcome; }
+const char *tl_history_entry_get_fingerprint (TlHistoryEntry *self) { return self->fingerprint; }
+const char *tl_history_entry_get_account (TlHistoryEntry *self) { return self->account; }
+TlLookupResult *tl_history_entry_get_result (TlHistoryEntry *self) { return self->result; }
+const char *tl_history_entry_get_token (TlHistoryEntry *self) { return self->token; }
+
+/**
+ * tl_history_entry_describe:
+ *
+ * Returns: the outcome in words: "Valid", "Expired", or the error's title
+ */
+char *
+tl_history_entry_describe (TlHistoryEntry *self)
+{
+  if (g_strcmp0 (self->outcome, "valid") == 0)
+    return g_strdup (_("Valid"));
+  if (g_strcmp0 (self->outcome, "expired") == 0)
+    return g_strdup (_("Expired"));
+  if (g_strcmp0 (self->outcome, "unknown") == 0)
+    return g_strdup (_("Unknown"));
+  for (guint code = 0; code < TL_LOOKUP_ERROR_N_CODES; code++)
+    if (g_strcmp0 (self->outcome, tl_lookup_error_code_to_string (code)) == 0)
+      return g_strdup (tl_lookup_error_get_title (code));
+  return g_strdup (self->outcome ? self->outcome : "—");
+}
+
+static void
+tl_history_dispose (GObject *object)
+{
+  TlHistory *self = (TlHistory *) object;
+
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (tl_history_parent_class)->dispose (object);
+}
+
+static void
+tl_history_class_init (TlHistoryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = tl_history_dispose;
+}
+
+static void
+tl_history_init (TlHistory *self)
+{
+  self->store = g_list_store_new (TL_TYPE_HISTORY_ENTRY);
+}
+
+TlHistory *
+tl_history_new (void)
+{
+  return g_object_new (TL_TYPE_HISTORY, NULL);
+}
+
+GListModel *
+tl_history_get_model (TlHistory *self)
+{
+  g_return_val_if_fail (TL_IS_HISTORY (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+static const char *
+outcome_of (TlLookupResult *result)
+{
+  const GError *error = tl_lookup_result_get_error (result);
+  TlTicket *ticket = tl_lookup_result_get_ticket (result);
+
+  if (error != NULL)
+    return error->domain == TL_LOOKUP_ERROR ? tl_lookup_error_code_to_string (error->code) : "invalid-input";
+  switch (ticket ? tl_ticket_get_state (ticket) : TL_TICKET_STATE_UNKNOWN)
+    {
+    case TL_TICKET_STATE_VALID: return "valid";
+    case TL_TICKET_STATE_EXPIRED: return "expired";
+    case TL_TICKET_STATE_UNKNOWN:
+    default: return "unknown";
+    }
+}
+
+/**
+ * tl_history_add:
+ * @token: (nullable): kept in memory for "look up again", never saved
+ *
+ * Returns: (transfer none): the new entry, first in the model
+ */
+TlHistoryEntry *
+tl_history_add (TlHistory      *self,
+                TlLookupResult *result,
+                const char     *token,
+                const char     *account)
+{
+  g_autoptr(TlHistoryEntry) entry = g_object_new (TL_TYPE_HISTORY_ENTRY, NULL);
+  TlTicket *ticket = tl_lookup_result_get_ticket (result);
+
+  g_return_val_if_fail (TL_IS_HISTORY (self), NULL);
+
+  entry->time = g_date_time_ref (tl_lookup_result_get_started (result));
+  entry->customer_id = g_strdup (tl_lookup_result_get_customer_id (result));
+  entry->order_id = ticket ? g_strdup (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
+  entry->outcome = g_strdup (outcome_of (result));
+  entry->fingerprint = g_strdup (tl_lookup_result_get_token_fingerprint (result));
+  entry->account = g_strdup (account);
+  entry->result = g_object_ref (result);
+  entry->token = g_strdup (token);
+
+  g_list_store_insert (self->store, 0, entry);
+  while (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > MAX_ENTRIES)
+    g_list_store_remove (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)) - 1);
+  return entry;
+}
+
+void
+tl_history_clear (TlHistory *self)
+{
+  g_return_if_fail (TL_IS_HISTORY (self));
+  g_list_store_remove_all (self->store);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/**
+ * tl_history_to_json:
+ *
+ * Returns: the entries without tokens or results: what may be written to disk
+ */
+char *
+tl_history_to_json (TlHistory *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlHistoryEntry) e = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autofree char *time = g_date_time_format_iso8601 (e->time);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "time", time);
+      add_string (builder, "customerId", e->customer_id);
+      add_string (builder, "orderId", e->order_id);
+      add_string (builder, "outcome", e->outcome);
+      add_string (builder, "tokenFingerprint", e->fingerprint);
+      add_string (builder, "account", e->account);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+/**
+ * tl_history_load_json:
+ *
+ * Appends the saved entries (after those of this session). Entries that cannot be read are
+ * skipped; a file that is not history at all is an error.
+ */
+gboolean
+tl_history_load_json (TlHistory   *self,
+                      const char  *json,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *entries;
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !json_object_has_member (json_node_get_object (root), "entries") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "entries")))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The history file is damaged."));
+      return FALSE;
+    }
+
+  entries = json_object_get_array_member (json_node_get_object (root), "entries");
+  for (guint i = 0; i < json_array_get_length (entries) && i < MAX_ENTRIES; i++)
+    {
+      JsonNode *node = json_array_get_element (entries, i);
+      JsonObject *o;
+      g_autoptr(TlHistoryEntry) e = NULL;
+      const char *time;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      o = json_node_get_object (node);
+      time = json_object_get_string_member_with_default (o, "time", NULL);
+      e = g_object_new (TL_TYPE_HISTORY_ENTRY, NULL);
+      e->time = time ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
+      if (e->time == NULL)
+        continue;
+      e->customer_id = g_strdup (json_object_get_string_member_with_default (o, "customerId", NULL));
+      e->order_id = g_strdup (json_object_get_string_member_with_default (o, "orderId", NULL));
+      e->outcome = g_strdup (json_object_get_string_member_with_default (o, "outcome", NULL));
+      e->fingerprint = g_strdup (json_object_get_string_member_with_default (o, "tokenFingerprint", NULL));
+      e->account = g_strdup (json_object_get_string_member_with_default (o, "account", NULL));
+      g_list_store_append (self->store, e);
+    }
+  return TRUE;
+}
+
+char *
+tl_history_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ticket-lookup", "history.json", NULL);
+}
+
+/**
+ * tl_history_save:
+ *
+ * Writes the entries (no tokens) atomically, readable by the user only.
+ */
+gboolean
+tl_history_save (TlHistory   *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *json = tl_history_to_json (self);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (errsv));
+      return FALSE;
+    }
+  return g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+gboolean
+tl_history_load (TlHistory   *self,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_get_contents (path, &json, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return tl_history_load_json (self, json, error);
+}

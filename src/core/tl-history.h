@@ -1,0 +1,48 @@
+/* tl-history.h: the lookups of this session, and optionally of earlier ones
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tl-lookup-result.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_HISTORY_ENTRY (tl_history_entry_get_type ())
+G_DECLARE_FINAL_TYPE (TlHistoryEntry, tl_history_entry, TL, HISTORY_ENTRY, GObject)
+
+#define TL_TYPE_HISTORY (tl_history_get_type ())
+G_DECLARE_FINAL_TYPE (TlHistory, tl_history, TL, HISTORY, GObject)
+
+GDateTime      *tl_history_entry_get_time        (TlHistoryEntry *self);
+const char     *tl_history_entry_get_customer_id (TlHistoryEntry *self);
+const char     *tl_history_entry_get_order_id    (TlHistoryEntry *self);
+const char     *tl_history_entry_get_outcome     (TlHistoryEntry *self);
+const char     *tl_history_entry_get_fingerprint (TlHistoryEntry *self);
+const char     *tl_history_entry_get_account     (TlHistoryEntry *self);
+TlLookupResult *tl_history_entry_get_result      (TlHistoryEntry *self);
+const char     *tl_history_entry_get_token       (TlHistoryEntry *self);
+char           *tl_history_entry_describe        (TlHistoryEntry *self);
+
+TlHistory      *tl_history_new            (void);
+GListModel     *tl_history_get_model      (TlHistory      *self);
+TlHistoryEntry *tl_history_add            (TlHistory      *self,
+                                           TlLookupResult *result,
+                                           const char     *token,
+                                           const char     *account);
+void            tl_history_clear          (TlHistory      *self);
+char           *tl_history_to_json        (TlHistory      *self);
+gboolean        tl_history_load_json      (TlHistory      *self,
+                                           const char     *json,
+                                           GError        **error);
+char           *tl_history_default_path   (void);
+gboolean        tl_history_save           (TlHistory      *self,
+                                           const char     *path,
+                                           GError        **error);
+gboolean        tl_history_load           (TlHistory      *self,
+                                           const char     *path,
+                                           GError        **error);
+
+G_END_DECLS
