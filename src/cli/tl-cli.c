@@ -512,7 +512,7 @@ on_signal_quit (gpointer user_data)
 }
 
 static int
-serve_demo (void)
+serve_demo (const char *password)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDemoServer) server = tl_demo_server_new (&error);
@@ -524,6 +524,7 @@ serve_demo (void)
       print_stderr (_("error: could not start the demo server: %s\n"), error->message);
       return 7;
     }
+  tl_demo_server_set_password (server, password);
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, on_signal_quit, loop);
   g_unix_signal_add (SIGTERM, on_signal_quit, loop);
@@ -653,7 +654,21 @@ main (int   argc,
     }
 
   if (opt_serve_demo)
-    return serve_demo ();
+    {
+      /* --password-file / --password-stdin set the demo user's password (default "demo"). */
+      g_autofree char *demo_password = NULL;
+
+      if (opt_password_file != NULL || opt_password_stdin)
+        {
+          demo_password = read_password_file (opt_password_file ? opt_password_file : "-", &error);
+          if (demo_password == NULL)
+            {
+              print_stderr (_("error: could not read the password: %s\n"), error->message);
+              return EXIT_USAGE;
+            }
+        }
+      return serve_demo (demo_password);
+    }
 
   n_rest = opt_rest ? g_strv_length (opt_rest) : 0;
   if ((opt_batch == NULL && (n_rest < 1 || n_rest > 2)) || (opt_batch != NULL && n_rest > 0))

@@ -19,6 +19,7 @@ struct _TlDemoServer
   char       *base_url;
   guint       slow_delay_ms;
   guint       n_requests;
+  char       *password;
   GList      *pending;   /* of GSource*, slow answers not sent yet */
 };
 
@@ -123,12 +124,13 @@ set_ticket (SoupServerMessage *msg,
 }
 
 static gboolean
-check_auth (SoupServerMessage *msg)
+check_auth (TlDemoServer      *self,
+            SoupServerMessage *msg)
 {
   const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                      "Authorization");
   g_autofree char *expected = NULL;
-  g_autofree char *pair = g_strconcat (TL_DEMO_USERNAME, ":", TL_DEMO_PASSWORD, NULL);
+  g_autofree char *pair = g_strconcat (TL_DEMO_USERNAME, ":", self->password ? self->password : TL_DEMO_PASSWORD, NULL);
   g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
 
   expected = g_strconcat ("Basic ", encoded, NULL);
@@ -282,7 +284,7 @@ handle_token (SoupServer        *server,
       return;
     }
 
-  if (!check_auth (msg))
+  if (!check_auth (self, msg))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "WWW-Authenticate", "Basic realm=\"Express Connect\"");
@@ -380,6 +382,7 @@ tl_demo_server_finalize (GObject *object)
   TlDemoServer *self = (TlDemoServer *) object;
 
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->password, g_free);
   G_OBJECT_CLASS (tl_demo_server_parent_class)->finalize (object);
 }
 
@@ -460,4 +463,17 @@ tl_demo_server_get_n_requests (TlDemoServer *self)
 {
   g_return_val_if_fail (TL_IS_DEMO_SERVER (self), 0);
   return self->n_requests;
+}
+
+/**
+ * tl_demo_server_set_password:
+ * @password: (nullable): the password the demo user must give, %NULL for "demo"
+ */
+void
+tl_demo_server_set_password (TlDemoServer *self,
+                             const char   *password)
+{
+  g_return_if_fail (TL_IS_DEMO_SERVER (self));
+  g_free (self->password);
+  self->password = g_strdup (password);
 }

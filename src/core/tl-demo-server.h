@@ -34,6 +34,8 @@ const char   *tl_demo_server_get_base_url     (TlDemoServer  *self);
 void          tl_demo_server_set_slow_delay   (TlDemoServer  *self,
                                                guint          milliseconds);
 guint         tl_demo_server_get_n_requests   (TlDemoServer  *self);
+void          tl_demo_server_set_password     (TlDemoServer  *self,
+                                               const char    *password);
 
 const char   *tl_demo_token                   (TlDemoToken    which);
 const char   *tl_demo_token_describe          (TlDemoToken    which);

@@ -65,10 +65,13 @@ class App:
         e.pop("NO_AT_BRIDGE", None)
         e.update(env or {})
         self.env = e
+        self.stdout_path = os.path.join(self.home, "stdout.txt")
+        self.stderr_path = os.path.join(self.home, "stderr.txt")
         # Xvfb can still be settling when the first client connects: start again if the app
         # exits at once (it then printed "cannot open display").
         for attempt in range(5):
-            self.proc = subprocess.Popen([APP, *args], env=e)
+            self.proc = subprocess.Popen([APP, *args], env=e, stdout=open(self.stdout_path, "ab"),
+                                         stderr=open(self.stderr_path, "ab"))
             try:
                 self.proc.wait(1.0)
             except subprocess.TimeoutExpired:

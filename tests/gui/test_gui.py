@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import traceback
 
@@ -323,6 +324,74 @@ def test_history():
         server.terminate()
 
 
+def test_secrets_found_nowhere():
+    """A session with a known password and tokens, with debug logging on: afterwards neither is
+    in any file under HOME and the XDG folders, in stdout/stderr, or in the copied report."""
+    password = "Pw-7f3c9e1b-" + str(os.getpid())
+    unknown_token = "SecretTok3n+" + str(os.getpid()) + "/Zz=="
+    tokens = [VALID, FORBIDDEN, unknown_token]
+    server = subprocess.Popen([CLI, "--serve-demo", "--password-stdin"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server.stdin.write(password)
+    server.stdin.close()
+    base = server.stdout.readline().strip()
+    home = tempfile.mkdtemp(prefix="tl-secrets-")
+    env = {"HOME": home, "XDG_CACHE_HOME": os.path.join(home, "cache"), "XDG_STATE_HOME": os.path.join(home, "state"),
+           "G_MESSAGES_DEBUG": "all"}
+    settings = {**WINDOW, "base-url": f"'{base}'", "username": "'demo'", "remember-history": "true"}
+    app = None
+    report = ""
+    try:
+        app = App([], settings, env=env, home=home)
+        app.press("Set Up Account") if app.find("push button", "Set Up Account") else None
+        lookup(app, "M11385", VALID)
+        app.wait("label", "No password")
+        app.press("Account…")
+        dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
+        pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
+                      5, "password field")
+        pw.queryEditableText().setTextContents(password)
+        time.sleep(0.3)
+        app.press("Save")
+        wait_for(lambda: secret_tool_lookup(base, "demo") == password, 10, "password in the keyring")
+        app.press("Retry")
+        app.wait("label", "Valid")
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        lookup(app, "M11385", unknown_token)
+        app.wait("label", "The service rejected the token")
+        app.press("Copy Report")
+        time.sleep(0.5)
+        report = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True,
+                                timeout=10).stdout
+        assert "M11385" in report and "sha256:" in report, "the report was not copied: " + report[:200]
+    finally:
+        if app is not None:
+            app.close()
+        server.terminate()
+
+    import base64
+    secrets = [password, base64.b64encode(f"demo:{password}".encode()).decode(), *tokens]
+    found = []
+    for root, _, files in os.walk(home):
+        for name in files:
+            path = os.path.join(root, name)
+            try:
+                data = open(path, "rb").read()
+            except OSError:
+                continue
+            for s in secrets:
+                if s.encode() in data:
+                    found.append(f"{os.path.relpath(path, home)} contains {s[:6]}…")
+    for s in secrets:
+        if s in report:
+            found.append(f"the copied report contains {s[:6]}…")
+    # GLib writes debug messages to stdout, warnings to stderr: both are searched above
+    logged = os.path.getsize(os.path.join(home, "stdout.txt")) + os.path.getsize(os.path.join(home, "stderr.txt"))
+    assert logged > 0, "debug logging produced nothing to search"
+    assert not found, "; ".join(found)
+
+
 def test_second_instance_hands_over():
     app = App(["--demo"], WINDOW)
     try:
@@ -390,6 +459,7 @@ TESTS = [
     test_timeout_returns_to_idle_with_input_kept,
     test_corrupt_settings,
     test_history,
+    test_secrets_found_nowhere,
 ]
 
 
