@@ -856,6 +856,18 @@ toggle_history_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+/* The rows exist only while the history is shown: hundreds of lookups in a session do not
+ * keep hundreds of row widgets alive behind a closed panel. */
+static void
+on_history_revealed (TlWindow *self)
+{
+  if (adw_flap_get_reveal_flap (self->flap))
+    gtk_list_box_bind_model (self->history_list, tl_application_get_history (self->app),
+                             create_history_row, NULL, NULL);
+  else
+    gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+}
+
 static gboolean
 tl_window_close_request (GtkWindow *window)
 {
@@ -1000,8 +1012,7 @@ tl_window_new (TlApplication *application)
 
   self->account_changed_id = g_signal_connect_swapped (application, "account-changed",
                                                        G_CALLBACK (on_account_changed), self);
-  gtk_list_box_bind_model (self->history_list, tl_application_get_history (application),
-                           create_history_row, NULL, NULL);
+  g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (on_history_revealed), self);
   {
     GtkWidget *placeholder = gtk_label_new (_("No lookups yet"));
 

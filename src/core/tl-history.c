@@ -19,6 +19,9 @@
 #include "tl-lookup-error.h"
 
 #define MAX_ENTRIES 500
+/* Entries beyond this many keep only their summary: a support desk doing hundreds of lookups
+ * should not hold hundreds of full answers (headers, bodies, metrics) and tokens in memory. */
+#define MAX_FULL_ENTRIES TL_HISTORY_MAX_FULL_ENTRIES
 
 struct _TlHistoryEntry
 {
@@ -188,6 +191,13 @@ tl_history_add (TlHistory      *self,
   entry->token = g_strdup (token);
 
   g_list_store_insert (self->store, 0, entry);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > MAX_FULL_ENTRIES)
+    {
+      g_autoptr(TlHistoryEntry) old = g_list_model_get_item (G_LIST_MODEL (self->store), MAX_FULL_ENTRIES);
+
+      g_clear_object (&old->result);
+      g_clear_pointer (&old->token, free_secret);
+    }
   while (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > MAX_ENTRIES)
     g_list_store_remove (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)) - 1);
   return entry;

@@ -26,6 +26,8 @@ TlLookupResult *tl_history_entry_get_result      (TlHistoryEntry *self);
 const char     *tl_history_entry_get_token       (TlHistoryEntry *self);
 char           *tl_history_entry_describe        (TlHistoryEntry *self);
 
+#define TL_HISTORY_MAX_FULL_ENTRIES 50
+
 TlHistory      *tl_history_new            (void);
 GListModel     *tl_history_get_model      (TlHistory      *self);
 TlHistoryEntry *tl_history_add            (TlHistory      *self,
