@@ -25,6 +25,7 @@ typedef struct
   guint      total;
   gint64     last_tick;
   gint64     max_stall;
+  gint64     max_stall_phase[3];
   guint      tick_id;
   guint      phase;
 } Bench;
@@ -78,6 +79,8 @@ on_tick (gpointer user_data)
 
   if (bench->last_tick != 0 && now - bench->last_tick > bench->max_stall)
     bench->max_stall = now - bench->last_tick;
+  if (bench->last_tick != 0 && bench->phase < 3 && now - bench->last_tick > bench->max_stall_phase[bench->phase])
+    bench->max_stall_phase[bench->phase] = now - bench->last_tick;
   bench->last_tick = now;
   return G_SOURCE_CONTINUE;
 }
@@ -96,6 +99,8 @@ on_stall_lookup_done (TlWindow *window,
     {
       g_source_remove (bench->tick_id);
       printf ("max-stall-us %" G_GINT64_FORMAT "\n", bench->max_stall);
+      printf ("stall-slow-lookup-us %" G_GINT64_FORMAT "\n", bench->max_stall_phase[1]);
+      printf ("stall-large-answer-us %" G_GINT64_FORMAT "\n", bench->max_stall_phase[2]);
       quit (bench);
     }
 }

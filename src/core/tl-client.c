@@ -23,6 +23,7 @@ struct _TlClient
   char        *password;
   guint        timeout_ms;
   gsize        max_response_size;
+  GTlsDatabase *tls_database;   /* NULL: the system's, loaded by libsoup on the first HTTPS */
 };
 
 G_DEFINE_FINAL_TYPE (TlClient, tl_client, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ tl_client_finalize (GObject *object)
   TlClient *self = (TlClient *) object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->tls_database);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->password, free_secret);
@@ -268,6 +270,7 @@ tl_client_set_tls_database (TlClient     *self,
                             GTlsDatabase *database)
 {
   g_return_if_fail (TL_IS_CLIENT (self));
+  g_set_object (&self->tls_database, database);
   soup_session_set_tls_database (self->session, database);
 }
 
@@ -279,13 +282,15 @@ tl_client_set_max_connections (TlClient *self,
 
   g_return_if_fail (TL_IS_CLIENT (self));
 
-  /* max-conns is construct-only: swap in a new session. */
+  /* max-conns is construct-only: swap in a new session. (Not asking the old session for its
+   * TLS database: that would load the whole system trust store, ~30 ms, for nothing.) */
   session = soup_session_new_with_options ("user-agent", "ticket-lookup/" PACKAGE_VERSION " ",
                                            "max-conns", MAX (max_conns, 2),
                                            "max-conns-per-host", MAX (max_conns, 2),
                                            "idle-timeout", 60,
-                                           "tls-database", soup_session_get_tls_database (self->session),
                                            NULL);
+  if (self->tls_database != NULL)
+    soup_session_set_tls_database (session, self->tls_database);
   soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
   g_set_object (&self->session, session);
 }
@@ -478,7 +483,13 @@ typedef struct
   gint64          start_us;
   char           *token;
   char           *password;
+  gboolean        parsed;          /* parsed in a worker thread */
+  TlTicket       *parsed_ticket;
+  GError         *parse_error;
 } LookupData;
+
+/* Answers larger than this are parsed in a worker thread. */
+#define PARSE_IN_THREAD_SIZE (64 * 1024)
 
 static void
 lookup_data_free (LookupData *data)
@@ -498,6 +509,8 @@ lookup_data_free (LookupData *data)
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_pointer (&data->token, free_secret);
   g_clear_pointer (&data->password, free_secret);
+  g_clear_object (&data->parsed_ticket);
+  g_clear_error (&data->parse_error);
   g_free (data);
 }
 
@@ -714,6 +727,44 @@ fail_with_gerror (GTask        *task,
           error->message);
 }
 
+static void finish_body (GTask *task);
+
+static void
+parse_thread (GTask        *parse,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GByteArray *body = g_object_get_data (G_OBJECT (parse), "tl-body");
+  GError *error = NULL;
+  TlTicket *ticket = tl_ticket_new_from_data ((const char *) body->data, body->len, task_data, &error);
+
+  if (ticket != NULL)
+    g_task_return_pointer (parse, ticket, g_object_unref);
+  else
+    g_task_return_error (parse, error);
+}
+
+static void
+on_parsed (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LookupData *data = g_task_get_task_data (task);
+
+  data->parsed = TRUE;
+  data->parsed_ticket = g_task_propagate_pointer (G_TASK (res), &data->parse_error);
+  if (g_error_matches (data->parse_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* cancelled or timed out while parsing */
+      g_autoptr(GError) error = g_steal_pointer (&data->parse_error);
+      fail_with_gerror (task, error);
+      return;
+    }
+  finish_body (task);
+}
+
 static void
 finish_body (GTask *task)
 {
@@ -724,11 +775,28 @@ finish_body (GTask *task)
     soup_message_headers_get_content_type (soup_message_get_response_headers (data->msg), NULL);
   g_autoptr(GError) error = NULL;
 
+  if (SOUP_STATUS_IS_SUCCESSFUL (status) && data->body->len > PARSE_IN_THREAD_SIZE && !data->parsed)
+    {
+      /* A large answer is parsed off the main loop, so a window never stalls on it. */
+      g_autoptr(GTask) parse = g_task_new (NULL, data->internal, on_parsed, g_object_ref (task));
+
+      g_task_set_task_data (parse, g_strdup (content_type), g_free);
+      g_object_set_data (G_OBJECT (parse), "tl-body", data->body);
+      g_task_run_in_thread (parse, parse_thread);
+      return;
+    }
+
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      result->ticket = tl_ticket_new_from_data ((const char *) data->body->data ? (const char *) data->body->data : "",
-                                                data->body->len,
-                                                content_type, &error);
+      if (data->parsed)
+        {
+          result->ticket = g_steal_pointer (&data->parsed_ticket);
+          error = g_steal_pointer (&data->parse_error);
+        }
+      else
+        result->ticket = tl_ticket_new_from_data ((const char *) data->body->data ? (const char *) data->body->data : "",
+                                                  data->body->len,
+                                                  content_type, &error);
       if (result->ticket == NULL)
         {
           result->error = g_steal_pointer (&error);
