@@ -483,6 +483,7 @@ typedef struct
   gint64          start_us;
   char           *token;
   char           *password;
+  goffset         content_length;  /* -1 when not announced */
   gboolean        parsed;          /* parsed in a worker thread */
   TlTicket       *parsed_ticket;
   GError         *parse_error;
@@ -868,6 +869,15 @@ on_read_ready (GObject      *source,
     }
 
   g_byte_array_append (data->body, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* All that Content-Length announced has arrived: done, without waiting for the end of the
+   * stream (one main-loop round trip less per lookup). */
+  if (data->content_length >= 0 && (goffset) data->body->len == data->content_length)
+    {
+      finish_body (task);
+      return;
+    }
+
   g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, data->internal,
                                    on_read_ready, g_steal_pointer (&task));
 }
@@ -892,6 +902,14 @@ on_send_ready (GObject      *source,
   fill_diagnostics (data);
 
   content_length = soup_message_headers_get_content_length (soup_message_get_response_headers (data->msg));
+  data->content_length =
+    soup_message_headers_get_encoding (soup_message_get_response_headers (data->msg)) == SOUP_ENCODING_CONTENT_LENGTH
+    ? content_length : -1;
+  if (data->content_length == 0)
+    {
+      finish_body (task);
+      return;
+    }
   if (soup_message_headers_get_encoding (soup_message_get_response_headers (data->msg)) ==
         SOUP_ENCODING_CONTENT_LENGTH &&
       content_length > (goffset) data->max_size)
@@ -939,6 +957,7 @@ tl_client_lookup_async (TlClient            *self,
   data->timeout_ms = self->timeout_ms;
   data->max_size = self->max_response_size;
   data->start_us = g_get_monotonic_time ();
+  data->content_length = -1;
   data->token = g_strdup (token);
   data->password = g_strdup (self->password);
   g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
