@@ -870,14 +870,8 @@ on_read_ready (GObject      *source,
 
   g_byte_array_append (data->body, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-  /* All that Content-Length announced has arrived: done, without waiting for the end of the
-   * stream (one main-loop round trip less per lookup). */
-  if (data->content_length >= 0 && (goffset) data->body->len == data->content_length)
-    {
-      finish_body (task);
-      return;
-    }
-
+  /* Read on to the end of the stream even when Content-Length is reached: libsoup hands the
+   * connection back for reuse only after it has seen the end of the body. */
   g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, data->internal,
                                    on_read_ready, g_steal_pointer (&task));
 }
@@ -996,7 +990,11 @@ tl_client_lookup_async (TlClient            *self,
     }
 
   data->msg = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
-  soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_COLLECT_METRICS);
+  /* IDEMPOTENT: the lookup only reads a ticket, so it may go out on a kept-alive connection
+   * (libsoup opens a new connection for every non-idempotent POST otherwise) and libsoup may
+   * resend it once if that connection turns out to have been closed by the server. */
+  soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_COLLECT_METRICS |
+                                     SOUP_MESSAGE_IDEMPOTENT);
   soup_message_disable_feature (data->msg, SOUP_TYPE_AUTH_MANAGER);
 
   authorization = tl_client_build_authorization (self->username, self->password);
