@@ -36,7 +36,10 @@ struct _TlWindow
   TlDetailsView        *details_view;
   AdwFlap              *flap;
   GtkListBox           *history_list;
-  AdwStatusPage        *error_page;
+  GtkWidget            *error_page;
+  GtkImage             *error_icon;
+  GtkLabel             *error_title;
+  GtkLabel             *error_description;
   AdwStatusPage        *loading_page;
   AdwPreferencesGroup  *server_messages_group;
   GtkLabel             *next_step_label;
@@ -470,15 +473,15 @@ show_error (TlWindow       *self,
       tl_details_view_set_result (self->details_view, NULL, NULL, NULL);
     }
 
-  adw_status_page_set_icon_name (self->error_page, tl_lookup_error_get_icon_name (code));
-  adw_status_page_set_title (self->error_page, tl_lookup_error_get_title (code));
+  gtk_image_set_from_icon_name (self->error_icon, tl_lookup_error_get_icon_name (code));
+  gtk_label_set_label (self->error_title, tl_lookup_error_get_title (code));
   /* The explanation of a plain HTTP status already says what the cause would repeat. */
   if (code == TL_LOOKUP_ERROR_BAD_REQUEST || code == TL_LOOKUP_ERROR_UNAUTHORIZED ||
       code == TL_LOOKUP_ERROR_FORBIDDEN || code == TL_LOOKUP_ERROR_NOT_FOUND)
     description = g_markup_escape_text (tl_lookup_error_get_explanation (code), -1);
   else
     description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), cause);
-  adw_status_page_set_description (self->error_page, description);
+  gtk_label_set_markup (self->error_description, description);
   gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
 
   for (guint i = 0; i < self->server_rows->len; i++)
@@ -949,6 +952,9 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_selected_cb);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_icon);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_title);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, server_messages_group);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, next_step_label);
