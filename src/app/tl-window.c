@@ -57,6 +57,8 @@ struct _TlWindow
   gboolean              updating;        /* the form is being filled by code */
   gboolean              running;
   gboolean              updating_history;
+  gboolean              history_bound;
+  guint                 unbind_history_id;
   gulong                account_changed_id;
 };
 
@@ -861,14 +863,34 @@ toggle_history_action (GtkWidget  *widget,
 
 /* The rows exist only while the history is shown: hundreds of lookups in a session do not
  * keep hundreds of row widgets alive behind a closed panel. */
+static gboolean
+unbind_history_idle (gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  self->unbind_history_id = 0;
+  if (!adw_flap_get_reveal_flap (self->flap) && self->history_bound)
+    {
+      gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+      self->history_bound = FALSE;
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_history_revealed (TlWindow *self)
 {
   if (adw_flap_get_reveal_flap (self->flap))
-    gtk_list_box_bind_model (self->history_list, tl_application_get_history (self->app),
-                             create_history_row, NULL, NULL);
-  else
-    gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+    {
+      g_clear_handle_id (&self->unbind_history_id, g_source_remove);
+      if (!self->history_bound)
+        gtk_list_box_bind_model (self->history_list, tl_application_get_history (self->app),
+                                 create_history_row, NULL, NULL);
+      self->history_bound = TRUE;
+    }
+  else if (self->unbind_history_id == 0)
+    /* Later, never from inside a row's own signal (the panel closes when a row is chosen). */
+    self->unbind_history_id = g_idle_add (unbind_history_idle, self);
 }
 
 static gboolean
@@ -899,6 +921,7 @@ tl_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->unbind_history_id, g_source_remove);
   g_clear_signal_handler (&self->account_changed_id, self->app);
   g_clear_object (&self->input);
   g_clear_object (&self->pasted);
