@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "tl-secret.h"
 #include "tl-account-dialog.h"
 #include "tl-application.h"
 #include "tl-credentials.h"
@@ -37,16 +38,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
 
 TlApplication *
 tl_application_new (void)
@@ -138,7 +129,7 @@ tl_application_set_session_password (TlApplication *self,
 {
   g_return_if_fail (TL_IS_APPLICATION (self));
 
-  g_clear_pointer (&self->session_password, free_secret);
+  g_clear_pointer (&self->session_password, tl_secret_free);
   self->session_password = g_strdup (password);
   self->password_loaded = password != NULL;
   apply_account (self);
@@ -168,7 +159,7 @@ on_account_settings_changed (GSettings     *settings,
   if (g_str_equal (key, "base-url") || g_str_equal (key, "username"))
     {
       /* Another account: its password has to come from the keyring again. */
-      g_clear_pointer (&self->session_password, free_secret);
+      g_clear_pointer (&self->session_password, tl_secret_free);
       self->password_loaded = FALSE;
     }
   apply_account (self);
@@ -216,7 +207,7 @@ on_password_looked_up (GObject      *source,
     }
   if (password != NULL)
     {
-      g_clear_pointer (&self->session_password, free_secret);
+      g_clear_pointer (&self->session_password, tl_secret_free);
       self->session_password = g_strdup (password);
       tl_credentials_free_password (password);
       self->password_loaded = TRUE;
@@ -535,7 +526,7 @@ tl_application_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->session_password, free_secret);
+  g_clear_pointer (&self->session_password, tl_secret_free);
 
   G_OBJECT_CLASS (tl_application_parent_class)->dispose (object);
 }

@@ -11,9 +11,11 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-secret.h"
 #include "tl-client.h"
 #include "tl-details-view.h"
 #include "tl-report.h"
+#include "tl-window.h"
 
 struct _TlDetailsView
 {
@@ -37,26 +39,6 @@ struct _TlDetailsView
 G_DEFINE_FINAL_TYPE (TlDetailsView, tl_details_view, ADW_TYPE_BIN)
 
 static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
-toast (TlDetailsView *self,
-       const char    *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-}
-
-static void
 copy_report_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -68,7 +50,7 @@ copy_report_action (GtkWidget  *widget,
     return;
   report = tl_report_build_markdown (self->result, self->account_label);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), report);
-  toast (self, _("Support report copied (without password or token)"));
+  tl_show_toast (GTK_WIDGET (self), _("Support report copied (without password or token)"));
 }
 
 static void
@@ -87,7 +69,7 @@ copy_curl_action (GtkWidget  *widget,
                                tl_lookup_result_get_username (self->result),
                                with_token ? self->token : NULL);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), curl);
-  toast (self, with_token ? _("curl command copied, with the token; set $PASSWORD to run it")
+  tl_show_toast (GTK_WIDGET (self), with_token ? _("curl command copied, with the token; set $PASSWORD to run it")
                           : _("curl command copied; set $PASSWORD and $TOKEN to run it"));
 }
 
@@ -205,7 +187,7 @@ tl_details_view_set_result (TlDetailsView  *self,
   g_ptr_array_set_size (self->dynamic_rows, 0);
 
   g_set_object (&self->result, result);
-  g_clear_pointer (&self->token, free_secret);
+  g_clear_pointer (&self->token, tl_secret_free);
   self->token = g_strdup (token);
   g_free (self->account_label);
   self->account_label = g_strdup (account_label);
@@ -256,7 +238,7 @@ tl_details_view_dispose (GObject *object)
   TlDetailsView *self = TL_DETAILS_VIEW (object);
 
   g_clear_object (&self->result);
-  g_clear_pointer (&self->token, free_secret);
+  g_clear_pointer (&self->token, tl_secret_free);
   g_clear_pointer (&self->account_label, g_free);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (tl_details_view_parent_class)->dispose (object);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-ticket-view.h"
+#include "tl-window.h"
 
 struct _TlTicketView
 {
@@ -26,20 +27,6 @@ struct _TlTicketView
 G_DEFINE_FINAL_TYPE (TlTicketView, tl_ticket_view, ADW_TYPE_BIN)
 
 static void
-show_toast (TlTicketView *self,
-            const char   *text)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (text);
-      adw_toast_set_timeout (toast, 2);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
-}
-
-static void
 copy_field_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -57,7 +44,7 @@ copy_field_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), value);
   /* Translators: %s is a field title such as "Order ID" */
   message = g_strdup_printf (_("%s copied"), tl_ticket_field_get_title (field));
-  show_toast (self, message);
+  tl_show_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -72,7 +59,7 @@ copy_all_action (GtkWidget  *widget,
     return;
   json = tl_ticket_to_json (self->ticket, TRUE);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), json);
-  show_toast (self, _("Ticket copied as JSON"));
+  tl_show_toast (GTK_WIDGET (self), _("Ticket copied as JSON"));
 }
 
 static void

@@ -84,6 +84,27 @@ tl_window_show_toast (TlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/**
+ * tl_show_toast:
+ * @widget: any widget inside a window with a toast overlay
+ *
+ * Shows @message as a toast in @widget's window.
+ */
+void
+tl_show_toast (GtkWidget  *widget,
+               const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 3);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
 static const char *
 row_text (AdwEntryRow *row)
 {

@@ -23,5 +23,7 @@ void      tl_window_paste_text (TlWindow      *self,
                                 gboolean       lookup);
 void      tl_window_show_toast (TlWindow      *self,
                                 const char    *message);
+void      tl_show_toast        (GtkWidget     *widget,
+                                const char    *message);
 
 G_END_DECLS

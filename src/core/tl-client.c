@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-secret.h"
 #include "tl-client.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
@@ -38,16 +39,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
 tl_client_finalize (GObject *object)
 {
   TlClient *self = (TlClient *) object;
@@ -56,7 +47,7 @@ tl_client_finalize (GObject *object)
   g_clear_object (&self->tls_database);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->username, g_free);
-  g_clear_pointer (&self->password, free_secret);
+  g_clear_pointer (&self->password, tl_secret_free);
 
   G_OBJECT_CLASS (tl_client_parent_class)->finalize (object);
 }
@@ -196,7 +187,7 @@ tl_client_set_credentials (TlClient   *self,
 
   g_free (self->username);
   self->username = g_strdup (username);
-  g_clear_pointer (&self->password, free_secret);
+  g_clear_pointer (&self->password, tl_secret_free);
   self->password = g_strdup (password);
 }
 
@@ -508,8 +499,8 @@ lookup_data_free (LookupData *data)
   g_clear_object (&data->stream);
   g_clear_object (&data->internal);
   g_clear_pointer (&data->body, g_byte_array_unref);
-  g_clear_pointer (&data->token, free_secret);
-  g_clear_pointer (&data->password, free_secret);
+  g_clear_pointer (&data->token, tl_secret_free);
+  g_clear_pointer (&data->password, tl_secret_free);
   g_clear_object (&data->parsed_ticket);
   g_clear_error (&data->parse_error);
   g_free (data);
@@ -1006,7 +997,7 @@ tl_client_lookup_async (TlClient            *self,
 
   body_text = tl_client_build_body (token);
   body = g_bytes_new_with_free_func (body_text, strlen (body_text),
-                                     (GDestroyNotify) free_secret, body_text);
+                                     (GDestroyNotify) tl_secret_free, body_text);
   soup_message_set_request_body_from_bytes (data->msg, "application/json", body);
 
   if (cancellable != NULL)

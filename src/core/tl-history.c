@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-secret.h"
 #include "tl-history.h"
 #include "tl-lookup-error.h"
 
@@ -48,16 +49,6 @@ struct _TlHistory
 G_DEFINE_FINAL_TYPE (TlHistory, tl_history, G_TYPE_OBJECT)
 
 static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    {
-      explicit_bzero (secret, strlen (secret));
-      g_free (secret);
-    }
-}
-
-static void
 tl_history_entry_finalize (GObject *object)
 {
   TlHistoryEntry *self = (TlHistoryEntry *) object;
@@ -69,7 +60,7 @@ tl_history_entry_finalize (GObject *object)
   g_free (self->fingerprint);
   g_free (self->account);
   g_clear_object (&self->result);
-  g_clear_pointer (&self->token, free_secret);
+  g_clear_pointer (&self->token, tl_secret_free);
   G_OBJECT_CLASS (tl_history_entry_parent_class)->finalize (object);
 }
 
@@ -196,7 +187,7 @@ tl_history_add (TlHistory      *self,
       g_autoptr(TlHistoryEntry) old = g_list_model_get_item (G_LIST_MODEL (self->store), MAX_FULL_ENTRIES);
 
       g_clear_object (&old->result);
-      g_clear_pointer (&old->token, free_secret);
+      g_clear_pointer (&old->token, tl_secret_free);
     }
   while (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > MAX_ENTRIES)
     g_list_store_remove (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)) - 1);
