@@ -12,6 +12,7 @@
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-batch.h"
 #include "tl-client.h"
 #include "tl-credentials.h"
 #include "tl-demo-server.h"
@@ -41,6 +42,7 @@ typedef struct
   gboolean      json;
   gboolean      verbose;
   gboolean      batch;
+  gboolean      batch_finished;
   GCancellable *cancellable;
 } Cli;
 
@@ -465,14 +467,11 @@ read_password_file (const char  *path,
   return g_steal_pointer (&contents);
 }
 
-static GPtrArray *
-read_batch (const char  *path,
-            GError     **error)
+static char *
+read_batch_text (const char  *path,
+                 GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *jobs;
-  gsize len;
+  char *contents = NULL;
 
   if (g_strcmp0 (path, "-") == 0)
     {
@@ -482,26 +481,37 @@ read_batch (const char  *path,
 
       while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
         g_string_append_len (in, buf, n);
-      contents = g_string_free (in, FALSE);
+      return g_string_free (in, FALSE);
     }
-  else if (!g_file_get_contents (path, &contents, &len, error))
+  if (!g_file_get_contents (path, &contents, NULL, error))
     return NULL;
+  return contents;
+}
 
-  jobs = g_ptr_array_new_with_free_func (job_free);
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
-      Job *job;
+/* --batch runs on tl-batch, the same engine as the app's batch window; the jobs here only
+ * mirror its items for printing in input order. */
+static void
+on_batch_item_done (TlBatch     *batch,
+                    TlBatchItem *item,
+                    Cli         *cli)
+{
+  Job *job = g_object_get_data (G_OBJECT (item), "tl-cli-job");
 
-      if (*line == '\0' || *line == '#')
-        continue;
-      job = g_new0 (Job, 1);
-      job->line = i + 1;
-      job->input = tl_input_parse (line, &job->input_error);
-      g_ptr_array_add (jobs, job);
-    }
-  return jobs;
+  if (tl_batch_item_get_result (item) != NULL)
+    job->result = g_object_ref (tl_batch_item_get_result (item));
+  job->done = TRUE;
+  flush_output (cli);
+}
+
+static void
+on_batch_done (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  Cli *cli = user_data;
+
+  cli->batch_finished = TRUE;
+  g_main_loop_quit (cli->loop);
 }
 
 static gboolean
@@ -613,6 +623,8 @@ main (int   argc,
   g_autofree char *username = NULL;
   g_autofree char *description = NULL;
   g_autofree char *tokens_help = NULL;
+  g_autofree char *batch_text = NULL;
+  g_autoptr(TlBatch) batch = NULL;
   char *password = NULL;
   Cli cli = { 0 };
   int status = 0;
@@ -692,12 +704,13 @@ main (int   argc,
   /* Inputs first: a typo should not cost a keyring prompt. */
   if (opt_batch != NULL)
     {
-      jobs = read_batch (opt_batch, &error);
-      if (jobs == NULL)
+      batch_text = read_batch_text (opt_batch, &error);
+      if (batch_text == NULL)
         {
           print_stderr (_("error: %s\n"), error->message);
           return EXIT_USAGE;
         }
+      jobs = g_ptr_array_new_with_free_func (job_free);
     }
   else
     {
@@ -807,6 +820,37 @@ main (int   argc,
   cli.batch = opt_batch != NULL;
   cli.cancellable = cancellable;
 
+  if (opt_batch != NULL)
+    {
+      batch = tl_batch_new (client, opt_jobs);
+      tl_batch_add_text (batch, batch_text);
+      for (guint i = 0; i < g_list_model_get_n_items (tl_batch_get_items (batch)); i++)
+        {
+          g_autoptr(TlBatchItem) item = g_list_model_get_item (tl_batch_get_items (batch), i);
+          Job *job = g_new0 (Job, 1);
+
+          job->line = tl_batch_item_get_line (item);
+          job->input = tl_batch_item_get_input (item) ? g_object_ref (tl_batch_item_get_input (item)) : NULL;
+          job->input_error = tl_batch_item_get_input_error (item) ? g_error_copy (tl_batch_item_get_input_error (item)) : NULL;
+          g_object_set_data (G_OBJECT (item), "tl-cli-job", job);
+          g_ptr_array_add (jobs, job);
+        }
+      g_signal_connect (batch, "item-done", G_CALLBACK (on_batch_item_done), &cli);
+      g_unix_signal_add (SIGINT, on_signal_quit, loop);
+      tl_batch_run_async (batch, cancellable, on_batch_done, &cli);
+      if (!cli.batch_finished)
+        g_main_loop_run (loop);
+      if (!cli.batch_finished)
+        {
+          /* Interrupted: let the running lookups end as cancelled, nothing left half-done. */
+          g_cancellable_cancel (cancellable);
+          while (!cli.batch_finished)
+            g_main_context_iteration (NULL, TRUE);
+          return 130;
+        }
+      return tl_batch_get_exit_status (batch);
+    }
+
   if (jobs->len > 0)
     {
       g_unix_signal_add (SIGINT, on_signal_quit, loop);
@@ -824,19 +868,7 @@ main (int   argc,
       return 130;
     }
 
-  if (opt_batch != NULL)
-    {
-      for (guint i = 0; i < jobs->len; i++)
-        {
-          Job *job = g_ptr_array_index (jobs, i);
-          int s = job_exit_status (job);
-
-          if (s > 1)
-            status = MAX (status, s);
-        }
-    }
-  else
-    status = job_exit_status (g_ptr_array_index (jobs, 0));
+  status = job_exit_status (g_ptr_array_index (jobs, 0));
 
   return status;
 }
