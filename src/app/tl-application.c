@@ -11,6 +11,7 @@
 
 #include "tl-secret.h"
 #include "tl-account-dialog.h"
+#include "tl-batch-window.h"
 #include "tl-application.h"
 #include "tl-credentials.h"
 #include "tl-demo-server.h"
@@ -461,6 +462,7 @@ tl_application_startup (GApplication *app)
   static const char *account_accels[] = { "<Control>comma", NULL };
   static const char *lookup_accels[] = { "<Control>Return", "<Control>KP_Enter", NULL };
   static const char *token_accels[] = { "<Control>l", NULL };
+  static const char *batch_accels[] = { "<Control>b", NULL };
 
   G_APPLICATION_CLASS (tl_application_parent_class)->startup (app);
 
@@ -470,6 +472,7 @@ tl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.account", account_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lookup", lookup_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-token", token_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.batch", batch_accels);
 
   apply_account (self);
 }
@@ -491,6 +494,16 @@ account_action (GSimpleAction *action,
   TlWindow *window = get_window (self);
 
   tl_account_dialog_present (self, GTK_WINDOW (window));
+}
+
+static void
+batch_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  TlApplication *self = user_data;
+
+  tl_batch_window_present (self, GTK_WINDOW (get_window (self)));
 }
 
 static void
@@ -558,6 +571,7 @@ tl_application_init (TlApplication *self)
   static const GActionEntry actions[] = {
     { "quit", quit_action },
     { "account", account_action },
+    { "batch", batch_action },
     { "about", about_action },
   };
   static const GOptionEntry options[] = {

@@ -392,6 +392,36 @@ def test_secrets_found_nowhere():
     assert not found, "; ".join(found)
 
 
+def test_batch_window():
+    app = App(["--demo"], WINDOW)
+    try:
+        app.press("Look Up Many Tokens…")
+        lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
+        lines.queryEditableText().setTextContents(
+            f"M11385 {VALID}\n"
+            "https://partner.example/o?customerId=M2&token=DemoExpired%2BTok%2F01%3D%3D\n"
+            f"M3 {FORBIDDEN}\n"
+            "just-a-token\n")
+        time.sleep(0.3)
+        app.press("Run")
+        app.wait("label", "4 of 4 done", timeout=20)
+        app.wait("label", "ORD-2026-118305")
+        app.wait("label", "ORD-2024-000417")
+        app.wait("label", "No access to this customer")
+        app.wait("label", contains="Only a token was found")
+        # in the batch window's table, tokens appear only as fingerprints
+        batch = wait_for(lambda: app.find("frame", "Look Up Many Tokens") or app.find("dialog", "Look Up Many Tokens"),
+                         5, "batch window")
+        assert app.find("label", contains="sha256:", root=batch) is not None
+        for token in (VALID, FORBIDDEN, "DemoExpired+Tok/01=="):
+            assert app.find("label", contains=token, root=batch) is None, token
+        assert app.sensitive("Export CSV…")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "batch.png"))
+    finally:
+        app.close()
+
+
 def test_second_instance_hands_over():
     app = App(["--demo"], WINDOW)
     try:
@@ -460,6 +490,7 @@ TESTS = [
     test_corrupt_settings,
     test_history,
     test_secrets_found_nowhere,
+    test_batch_window,
 ]
 
 
