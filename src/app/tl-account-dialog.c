@@ -17,6 +17,9 @@ struct _TlAccountDialog
   AdwWindow         parent_instance;
 
   AdwToastOverlay  *toast_overlay;
+  AdwEntryRow      *name_row;
+  GtkWidget        *delete_button;
+  char             *editing;        /* the profile being edited, NULL for a new one */
   AdwComboRow      *service_row;
   AdwEntryRow      *base_url_row;
   AdwEntryRow      *username_row;
@@ -103,18 +106,49 @@ on_service_selected_cb (TlAccountDialog *self)
   validate (self);
 }
 
+static char *
+profile_name (TlAccountDialog *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
+
+  if (*name == '\0')
+    {
+      g_autofree char *base_url = chosen_base_url (self);
+      g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+
+      /* Translators: a profile's default name, e.g. "partner at connect.maklare.vitec.net" */
+      return g_strdup_printf (_("%s at %s"), gtk_editable_get_text (GTK_EDITABLE (self->username_row)),
+                              uri ? g_uri_get_host (uri) : base_url);
+    }
+  return g_steal_pointer (&name);
+}
+
 static void
 save_settings (TlAccountDialog *self)
 {
   GSettings *settings = tl_application_get_settings (self->app);
   g_autofree char *base_url = chosen_base_url (self);
+  g_autofree char *name = profile_name (self);
 
+  tl_application_save_profile (self->app, self->editing, name, base_url,
+                               gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   g_settings_delay (settings);
-  g_settings_set_string (settings, "base-url", base_url);
-  g_settings_set_string (settings, "username", gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   g_settings_set_boolean (settings, "remember-password", gtk_switch_get_active (self->remember_switch));
   g_settings_set_uint (settings, "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin));
   g_settings_apply (settings);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+
+  if (self->editing == NULL)
+    return;
+  tl_application_delete_profile (self->app, self->editing);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -184,6 +218,7 @@ tl_account_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->editing, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_ACCOUNT_DIALOG);
   G_OBJECT_CLASS (tl_account_dialog_parent_class)->dispose (object);
 }
@@ -199,6 +234,8 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ticketlookup/TicketLookup/tl-account-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, delete_button);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, service_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, username_row);
@@ -211,6 +248,7 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_service_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "account.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -221,9 +259,10 @@ tl_account_dialog_init (TlAccountDialog *self)
   self->cancellable = g_cancellable_new ();
 }
 
-void
-tl_account_dialog_present (TlApplication *application,
-                           GtkWindow     *parent)
+static void
+present (TlApplication *application,
+         GtkWindow     *parent,
+         gboolean       new_profile)
 {
   TlAccountDialog *self = g_object_new (TL_TYPE_ACCOUNT_DIALOG,
                                         "transient-for", parent,
@@ -233,8 +272,24 @@ tl_account_dialog_present (TlApplication *application,
   g_autofree char *base_url = g_settings_get_string (settings, "base-url");
   g_autofree char *username = g_settings_get_string (settings, "username");
   g_autofree char *normalized = tl_normalize_base_url (base_url);
+  const char *active = tl_application_get_active_profile (application);
 
   self->app = application;
+  if (new_profile)
+    {
+      g_clear_pointer (&normalized, g_free);
+      normalized = g_strdup (TL_DEFAULT_BASE_URL);
+      g_clear_pointer (&username, g_free);
+      username = g_strdup ("");
+      gtk_window_set_title (GTK_WINDOW (self), _("New Profile"));
+    }
+  else if (active != NULL)
+    {
+      self->editing = g_strdup (active);
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), active);
+    }
+  gtk_widget_set_visible (self->delete_button, self->editing != NULL);
+
   if (g_strcmp0 (normalized, TL_DEFAULT_BASE_URL) == 0)
     adw_combo_row_set_selected (self->service_row, SERVICE_PRODUCTION);
   else if (g_strcmp0 (normalized, TL_TEST_BASE_URL) == 0)
@@ -250,4 +305,18 @@ tl_account_dialog_present (TlApplication *application,
 
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (*username == '\0' ? GTK_WIDGET (self->username_row) : GTK_WIDGET (self->password_row));
+}
+
+void
+tl_account_dialog_present (TlApplication *application,
+                           GtkWindow     *parent)
+{
+  present (application, parent, FALSE);
+}
+
+void
+tl_account_dialog_present_new (TlApplication *application,
+                               GtkWindow     *parent)
+{
+  present (application, parent, TRUE);
 }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 #define TL_TYPE_ACCOUNT_DIALOG (tl_account_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (TlAccountDialog, tl_account_dialog, TL, ACCOUNT_DIALOG, AdwWindow)
 
-void tl_account_dialog_present (TlApplication *application,
-                                GtkWindow     *parent);
+void tl_account_dialog_present     (TlApplication *application,
+                                    GtkWindow     *parent);
+void tl_account_dialog_present_new (TlApplication *application,
+                                    GtkWindow     *parent);
 
 G_END_DECLS

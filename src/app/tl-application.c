@@ -156,6 +156,11 @@ on_account_settings_changed (GSettings     *settings,
     }
   if (g_str_has_prefix (key, "window-"))
     return;
+  if (g_str_equal (key, "profiles") || g_str_equal (key, "active-profile"))
+    {
+      g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
+      return;
+    }
 
   if (g_str_equal (key, "base-url") || g_str_equal (key, "username"))
     {
@@ -251,6 +256,157 @@ tl_application_load_password_finish (TlApplication  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Profiles: named (base URL, username) pairs in GSettings; the active one's values are also in
+ * base-url and username, so everything else (the client, the CLI) keeps reading those. */
+
+/**
+ * tl_application_get_profile_names:
+ *
+ * Returns: (transfer full): the profile names, in the order they were made
+ */
+char **
+tl_application_get_profile_names (TlApplication *self)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  GPtrArray *names = g_ptr_array_new ();
+  GVariantIter iter;
+  const char *name;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &name, NULL, NULL))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+const char *
+tl_application_get_active_profile (TlApplication *self)
+{
+  static char *active = NULL;
+
+  g_free (active);
+  active = g_settings_get_string (self->settings, "active-profile");
+  return *active ? active : NULL;
+}
+
+void
+tl_application_activate_profile (TlApplication *self,
+                                 const char    *name)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  GVariantIter iter;
+  const char *n, *base_url, *username;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &base_url, &username))
+    {
+      if (g_strcmp0 (n, name) != 0)
+        continue;
+      g_settings_delay (self->settings);
+      g_settings_set_string (self->settings, "active-profile", n);
+      g_settings_set_string (self->settings, "base-url", base_url);
+      g_settings_set_string (self->settings, "username", username);
+      g_settings_apply (self->settings);
+      return;
+    }
+}
+
+/**
+ * tl_application_save_profile:
+ * @old_name: (nullable): the profile being edited, %NULL for a new one
+ *
+ * Adds or replaces a profile and makes it the active one.
+ */
+void
+tl_application_save_profile (TlApplication *self,
+                             const char    *old_name,
+                             const char    *name,
+                             const char    *base_url,
+                             const char    *username)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
+  GVariantIter iter;
+  const char *n, *b, *u;
+  gboolean replaced = FALSE;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &b, &u))
+    {
+      if ((old_name != NULL && g_strcmp0 (n, old_name) == 0) || g_strcmp0 (n, name) == 0)
+        {
+          if (!replaced)
+            g_variant_builder_add (builder, "(sss)", name, base_url, username);
+          replaced = TRUE;
+          continue;
+        }
+      g_variant_builder_add (builder, "(sss)", n, b, u);
+    }
+  if (!replaced)
+    g_variant_builder_add (builder, "(sss)", name, base_url, username);
+
+  g_settings_delay (self->settings);
+  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
+  g_settings_set_string (self->settings, "active-profile", name);
+  g_settings_set_string (self->settings, "base-url", base_url);
+  g_settings_set_string (self->settings, "username", username);
+  g_settings_apply (self->settings);
+}
+
+static void
+on_profile_password_cleared (GObject      *source,
+                             GAsyncResult *res,
+                             gpointer      user_data)
+{
+  g_autoptr(TlApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (!tl_credentials_clear_finish (res, &error) && window != NULL && TL_IS_WINDOW (window))
+    tl_window_show_toast (TL_WINDOW (window), error->message);
+}
+
+/**
+ * tl_application_delete_profile:
+ *
+ * Removes the profile and its password from the keyring; the first remaining profile becomes
+ * the active one.
+ */
+void
+tl_application_delete_profile (TlApplication *self,
+                               const char    *name)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
+  g_autofree char *first = NULL;
+  GVariantIter iter;
+  const char *n, *b, *u;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &b, &u))
+    {
+      if (g_strcmp0 (n, name) == 0)
+        {
+          tl_credentials_clear_async (b, u, NULL, on_profile_password_cleared, g_object_ref (self));
+          continue;
+        }
+      if (first == NULL)
+        first = g_strdup (n);
+      g_variant_builder_add (builder, "(sss)", n, b, u);
+    }
+  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
+  if (first != NULL)
+    tl_application_activate_profile (self, first);
+  else
+    {
+      g_settings_delay (self->settings);
+      g_settings_set_string (self->settings, "active-profile", "");
+      g_settings_set_string (self->settings, "username", "");
+      g_settings_reset (self->settings, "base-url");
+      g_settings_apply (self->settings);
+    }
 }
 
 GListModel *
@@ -497,6 +653,16 @@ account_action (GSimpleAction *action,
 }
 
 static void
+new_profile_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  TlApplication *self = user_data;
+
+  tl_account_dialog_present_new (self, GTK_WINDOW (get_window (self)));
+}
+
+static void
 batch_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -572,6 +738,7 @@ tl_application_init (TlApplication *self)
     { "quit", quit_action },
     { "account", account_action },
     { "batch", batch_action },
+    { "new-profile", new_profile_action },
     { "about", about_action },
   };
   static const GOptionEntry options[] = {

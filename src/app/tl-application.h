@@ -41,4 +41,16 @@ void           tl_application_add_history          (TlApplication  *self,
                                                     const char     *account);
 void           tl_application_clear_history        (TlApplication  *self);
 
+char         **tl_application_get_profile_names    (TlApplication  *self);
+const char    *tl_application_get_active_profile   (TlApplication  *self);
+void           tl_application_activate_profile     (TlApplication  *self,
+                                                    const char     *name);
+void           tl_application_save_profile         (TlApplication  *self,
+                                                    const char     *old_name,
+                                                    const char     *name,
+                                                    const char     *base_url,
+                                                    const char     *username);
+void           tl_application_delete_profile       (TlApplication  *self,
+                                                    const char     *name);
+
 G_END_DECLS

@@ -35,6 +35,8 @@ struct _TlWindow
   TlTicketView         *ticket_view;
   TlDetailsView        *details_view;
   AdwFlap              *flap;
+  GtkDropDown          *profile_dropdown;
+  gboolean              updating_profiles;
   GtkListBox           *history_list;
   GtkWidget            *error_page;
   GtkImage             *error_icon;
@@ -197,8 +199,13 @@ account_label (TlWindow *self)
   if (username == NULL || *username == '\0')
     return _("No account set up");
   uri = g_uri_parse (tl_application_get_base_url (self->app), G_URI_FLAGS_NONE, NULL);
-  /* Translators: the account shown under the title: "partner at connect.maklare.vitec.net" */
-  label = g_strdup_printf (_("%s at %s"), username, uri ? g_uri_get_host (uri) : tl_application_get_base_url (self->app));
+  if (tl_application_get_active_profile (self->app) != NULL)
+    /* Translators: profile name and account: "Production – partner X (partner at connect.maklare.vitec.net)" */
+    label = g_strdup_printf (_("%s (%s at %s)"), tl_application_get_active_profile (self->app), username,
+                             uri ? g_uri_get_host (uri) : tl_application_get_base_url (self->app));
+  else
+    /* Translators: the account shown under the title: "partner at connect.maklare.vitec.net" */
+    label = g_strdup_printf (_("%s at %s"), username, uri ? g_uri_get_host (uri) : tl_application_get_base_url (self->app));
   return label;
 }
 
@@ -228,6 +235,37 @@ update_demo_tokens (TlWindow *self)
           g_ptr_array_add (self->demo_rows, row);
         }
     }
+}
+
+static void
+update_profiles (TlWindow *self)
+{
+  g_auto(GStrv) names = tl_application_get_profile_names (self->app);
+  const char *active = tl_application_get_active_profile (self->app);
+  g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) names);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strcmp0 (names[i], active) == 0)
+      selected = i;
+
+  self->updating_profiles = TRUE;
+  gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->profile_dropdown, selected);
+  self->updating_profiles = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_dropdown),
+                          names[0] != NULL && !tl_application_get_demo (self->app));
+}
+
+static void
+on_profile_selected (TlWindow *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->profile_dropdown);
+
+  if (self->updating_profiles || item == NULL || self->running)
+    return;
+  if (g_strcmp0 (gtk_string_object_get_string (item), tl_application_get_active_profile (self->app)) != 0)
+    tl_application_activate_profile (self->app, gtk_string_object_get_string (item));
 }
 
 static void
@@ -746,6 +784,7 @@ demo_token_action (GtkWidget  *widget,
 static void
 on_account_changed (TlWindow *self)
 {
+  update_profiles (self);
   update_state (self);
 }
 
@@ -992,6 +1031,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, details_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, profile_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, history_list);
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_selected_cb);
@@ -1070,6 +1110,9 @@ tl_window_new (TlApplication *application)
     gtk_widget_set_margin_top (placeholder, 24);
     gtk_list_box_set_placeholder (self->history_list, placeholder);
   }
+  g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
+                            G_CALLBACK (on_profile_selected), self);
+  update_profiles (self);
   update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
   tl_bench_attach (self);

@@ -422,6 +422,57 @@ def test_batch_window():
         app.close()
 
 
+def serve_demo_with_password(password):
+    server = subprocess.Popen([CLI, "--serve-demo", "--password-stdin"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server.stdin.write(password)
+    server.stdin.close()
+    return server, server.stdout.readline().strip()
+
+
+def test_profiles():
+    server_a, base_a = serve_demo_with_password("password-of-a")
+    server_b, base_b = serve_demo_with_password("password-of-b")
+    app = None
+    try:
+        secret_tool_store(base_a, "demo", "password-of-a")
+        secret_tool_store(base_b, "demo", "password-of-b")
+        profiles = f"[('Partner A', '{base_a}', 'demo'), ('Partner B', '{base_b}', 'demo')]"
+        app = App([], {**WINDOW, "profiles": profiles, "active-profile": "'Partner A'",
+                       "base-url": f"'{base_a}'", "username": "'demo'"})
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Valid")
+        app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+        # switch in the header bar: each profile's own password comes from the keyring
+        dropdown = app.wait("combo box", "Profile")
+        # like a person at the keyboard: focus the switcher, open it, one down, Enter
+        opener = dropdown if dropdown.queryAction().nActions else next(
+            d for d in walk(dropdown) if "Action" in pyatspi.utils.listInterfaces(d) and d.queryAction().nActions)
+        opener.queryAction().doAction(0)
+        time.sleep(0.6)
+        for keysym in (0xff54, 0xff0d):   # Down, Return
+            pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+            time.sleep(0.4)
+        app.wait("label", contains="Partner B (demo at 127.0.0.1)")
+        app.press("Look Up")
+        wait_for(lambda: app.find("label", contains="Partner B (demo at 127.0.0.1)") and app.find("label", "Valid"),
+                 10, "lookup with profile B")
+        app.wait("label", "ORD-2026-118305")
+        assert app.find("label", "Wrong username or password") is None
+        # deleting a profile clears its keyring entry
+        lookup(app, "M11385", FORBIDDEN)
+        app.press("Account…")
+        app.press("Delete Profile")
+        wait_for(lambda: secret_tool_lookup(base_b, "demo") is None, 10, "B's password removed")
+        assert secret_tool_lookup(base_a, "demo") == "password-of-a"
+        app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+    finally:
+        if app is not None:
+            app.close()
+        server_a.terminate()
+        server_b.terminate()
+
+
 def test_second_instance_hands_over():
     app = App(["--demo"], WINDOW)
     try:
@@ -491,6 +542,7 @@ TESTS = [
     test_history,
     test_secrets_found_nowhere,
     test_batch_window,
+    test_profiles,
 ]
 
 
