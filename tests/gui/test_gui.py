@@ -235,7 +235,12 @@ def test_details_panel():
         app.wait("label", contains="HTTP/1.1 500 Internal Server Error")
         app.wait("label", contains="waiting")
         app.wait("push button", "Copy Report")
-        app.wait("push button", "Copy as curl")
+        app.press("Copy as curl")
+        time.sleep(0.5)
+        curl = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True,
+                              timeout=10).stdout
+        assert curl.startswith("curl -sS -X POST") and "$PASSWORD" in curl and "$TOKEN" in curl, curl
+        assert SERVER_ERROR not in curl
         # the token is hidden until asked for; the password never appears
         body = app.wait("label", contains='{"data":')
         assert body.name == '{"data":"••••"}', body.name
@@ -418,6 +423,16 @@ def test_batch_window():
         assert app.sensitive("Export CSV…")
         time.sleep(0.5)
         app.screenshot(os.path.join(SHOTS, "batch.png"))
+        # Stop: the running lookups end, the rest never start
+        lines.queryEditableText().setTextContents("".join(f"M{i} {SLOW}\n" for i in range(8)))
+        time.sleep(0.3)
+        app.press("Run")
+        app.wait("push button", "Stop", timeout=5)
+        time.sleep(0.5)
+        app.press("Stop")
+        app.wait("push button", "Run", timeout=10)
+        progress = app.wait("label", contains="of 8 done")
+        assert not progress.name.startswith("8 of"), progress.name
     finally:
         app.close()
 
