@@ -237,6 +237,24 @@ update_demo_tokens (TlWindow *self)
     }
 }
 
+static gboolean
+same_names (GListModel  *model,
+            char       **names)
+{
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+
+  if (model == NULL || n != g_strv_length (names))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), names[i]) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 update_profiles (TlWindow *self)
 {
@@ -250,8 +268,13 @@ update_profiles (TlWindow *self)
       selected = i;
 
   self->updating_profiles = TRUE;
-  gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (self->profile_dropdown, selected);
+  /* Replace the model only when the profiles themselves changed: switching profiles runs this
+   * from inside the drop-down's own selection handling, where a new model would pull its
+   * popover's rows away under it. */
+  if (!same_names (gtk_drop_down_get_model (self->profile_dropdown), names))
+    gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (list));
+  if (gtk_drop_down_get_selected (self->profile_dropdown) != selected)
+    gtk_drop_down_set_selected (self->profile_dropdown, selected);
   self->updating_profiles = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->profile_dropdown),
                           names[0] != NULL && !tl_application_get_demo (self->app));

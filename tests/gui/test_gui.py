@@ -459,15 +459,24 @@ def test_profiles():
         app.wait("label", "Valid")
         app.wait("label", contains="Partner A (demo at 127.0.0.1)")
         # switch in the header bar: each profile's own password comes from the keyring
-        dropdown = app.wait("combo box", "Profile")
-        # like a person at the keyboard: focus the switcher, open it, one down, Enter
-        opener = dropdown if dropdown.queryAction().nActions else next(
-            d for d in walk(dropdown) if "Action" in pyatspi.utils.listInterfaces(d) and d.queryAction().nActions)
-        opener.queryAction().doAction(0)
-        time.sleep(0.6)
-        for keysym in (0xff54, 0xff0d):   # Down, Return
-            pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-            time.sleep(0.4)
+        # like a person at the keyboard: open the switcher, one down, Enter
+        def switched():
+            return app.find("label", contains="Partner B (demo at 127.0.0.1)")
+        for attempt in range(4):
+            dropdown = app.wait("combo box", "Profile")
+            opener = dropdown if dropdown.queryAction().nActions else next(
+                d for d in walk(dropdown) if "Action" in pyatspi.utils.listInterfaces(d) and d.queryAction().nActions)
+            opener.queryAction().doAction(0)
+            time.sleep(1.0 + attempt)
+            for keysym in (0xff54, 0xff0d):   # Down, Return
+                pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+                time.sleep(0.5)
+            try:
+                wait_for(switched, 3, "profile B")
+                break
+            except AssertionError:
+                pyatspi.Registry.generateKeyboardEvent(0xff1b, None, pyatspi.KEY_SYM)   # Escape
+                time.sleep(0.5)
         app.wait("label", contains="Partner B (demo at 127.0.0.1)")
         app.press("Look Up")
         wait_for(lambda: app.find("label", contains="Partner B (demo at 127.0.0.1)") and app.find("label", "Valid"),
@@ -481,6 +490,12 @@ def test_profiles():
         wait_for(lambda: secret_tool_lookup(base_b, "demo") is None, 10, "B's password removed")
         assert secret_tool_lookup(base_a, "demo") == "password-of-a"
         app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+    except Exception:
+        if app is not None:
+            app.screenshot(os.path.join(SHOTS, "failed-profiles-before-close.png"))
+            print("# combo boxes:", [(a.getRoleName(), a.name) for a in walk(app.acc)
+                                     if a.getRoleName() in ("combo box", "push button") and a.name][:30])
+        raise
     finally:
         if app is not None:
             app.close()
