@@ -29,6 +29,7 @@ struct _TlApplication
   gboolean        password_loaded;    /* the keyring was asked for the current account */
   TlHistory      *history;
   gboolean        history_loaded;
+  char           *active_profile;     /* the last tl_application_get_active_profile (), owned */
 };
 
 G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
@@ -284,11 +285,9 @@ tl_application_get_profile_names (TlApplication *self)
 const char *
 tl_application_get_active_profile (TlApplication *self)
 {
-  static char *active = NULL;
-
-  g_free (active);
-  active = g_settings_get_string (self->settings, "active-profile");
-  return *active ? active : NULL;
+  g_free (self->active_profile);
+  self->active_profile = g_settings_get_string (self->settings, "active-profile");
+  return *self->active_profile ? self->active_profile : NULL;
 }
 
 void
@@ -705,6 +704,7 @@ tl_application_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->active_profile, g_free);
   g_clear_pointer (&self->session_password, tl_secret_free);
 
   G_OBJECT_CLASS (tl_application_parent_class)->dispose (object);

@@ -37,6 +37,7 @@ struct _TlWindow
   AdwFlap              *flap;
   GtkDropDown          *profile_dropdown;
   gboolean              updating_profiles;
+  char                 *account_label;   /* the last account_label (), owned */
   GtkListBox           *history_list;
   GtkWidget            *error_page;
   GtkImage             *error_icon;
@@ -189,11 +190,11 @@ add_findings (TlWindow *self,
 static const char *
 account_label (TlWindow *self)
 {
-  static char *label = NULL;
   g_autoptr(GUri) uri = NULL;
   const char *username = tl_application_get_username (self->app);
+  char *label;
 
-  g_clear_pointer (&label, g_free);
+  g_clear_pointer (&self->account_label, g_free);
   if (tl_application_get_demo (self->app))
     return _("Demo server");
   if (username == NULL || *username == '\0')
@@ -206,6 +207,7 @@ account_label (TlWindow *self)
   else
     /* Translators: the account shown under the title: "partner at connect.maklare.vitec.net" */
     label = g_strdup_printf (_("%s at %s"), username, uri ? g_uri_get_host (uri) : tl_application_get_base_url (self->app));
+  self->account_label = label;
   return label;
 }
 
@@ -1006,6 +1008,7 @@ tl_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->unbind_history_id, g_source_remove);
   g_clear_signal_handler (&self->account_changed_id, self->app);
+  g_clear_pointer (&self->account_label, g_free);
   g_clear_object (&self->input);
   g_clear_object (&self->pasted);
   g_clear_object (&self->result);
