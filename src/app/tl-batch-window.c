@@ -38,13 +38,6 @@ G_DEFINE_FINAL_TYPE (TlBatchWindow, tl_batch_window, ADW_TYPE_WINDOW)
 enum { COL_LINE, COL_TOKEN, COL_CUSTOMER, COL_ORDER, COL_RESULT, N_COLS };
 
 static void
-toast (TlBatchWindow *self,
-       const char    *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
 update_state (TlBatchWindow *self)
 {
   guint n = self->batch ? g_list_model_get_n_items (tl_batch_get_items (self->batch)) : 0;
@@ -92,7 +85,7 @@ on_run_done (GObject      *source,
   self->running = FALSE;
   g_clear_object (&self->cancellable);
   if (!tl_batch_run_finish (TL_BATCH (source), res, &error))
-    toast (self, error->message);
+    tl_show_toast (GTK_WIDGET (self->text_view), error->message);
   update_state (self);
 }
 
@@ -108,7 +101,7 @@ on_password_ready (GObject      *source,
     {
       self->running = FALSE;
       g_clear_object (&self->cancellable);
-      toast (self, error->message);
+      tl_show_toast (GTK_WIDGET (self->text_view), error->message);
       update_state (self);
       return;
     }
@@ -134,7 +127,7 @@ run_action (GtkWidget  *widget,
 
   if (!tl_application_is_configured (self->app))
     {
-      toast (self, _("No account is set up yet. Set up your partner account, or try the demo."));
+      tl_show_toast (GTK_WIDGET (self->text_view), _("No account is set up yet. Set up your partner account, or try the demo."));
       return;
     }
 
@@ -147,7 +140,7 @@ run_action (GtkWidget  *widget,
   self->batch = tl_batch_new (tl_application_get_client (self->app), BATCH_JOBS);
   if (tl_batch_add_text (self->batch, text) == 0)
     {
-      toast (self, _("Nothing to look up: paste one line per token."));
+      tl_show_toast (GTK_WIDGET (self->text_view), _("Nothing to look up: paste one line per token."));
       update_state (self);
       return;
     }
@@ -172,10 +165,10 @@ on_saved (GObject      *source,
   if (!g_file_replace_contents_finish (G_FILE (source), res, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the CSV file: %s"), error->message);
-      toast (self, message);
+      tl_show_toast (GTK_WIDGET (self->text_view), message);
     }
   else
-    toast (self, _("Saved as CSV (token fingerprints only)"));
+    tl_show_toast (GTK_WIDGET (self->text_view), _("Saved as CSV (token fingerprints only)"));
 }
 
 static void
