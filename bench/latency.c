@@ -18,11 +18,12 @@ on_done (GObject      *source,
 }
 
 static TlLookupResult *
-lookup (TlClient *client)
+lookup (TlClient  *client,
+        TlAccount *account)
 {
   TlLookupResult *result = NULL;
 
-  tl_client_lookup_async (client, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_VALID), NULL, on_done, &result);
+  tl_client_lookup_async (client, account, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_VALID), NULL, on_done, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return result;
@@ -33,6 +34,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TlClient) client = NULL;
+  g_autoptr(TlAccount) account = NULL;
   int n;
 
   if (argc != 3)
@@ -41,17 +43,17 @@ main (int   argc,
       return 2;
     }
   n = atoi (argv[2]);
-  client = tl_client_new (argv[1]);
-  tl_client_set_credentials (client, TL_DEMO_USERNAME, TL_DEMO_PASSWORD);
+  client = tl_client_new ();
+  account = tl_account_new (argv[1], TL_DEMO_USERNAME, TL_DEMO_PASSWORD, NULL, FALSE);
 
   /* Warm up: connection open and kept alive. */
   for (int i = 0; i < 20; i++)
-    g_object_unref (lookup (client));
+    g_object_unref (lookup (client, account));
 
   for (int i = 0; i < n; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(TlLookupResult) result = lookup (client);
+      g_autoptr(TlLookupResult) result = lookup (client, account);
       gint64 us = g_get_monotonic_time () - start;
 
       if (!tl_lookup_result_is_ok (result))

@@ -28,10 +28,11 @@ static TlBatch *
 make_batch (TlDemoServer *demo,
             guint         jobs)
 {
-  g_autoptr(TlClient) client = tl_client_new (tl_demo_server_get_base_url (demo));
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = tl_account_new (tl_demo_server_get_base_url (demo), TL_DEMO_USERNAME,
+                                                 TL_DEMO_PASSWORD, NULL, TRUE);
 
-  tl_client_set_credentials (client, TL_DEMO_USERNAME, TL_DEMO_PASSWORD);
-  return tl_batch_new (client, jobs);
+  return tl_batch_new (client, account, jobs);
 }
 
 static void
@@ -73,9 +74,9 @@ test_run_in_order (void)
     }
 
   csv = tl_batch_to_csv (batch);
-  g_assert_true (g_str_has_prefix (csv, "line,token,customerId,orderId,outcome,status,requestId\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "line,token,customerId,orderId,outcome,status,requestId,account\r\n"));
   g_assert_nonnull (strstr (csv, "\"3\",\"Demo…01== sha256:"));
-  g_assert_nonnull (strstr (csv, "\"M0\",\"ORD-2024-000417\",\"Expired\",\"200\",\"demo-0f6c2a1e\"\r\n"));
+  g_assert_nonnull (strstr (csv, "\"M0\",\"ORD-2024-000417\",\"Expired\",\"200\",\"demo-0f6c2a1e\",\"Demo server\"\r\n"));
   for (guint i = 0; i < TL_DEMO_N_TOKENS; i++)
     g_assert_null (strstr (csv, tl_demo_token (i)));
 }

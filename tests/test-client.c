@@ -234,33 +234,33 @@ on_lookup_done (GObject      *source,
 
 static TlLookupResult *
 lookup_with (TlClient     *client,
+             TlAccount    *account,
              const char   *customer_id,
              const char   *token,
              GCancellable *cancellable)
 {
   TlLookupResult *result = NULL;
 
-  tl_client_lookup_async (client, customer_id, token, cancellable, on_lookup_done, &result);
+  tl_client_lookup_async (client, account, customer_id, token, cancellable, on_lookup_done, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return result;
 }
 
-static TlClient *
-make_client (const char *base_url)
+static TlAccount *
+make_account (const char *base_url)
 {
-  TlClient *client = tl_client_new (base_url);
-
-  tl_client_set_credentials (client, "partner", "s3cret-pässword");
-  return client;
+  return tl_account_new (base_url, "partner", "s3cret-pässword", NULL, FALSE);
 }
 
 static TlLookupResult *
 lookup (Fixture    *f,
         const char *customer_id)
 {
-  g_autoptr(TlClient) client = make_client (f->base_url);
-  return lookup_with (client, customer_id, TOKEN, NULL);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (f->base_url);
+
+  return lookup_with (client, account, customer_id, TOKEN, NULL);
 }
 
 static void
@@ -336,8 +336,9 @@ test_base_path_kept (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *base = g_strconcat (f->base_url, "/api/v1/", NULL);
-  g_autoptr(TlClient) client = make_client (base);
-  g_autoptr(TlLookupResult) result = lookup_with (client, "M1", TOKEN, NULL);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (base);
+  g_autoptr(TlLookupResult) result = lookup_with (client, account, "M1", TOKEN, NULL);
 
   g_assert_true (tl_lookup_result_is_ok (result));
   g_assert_cmpstr (f->raw_path, ==, "/api/v1/Service/Order/Token/M1");
@@ -499,11 +500,12 @@ static void
 test_timeout (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(TlClient) client = make_client (f->base_url);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (f->base_url);
   g_autoptr(TlLookupResult) result = NULL;
 
   tl_client_set_timeout_ms (client, 300);
-  result = lookup_with (client, "hang", TOKEN, NULL);
+  result = lookup_with (client, account, "hang", TOKEN, NULL);
   assert_error (result, TL_LOOKUP_ERROR_TIMEOUT);
   g_assert_cmpint (tl_lookup_result_get_exit_status (result), ==, 7);
 }
@@ -519,18 +521,19 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(TlClient) client = make_client (f->base_url);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (f->base_url);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(TlLookupResult) result = NULL;
   g_autoptr(GCancellable) pre = g_cancellable_new ();
   g_autoptr(TlLookupResult) result2 = NULL;
 
   g_timeout_add (100, cancel_later, cancellable);
-  result = lookup_with (client, "hang", TOKEN, cancellable);
+  result = lookup_with (client, account, "hang", TOKEN, cancellable);
   assert_error (result, TL_LOOKUP_ERROR_CANCELLED);
 
   g_cancellable_cancel (pre);
-  result2 = lookup_with (client, "ok", TOKEN, pre);
+  result2 = lookup_with (client, account, "ok", TOKEN, pre);
   assert_error (result2, TL_LOOKUP_ERROR_CANCELLED);
 }
 
@@ -538,11 +541,11 @@ static void
 test_no_password (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(TlClient) client = tl_client_new (f->base_url);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = tl_account_new (f->base_url, "partner", NULL, NULL, FALSE);
   g_autoptr(TlLookupResult) result = NULL;
 
-  tl_client_set_credentials (client, "partner", NULL);
-  result = lookup_with (client, "ok", TOKEN, NULL);
+  result = lookup_with (client, account, "ok", TOKEN, NULL);
   assert_error (result, TL_LOOKUP_ERROR_NO_PASSWORD);
   g_assert_cmpuint (f->hits, ==, 0);
 }
@@ -551,12 +554,13 @@ static void
 test_concurrent (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(TlClient) client = make_client (f->base_url);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (f->base_url);
   TlLookupResult *results[24] = { NULL };
   guint done = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (results); i++)
-    tl_client_lookup_async (client, "ok", TOKEN, NULL, on_lookup_done, &results[i]);
+    tl_client_lookup_async (client, account, "ok", TOKEN, NULL, on_lookup_done, &results[i]);
   while (done < G_N_ELEMENTS (results))
     {
       g_main_context_iteration (NULL, TRUE);
@@ -582,8 +586,9 @@ test_insecure_urls (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
     {
-      g_autoptr(TlClient) client = make_client (urls[i]);
-      g_autoptr(TlLookupResult) result = lookup_with (client, "M1", TOKEN, NULL);
+      g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (urls[i]);
+      g_autoptr(TlLookupResult) result = lookup_with (client, account, "M1", TOKEN, NULL);
 
       assert_error (result, TL_LOOKUP_ERROR_INSECURE_URL);
     }
@@ -601,6 +606,7 @@ test_connection_refused (void)
   g_autoptr(GSocketAddress) bound = NULL;
   g_autofree char *url = NULL;
   g_autoptr(TlClient) client = NULL;
+  g_autoptr(TlAccount) account = NULL;
   g_autoptr(TlLookupResult) result = NULL;
 
   /* A port that was just free and is closed again: nothing listens there. */
@@ -609,19 +615,22 @@ test_connection_refused (void)
   url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   g_socket_close (socket, NULL);
 
-  client = make_client (url);
-  result = lookup_with (client, "M1", TOKEN, NULL);
+  client = tl_client_new ();
+
+  account = make_account (url);
+  result = lookup_with (client, account, "M1", TOKEN, NULL);
   assert_error (result, TL_LOOKUP_ERROR_NETWORK);
 }
 
 static void
 test_dns_failure (void)
 {
-  g_autoptr(TlClient) client = make_client ("https://no-such-host.invalid");
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account ("https://no-such-host.invalid");
   g_autoptr(TlLookupResult) result = NULL;
 
   tl_client_set_timeout (client, 20);
-  result = lookup_with (client, "M1", TOKEN, NULL);
+  result = lookup_with (client, account, "M1", TOKEN, NULL);
   assert_error (result, TL_LOOKUP_ERROR_DNS);
   g_assert_nonnull (strstr (tl_lookup_result_get_error (result)->message, "no-such-host.invalid"));
 }
@@ -712,6 +721,7 @@ lookup_raw_behaviour (const RawBehaviour *behaviour,
   g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(TlClient) client = NULL;
+  g_autoptr(TlAccount) account = NULL;
   g_autofree char *url = NULL;
   TlLookupResult *result;
   gint64 start = g_get_monotonic_time ();
@@ -720,9 +730,10 @@ lookup_raw_behaviour (const RawBehaviour *behaviour,
                                                 G_SOCKET_PROTOCOL_TCP, NULL, &effective, NULL));
   g_signal_connect (service, "run", G_CALLBACK (on_raw_run), (gpointer) behaviour);
   url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
-  client = make_client (url);
+  client = tl_client_new ();
+  account = make_account (url);
   tl_client_set_timeout_ms (client, timeout_ms);
-  result = lookup_with (client, "M1", TOKEN, NULL);
+  result = lookup_with (client, account, "M1", TOKEN, NULL);
   /* Never hangs past the deadline (with slack for a loaded machine). */
   g_assert_cmpint (g_get_monotonic_time () - start, <, (gint64) timeout_ms * 1000 + 10 * G_USEC_PER_SEC);
   g_socket_service_stop (service);
@@ -876,8 +887,9 @@ test_tls_untrusted (void)
 {
   g_autofree char *url = NULL;
   g_autoptr(SoupServer) server = tls_server (&url);
-  g_autoptr(TlClient) client = make_client (url);
-  g_autoptr(TlLookupResult) result = lookup_with (client, "M1", TOKEN, NULL);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (url);
+  g_autoptr(TlLookupResult) result = lookup_with (client, account, "M1", TOKEN, NULL);
 
   assert_error (result, TL_LOOKUP_ERROR_TLS);
   g_assert_nonnull (strstr (tl_lookup_result_get_error (result)->message, "trusted"));
@@ -889,7 +901,8 @@ test_tls_trusted (void)
 {
   g_autofree char *url = NULL;
   g_autoptr(SoupServer) server = tls_server (&url);
-  g_autoptr(TlClient) client = make_client (url);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = make_account (url);
   g_autoptr(GTlsDatabase) db = g_tls_file_database_new (TL_TEST_SRCDIR "/test-cert.pem", NULL);
   g_autoptr(TlLookupResult) result = NULL;
   Fixture f = { 0 };
@@ -901,7 +914,7 @@ test_tls_trusted (void)
   soup_server_add_handler (server, NULL, handler, &f, NULL);
 
   tl_client_set_tls_database (client, db);
-  result = lookup_with (client, "ok", TOKEN, NULL);
+  result = lookup_with (client, account, "ok", TOKEN, NULL);
   g_assert_true (tl_lookup_result_is_ok (result));
   soup_server_disconnect (server);
   g_ptr_array_unref (f.paused);
@@ -916,7 +929,8 @@ test_demo_server (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDemoServer) demo = tl_demo_server_new (&error);
   g_autoptr(TlClient) client = NULL;
-  g_autoptr(TlClient) bad = NULL;
+  g_autoptr(TlAccount) account = NULL;
+  g_autoptr(TlAccount) bad = NULL;
   static const struct { TlDemoToken token; int exit_status; } expect[] = {
     { TL_DEMO_VALID, 0 }, { TL_DEMO_EXPIRED, 1 }, { TL_DEMO_BAD_REQUEST, 5 },
     { TL_DEMO_PROBLEM_DETAILS, 5 }, { TL_DEMO_FORBIDDEN, 4 }, { TL_DEMO_NOT_FOUND, 5 },
@@ -925,19 +939,18 @@ test_demo_server (void)
 
   g_assert_no_error (error);
   tl_demo_server_set_slow_delay (demo, 200);
-  client = tl_client_new (tl_demo_server_get_base_url (demo));
-  tl_client_set_credentials (client, TL_DEMO_USERNAME, TL_DEMO_PASSWORD);
+  client = tl_client_new ();
+  account = tl_account_new (tl_demo_server_get_base_url (demo), TL_DEMO_USERNAME, TL_DEMO_PASSWORD, NULL, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
     {
-      g_autoptr(TlLookupResult) result = lookup_with (client, TL_DEMO_CUSTOMER_ID, tl_demo_token (expect[i].token), NULL);
+      g_autoptr(TlLookupResult) result = lookup_with (client, account, TL_DEMO_CUSTOMER_ID, tl_demo_token (expect[i].token), NULL);
       g_assert_cmpint (tl_lookup_result_get_exit_status (result), ==, expect[i].exit_status);
     }
 
-  bad = tl_client_new (tl_demo_server_get_base_url (demo));
-  tl_client_set_credentials (bad, TL_DEMO_USERNAME, "wrong");
+  bad = tl_account_new (tl_demo_server_get_base_url (demo), TL_DEMO_USERNAME, "wrong", NULL, TRUE);
   {
-    g_autoptr(TlLookupResult) result = lookup_with (bad, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_VALID), NULL);
+    g_autoptr(TlLookupResult) result = lookup_with (client, bad, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_VALID), NULL);
     assert_error (result, TL_LOOKUP_ERROR_UNAUTHORIZED);
   }
 }

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <signal.h>
 #include <string.h>
 
 #include "tl-credentials.h"
@@ -176,6 +177,132 @@ test_locked_prompt_dismissed (void)
   tl_credentials_free_password (password);
 }
 
+static TlAccount *
+load (TlAccount  *account,
+      guint       timeout_ms,
+      GError    **error)
+{
+  g_autoptr(GAsyncResult) res = NULL;
+
+  tl_credentials_load_async (account, timeout_ms, NULL, on_ready, &res);
+  return tl_credentials_load_finish (wait_for (&res), error);
+}
+
+/* A load answers for exactly the (server, username) it was asked about. */
+static void
+test_load_account (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) a = tl_account_new ("http://127.0.0.1:1111/", "demo", NULL, "A", FALSE);
+  g_autoptr(TlAccount) b = tl_account_new ("http://127.0.0.1:2222", "demo", NULL, "B", FALSE);
+  g_autoptr(TlAccount) c = tl_account_new ("http://127.0.0.1:3333", "demo", "typed", "C", FALSE);
+  g_autoptr(TlAccount) loaded_a = NULL;
+  g_autoptr(TlAccount) loaded_b = NULL;
+  g_autoptr(TlAccount) loaded_c = NULL;
+
+  g_assert_true (store ("http://127.0.0.1:1111", "demo", "password-of-a", TRUE, &error));
+  g_assert_true (store ("http://127.0.0.1:2222", "demo", "password-of-b", TRUE, &error));
+  g_assert_no_error (error);
+
+  loaded_a = load (a, 5000, &error);
+  g_assert_no_error (error);
+  loaded_b = load (b, 5000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_account_get_password (loaded_a), ==, "password-of-a");
+  g_assert_cmpstr (tl_account_get_server (loaded_a), ==, "http://127.0.0.1:1111");
+  g_assert_cmpstr (tl_account_get_profile (loaded_a), ==, "A");
+  g_assert_cmpstr (tl_account_get_password (loaded_b), ==, "password-of-b");
+  g_assert_cmpstr (tl_account_get_server (loaded_b), ==, "http://127.0.0.1:2222");
+  /* the snapshots themselves are never changed */
+  g_assert_false (tl_account_has_password (a));
+
+  /* nothing stored: the account comes back without a password, and no error */
+  loaded_c = load (c, 5000, &error);
+  g_assert_no_error (error);
+  g_assert_false (tl_account_has_password (loaded_c));
+}
+
+static GPid
+keyring_daemon_pid (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 pid = 0;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &pid);
+  g_assert_cmpuint (pid, >, 1);
+  return (GPid) pid;
+}
+
+/* A keyring that does not answer (stopped, as behind a hung unlock prompt): a keyring error
+ * within the deadline, not a hang. */
+static void
+test_load_deadline (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) account = tl_account_new ("http://127.0.0.1:1111", "demo", NULL, NULL, FALSE);
+  g_autoptr(TlAccount) loaded = NULL;
+  GPid daemon = keyring_daemon_pid ();
+  gint64 start;
+
+  g_assert_cmpint (kill (daemon, SIGSTOP), ==, 0);
+  start = g_get_monotonic_time ();
+  loaded = load (account, 700, &error);
+  g_assert_cmpint (kill (daemon, SIGCONT), ==, 0);
+
+  g_assert_null (loaded);
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING);
+  g_assert_nonnull (strstr (error->message, "did not answer within 0.7 seconds"));
+  /* well before D-Bus's own 25 s timeout */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* and it works again once the keyring answers */
+  g_clear_object (&loaded);
+  loaded = load (account, 5000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_account_get_password (loaded), ==, "password-of-a");
+}
+
+/* Removing this app's entry leaves another application's item with the same attributes. */
+static void
+test_clear_only_own (void)
+{
+  static const SecretSchema other_schema = {
+    "org.example.OtherApp.Login", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  char *other;
+
+  g_assert_true (secret_password_store_sync (&other_schema, SECRET_COLLECTION_DEFAULT, "other app",
+                                             "other-apps-secret", NULL, &error,
+                                             "server", SERVER, "username", "shared-user", NULL));
+  g_assert_no_error (error);
+  g_assert_true (store (SERVER, "shared-user", "ours", TRUE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (clear (SERVER, "shared-user", &error));
+  g_assert_no_error (error);
+
+  other = secret_password_lookup_sync (&other_schema, NULL, &error,
+                                       "server", SERVER, "username", "shared-user", NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (other, ==, "other-apps-secret");
+  secret_password_free (other);
+}
+
 static void
 test_no_secret_service (void)
 {
@@ -211,6 +338,9 @@ main (int   argc,
     {
       g_test_add_func ("/credentials/store-lookup-clear", test_store_lookup_clear);
       g_test_add_func ("/credentials/session-collection", test_session_collection);
+      g_test_add_func ("/credentials/load-account", test_load_account);
+      g_test_add_func ("/credentials/load-deadline", test_load_deadline);
+      g_test_add_func ("/credentials/clear-only-own", test_clear_only_own);
       /* last: it leaves the login collection locked */
       g_test_add_func ("/credentials/zz-locked-prompt-dismissed", test_locked_prompt_dismissed);
     }

@@ -21,12 +21,13 @@ on_done (GObject      *source,
 
 static TlLookupResult *
 lookup (TlClient   *client,
+        TlAccount  *account,
         const char *customer,
         const char *token)
 {
   TlLookupResult *result = NULL;
 
-  tl_client_lookup_async (client, customer, token, NULL, on_done, &result);
+  tl_client_lookup_async (client, account, customer, token, NULL, on_done, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return result;
@@ -36,14 +37,15 @@ static TlHistory *
 filled_history (void)
 {
   g_autoptr(TlDemoServer) demo = tl_demo_server_new (NULL);
-  g_autoptr(TlClient) client = tl_client_new (tl_demo_server_get_base_url (demo));
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = tl_account_new (tl_demo_server_get_base_url (demo), TL_DEMO_USERNAME,
+                                                 TL_DEMO_PASSWORD, NULL, TRUE);
   TlHistory *history = tl_history_new ();
   const TlDemoToken tokens[] = { TL_DEMO_VALID, TL_DEMO_FORBIDDEN, TL_DEMO_EXPIRED };
 
-  tl_client_set_credentials (client, TL_DEMO_USERNAME, TL_DEMO_PASSWORD);
   for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
     {
-      g_autoptr(TlLookupResult) result = lookup (client, i == 2 ? "M2" : "M11385", tl_demo_token (tokens[i]));
+      g_autoptr(TlLookupResult) result = lookup (client, account, i == 2 ? "M2" : "M11385", tl_demo_token (tokens[i]));
       tl_history_add (history, result, tl_demo_token (tokens[i]), "Demo server");
     }
   return history;

@@ -22,11 +22,12 @@ static TlLookupResult *
 lookup (TlDemoServer *demo,
         const char   *token)
 {
-  g_autoptr(TlClient) client = tl_client_new (tl_demo_server_get_base_url (demo));
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = tl_account_new (tl_demo_server_get_base_url (demo), TL_DEMO_USERNAME,
+                                                 TL_DEMO_PASSWORD, NULL, TRUE);
   TlLookupResult *result = NULL;
 
-  tl_client_set_credentials (client, TL_DEMO_USERNAME, TL_DEMO_PASSWORD);
-  tl_client_lookup_async (client, TL_DEMO_CUSTOMER_ID, token, NULL, on_done, &result);
+  tl_client_lookup_async (client, account, TL_DEMO_CUSTOMER_ID, token, NULL, on_done, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   return result;

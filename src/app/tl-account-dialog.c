@@ -24,12 +24,14 @@ struct _TlAccountDialog
   AdwEntryRow      *base_url_row;
   AdwEntryRow      *username_row;
   AdwPasswordEntryRow *password_row;
+  AdwActionRow     *remember_row;
   GtkSwitch        *remember_switch;
   GtkSpinButton    *timeout_spin;
   GtkLabel         *status_label;
   GtkButton        *save_button;
 
   TlApplication    *app;
+  TlAccounts       *accounts;
   GCancellable     *cancellable;
   gboolean          saving;
 };
@@ -130,8 +132,8 @@ save_settings (TlAccountDialog *self)
   g_autofree char *base_url = chosen_base_url (self);
   g_autofree char *name = profile_name (self);
 
-  tl_application_save_profile (self->app, self->editing, name, base_url,
-                               gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+  tl_accounts_save_profile (self->accounts, self->editing, name, base_url,
+                            gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
   g_settings_delay (settings);
   g_settings_set_boolean (settings, "remember-password", gtk_switch_get_active (self->remember_switch));
   g_settings_set_uint (settings, "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin));
@@ -147,7 +149,7 @@ delete_action (GtkWidget  *widget,
 
   if (self->editing == NULL)
     return;
-  tl_application_delete_profile (self->app, self->editing);
+  tl_accounts_delete_profile (self->accounts, self->editing);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -158,19 +160,19 @@ on_stored (GObject      *source,
 {
   g_autoptr(TlAccountDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
 
   self->saving = FALSE;
 
-  if (!tl_credentials_store_finish (res, &error))
+  /* Whatever account is active by now, the password was kept for the account that was saved:
+   * tl_accounts_store_password_async() was given it, not asked for "the current one". */
+  if (!tl_accounts_store_password_finish (TL_ACCOUNTS (source), res, &error))
     {
       g_autofree char *text = NULL;
 
       if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
         return;
 
-      /* The app still works for this session: keep the password in memory only. */
-      tl_application_set_session_password (self->app, password);
+      /* The app still works for this session: the password is kept in memory only. */
       text = g_strdup_printf ("%s\n%s\n%s", tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING),
                               error->message,
                               _("The password will be used until Ticket Lookup is closed, but not saved."));
@@ -181,7 +183,6 @@ on_stored (GObject      *source,
       return;
     }
 
-  tl_application_set_session_password (self->app, password);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -194,6 +195,14 @@ save_action (GtkWidget  *widget,
   g_autofree char *base_url = chosen_base_url (self);
   const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  g_autoptr(TlAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_account_check_username (username, &error))
+    {
+      set_status (self, error->message, TRUE);
+      return;
+    }
 
   save_settings (self);
 
@@ -207,8 +216,10 @@ save_action (GtkWidget  *widget,
   self->saving = TRUE;
   set_status (self, _("Saving the password in the keyring…"), FALSE);
   validate (self);
-  tl_credentials_store_async (base_url, username, password, gtk_switch_get_active (self->remember_switch),
-                              self->cancellable, on_stored, g_object_ref (self));
+  /* The account being saved, as a value: the store applies to it alone. */
+  account = tl_account_new (base_url, username, password, NULL, FALSE);
+  tl_accounts_store_password_async (self->accounts, account, gtk_switch_get_active (self->remember_switch),
+                                    self->cancellable, on_stored, g_object_ref (self));
 }
 
 static void
@@ -240,6 +251,7 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, username_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, remember_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, status_label);
@@ -268,13 +280,17 @@ present (TlApplication *application,
                                         "transient-for", parent,
                                         "application", application,
                                         NULL);
-  GSettings *settings = tl_application_get_settings (application);
-  g_autofree char *base_url = g_settings_get_string (settings, "base-url");
-  g_autofree char *username = g_settings_get_string (settings, "username");
-  g_autofree char *normalized = tl_normalize_base_url (base_url);
-  const char *active = tl_application_get_active_profile (application);
+  TlAccounts *accounts = tl_application_get_accounts (application);
+  g_autofree char *username = g_strdup (tl_accounts_get_username (accounts));
+  g_autofree char *normalized = g_strdup (tl_accounts_get_base_url (accounts));
+  const char *active = tl_accounts_get_active_profile (accounts);
 
   self->app = application;
+  self->accounts = accounts;
+  if (tl_credentials_in_sandbox ())
+    adw_action_row_set_subtitle (self->remember_row,
+                                 _("Keep it in the app’s own keyring. When off, it is kept in memory "
+                                   "only, until Ticket Lookup quits."));
   if (new_profile)
     {
       g_clear_pointer (&normalized, g_free);
@@ -299,8 +315,8 @@ present (TlApplication *application,
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row), normalized);
   on_service_selected_cb (self);
   gtk_editable_set_text (GTK_EDITABLE (self->username_row), username);
-  gtk_switch_set_active (self->remember_switch, g_settings_get_boolean (settings, "remember-password"));
-  gtk_spin_button_set_value (self->timeout_spin, g_settings_get_uint (settings, "timeout-seconds"));
+  gtk_switch_set_active (self->remember_switch, tl_accounts_get_remember_password (accounts));
+  gtk_spin_button_set_value (self->timeout_spin, tl_accounts_get_timeout_seconds (accounts));
   validate (self);
 
   gtk_window_present (GTK_WINDOW (self));

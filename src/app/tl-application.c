@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "tl-secret.h"
+#include "tl-accounts.h"
 #include "tl-account-dialog.h"
 #include "tl-batch-window.h"
 #include "tl-application.h"
@@ -23,23 +24,13 @@ struct _TlApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  TlClient       *client;
-  TlDemoServer   *demo;
-  char           *session_password;   /* in memory only: the keyring's copy, or session-only */
-  gboolean        password_loaded;    /* the keyring was asked for the current account */
+  TlClient       *client;     /* holds no account: each lookup is given its own */
+  TlAccounts     *accounts;   /* the one owner of account state */
   TlHistory      *history;
   gboolean        history_loaded;
-  char           *active_profile;     /* the last tl_application_get_active_profile (), owned */
 };
 
 G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
-
-enum {
-  ACCOUNT_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 TlApplication *
 tl_application_new (void)
@@ -65,111 +56,34 @@ tl_application_get_client (TlApplication *self)
   return self->client;
 }
 
+TlAccounts *
+tl_application_get_accounts (TlApplication *self)
+{
+  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
+  return self->accounts;
+}
+
 gboolean
 tl_application_get_demo (TlApplication *self)
 {
   g_return_val_if_fail (TL_IS_APPLICATION (self), FALSE);
-  return self->demo != NULL;
-}
-
-const char *
-tl_application_get_base_url (TlApplication *self)
-{
-  return tl_client_get_base_url (self->client);
-}
-
-const char *
-tl_application_get_username (TlApplication *self)
-{
-  return tl_client_get_username (self->client);
-}
-
-gboolean
-tl_application_is_configured (TlApplication *self)
-{
-  const char *username = tl_client_get_username (self->client);
-
-  return self->demo != NULL || (username != NULL && *username != '\0');
-}
-
-gboolean
-tl_application_has_password (TlApplication *self)
-{
-  return self->session_password != NULL;
-}
-
-/* Points the client at the demo server or at the account in GSettings. */
-static void
-apply_account (TlApplication *self)
-{
-  if (self->demo != NULL)
-    {
-      tl_client_set_base_url (self->client, tl_demo_server_get_base_url (self->demo));
-      tl_client_set_credentials (self->client, TL_DEMO_USERNAME, TL_DEMO_PASSWORD);
-    }
-  else
-    {
-      g_autofree char *base_url = g_settings_get_string (self->settings, "base-url");
-      g_autofree char *username = g_settings_get_string (self->settings, "username");
-
-      tl_client_set_base_url (self->client, base_url);
-      tl_client_set_credentials (self->client, username, self->session_password);
-    }
-  tl_client_set_timeout (self->client, g_settings_get_uint (self->settings, "timeout-seconds"));
-  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
-}
-
-/**
- * tl_application_set_session_password:
- *
- * Uses @password for the configured account until the app quits (also when the keyring
- * could not store it).
- */
-void
-tl_application_set_session_password (TlApplication *self,
-                                     const char    *password)
-{
-  g_return_if_fail (TL_IS_APPLICATION (self));
-
-  g_clear_pointer (&self->session_password, tl_secret_free);
-  self->session_password = g_strdup (password);
-  self->password_loaded = password != NULL;
-  apply_account (self);
+  return tl_accounts_get_demo (self->accounts);
 }
 
 static void save_history (TlApplication *self);
 
 static void
-on_account_settings_changed (GSettings     *settings,
+on_remember_history_changed (GSettings     *settings,
                              const char    *key,
                              TlApplication *self)
 {
-  if (g_str_equal (key, "remember-history"))
-    {
-      g_autofree char *path = tl_history_default_path ();
+  g_autofree char *path = tl_history_default_path ();
 
-      /* On: save what this session has so far. Off: forget what was saved. */
-      if (g_settings_get_boolean (settings, key))
-        save_history (self);
-      else
-        g_unlink (path);
-      return;
-    }
-  if (g_str_has_prefix (key, "window-"))
-    return;
-  if (g_str_equal (key, "profiles") || g_str_equal (key, "active-profile"))
-    {
-      g_signal_emit (self, signals[ACCOUNT_CHANGED], 0);
-      return;
-    }
-
-  if (g_str_equal (key, "base-url") || g_str_equal (key, "username"))
-    {
-      /* Another account: its password has to come from the keyring again. */
-      g_clear_pointer (&self->session_password, tl_secret_free);
-      self->password_loaded = FALSE;
-    }
-  apply_account (self);
+  /* On: save what this session has so far. Off: forget what was saved. */
+  if (g_settings_get_boolean (settings, key))
+    save_history (self);
+  else
+    g_unlink (path);
 }
 
 gboolean
@@ -178,13 +92,14 @@ tl_application_start_demo (TlApplication  *self,
 {
   g_return_val_if_fail (TL_IS_APPLICATION (self), FALSE);
 
-  if (self->demo == NULL)
+  if (!tl_accounts_get_demo (self->accounts))
     {
-      self->demo = tl_demo_server_new (error);
-      if (self->demo == NULL)
+      g_autoptr(TlDemoServer) demo = tl_demo_server_new (error);
+
+      if (demo == NULL)
         return FALSE;
+      tl_accounts_set_demo_server (self->accounts, demo);
     }
-  apply_account (self);
   return TRUE;
 }
 
@@ -193,219 +108,7 @@ tl_application_stop_demo (TlApplication *self)
 {
   g_return_if_fail (TL_IS_APPLICATION (self));
 
-  g_clear_object (&self->demo);
-  apply_account (self);
-}
-
-static void
-on_password_looked_up (GObject      *source,
-                       GAsyncResult *res,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  TlApplication *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  char *password = tl_credentials_lookup_finish (res, &error);
-
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (password != NULL)
-    {
-      g_clear_pointer (&self->session_password, tl_secret_free);
-      self->session_password = g_strdup (password);
-      tl_credentials_free_password (password);
-      self->password_loaded = TRUE;
-      apply_account (self);
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * tl_application_load_password_async:
- *
- * Makes sure the client has the account's password: from memory, or from the keyring. Finishes
- * with %TRUE also when nothing is stored (the lookup then reports it); with an error when the
- * keyring cannot be reached.
- */
-void
-tl_application_load_password_async (TlApplication       *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tl_application_load_password_async);
-
-  if (self->demo != NULL || self->session_password != NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  tl_credentials_lookup_async (tl_client_get_base_url (self->client),
-                               tl_client_get_username (self->client),
-                               cancellable, on_password_looked_up, g_steal_pointer (&task));
-}
-
-gboolean
-tl_application_load_password_finish (TlApplication  *self,
-                                     GAsyncResult   *result,
-                                     GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Profiles: named (base URL, username) pairs in GSettings; the active one's values are also in
- * base-url and username, so everything else (the client, the CLI) keeps reading those. */
-
-/**
- * tl_application_get_profile_names:
- *
- * Returns: (transfer full): the profile names, in the order they were made
- */
-char **
-tl_application_get_profile_names (TlApplication *self)
-{
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
-  GPtrArray *names = g_ptr_array_new ();
-  GVariantIter iter;
-  const char *name;
-
-  g_variant_iter_init (&iter, profiles);
-  while (g_variant_iter_next (&iter, "(&s&s&s)", &name, NULL, NULL))
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_add (names, NULL);
-  return (char **) g_ptr_array_free (names, FALSE);
-}
-
-const char *
-tl_application_get_active_profile (TlApplication *self)
-{
-  g_free (self->active_profile);
-  self->active_profile = g_settings_get_string (self->settings, "active-profile");
-  return *self->active_profile ? self->active_profile : NULL;
-}
-
-void
-tl_application_activate_profile (TlApplication *self,
-                                 const char    *name)
-{
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
-  GVariantIter iter;
-  const char *n, *base_url, *username;
-
-  g_variant_iter_init (&iter, profiles);
-  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &base_url, &username))
-    {
-      if (g_strcmp0 (n, name) != 0)
-        continue;
-      g_settings_delay (self->settings);
-      g_settings_set_string (self->settings, "active-profile", n);
-      g_settings_set_string (self->settings, "base-url", base_url);
-      g_settings_set_string (self->settings, "username", username);
-      g_settings_apply (self->settings);
-      return;
-    }
-}
-
-/**
- * tl_application_save_profile:
- * @old_name: (nullable): the profile being edited, %NULL for a new one
- *
- * Adds or replaces a profile and makes it the active one.
- */
-void
-tl_application_save_profile (TlApplication *self,
-                             const char    *old_name,
-                             const char    *name,
-                             const char    *base_url,
-                             const char    *username)
-{
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
-  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
-  GVariantIter iter;
-  const char *n, *b, *u;
-  gboolean replaced = FALSE;
-
-  g_variant_iter_init (&iter, profiles);
-  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &b, &u))
-    {
-      if ((old_name != NULL && g_strcmp0 (n, old_name) == 0) || g_strcmp0 (n, name) == 0)
-        {
-          if (!replaced)
-            g_variant_builder_add (builder, "(sss)", name, base_url, username);
-          replaced = TRUE;
-          continue;
-        }
-      g_variant_builder_add (builder, "(sss)", n, b, u);
-    }
-  if (!replaced)
-    g_variant_builder_add (builder, "(sss)", name, base_url, username);
-
-  g_settings_delay (self->settings);
-  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
-  g_settings_set_string (self->settings, "active-profile", name);
-  g_settings_set_string (self->settings, "base-url", base_url);
-  g_settings_set_string (self->settings, "username", username);
-  g_settings_apply (self->settings);
-}
-
-static void
-on_profile_password_cleared (GObject      *source,
-                             GAsyncResult *res,
-                             gpointer      user_data)
-{
-  g_autoptr(TlApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (!tl_credentials_clear_finish (res, &error) && window != NULL && TL_IS_WINDOW (window))
-    tl_window_show_toast (TL_WINDOW (window), error->message);
-}
-
-/**
- * tl_application_delete_profile:
- *
- * Removes the profile and its password from the keyring; the first remaining profile becomes
- * the active one.
- */
-void
-tl_application_delete_profile (TlApplication *self,
-                               const char    *name)
-{
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
-  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
-  g_autofree char *first = NULL;
-  GVariantIter iter;
-  const char *n, *b, *u;
-
-  g_variant_iter_init (&iter, profiles);
-  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &b, &u))
-    {
-      if (g_strcmp0 (n, name) == 0)
-        {
-          tl_credentials_clear_async (b, u, NULL, on_profile_password_cleared, g_object_ref (self));
-          continue;
-        }
-      if (first == NULL)
-        first = g_strdup (n);
-      g_variant_builder_add (builder, "(sss)", n, b, u);
-    }
-  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
-  if (first != NULL)
-    tl_application_activate_profile (self, first);
-  else
-    {
-      g_settings_delay (self->settings);
-      g_settings_set_string (self->settings, "active-profile", "");
-      g_settings_set_string (self->settings, "username", "");
-      g_settings_reset (self->settings, "base-url");
-      g_settings_apply (self->settings);
-    }
+  tl_accounts_set_demo_server (self->accounts, NULL);
 }
 
 GListModel *
@@ -557,6 +260,16 @@ load_history_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+on_accounts_message (TlApplication *self,
+                     const char    *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL && TL_IS_WINDOW (window))
+    tl_window_show_toast (TL_WINDOW (window), text);
+}
+
 static TlWindow *
 get_window (TlApplication *self)
 {
@@ -611,7 +324,6 @@ tl_application_command_line (GApplication            *app,
 static void
 tl_application_startup (GApplication *app)
 {
-  TlApplication *self = TL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *account_accels[] = { "<Control>comma", NULL };
@@ -628,8 +340,6 @@ tl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lookup", lookup_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-token", token_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.batch", batch_accels);
-
-  apply_account (self);
 }
 
 static void
@@ -700,12 +410,10 @@ tl_application_dispose (GObject *object)
 {
   TlApplication *self = (TlApplication *) object;
 
-  g_clear_object (&self->demo);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->history);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->active_profile, g_free);
-  g_clear_pointer (&self->session_password, tl_secret_free);
 
   G_OBJECT_CLASS (tl_application_parent_class)->dispose (object);
 }
@@ -720,15 +428,6 @@ tl_application_class_init (TlApplicationClass *klass)
   app_class->activate = tl_application_activate;
   app_class->startup = tl_application_startup;
   app_class->command_line = tl_application_command_line;
-
-  /**
-   * TlApplication::account-changed:
-   *
-   * The base URL, username, password or demo mode changed.
-   */
-  signals[ACCOUNT_CHANGED] = g_signal_new ("account-changed", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 0);
 }
 
 static void
@@ -755,11 +454,15 @@ tl_application_init (TlApplication *self)
                                                      _("[PASTED_TEXT | CUSTOMER_ID TOKEN]"));
 
   self->settings = g_settings_new (BASE_APPLICATION_ID);
-  self->client = tl_client_new (NULL);
+  self->client = tl_client_new ();
+  self->accounts = tl_accounts_new (self->settings);
+  g_settings_bind (self->settings, "timeout-seconds", self->client, "timeout", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (self->accounts, "message", G_CALLBACK (on_accounts_message), self);
   self->history = tl_history_new ();
   {
     g_autoptr(GAction) remember = g_settings_create_action (self->settings, "remember-history");
     g_action_map_add_action (G_ACTION_MAP (self), remember);
   }
-  g_signal_connect (self->settings, "changed", G_CALLBACK (on_account_settings_changed), self);
+  g_signal_connect (self->settings, "changed::remember-history",
+                    G_CALLBACK (on_remember_history_changed), self);
 }

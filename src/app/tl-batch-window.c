@@ -29,6 +29,7 @@ struct _TlBatchWindow
   AdwToastOverlay *toast_overlay;
 
   TlBatch         *batch;
+  char            *pending_text;   /* the lines, while the run's password is loaded */
   GCancellable    *cancellable;
   gboolean         running;
 };
@@ -58,11 +59,18 @@ update_state (TlBatchWindow *self)
   gtk_widget_set_sensitive (self->export_button, !self->running && done > 0);
   gtk_text_view_set_editable (self->text_view, !self->running);
 
-  if (n == 0)
+  if (self->running && self->batch == NULL)
+    progress = g_strdup (_("Reading the password from the keyring…"));
+  else if (n == 0)
     progress = g_strdup (_("Paste one link, log line or “customer-ID token” per line, then Run."));
   else
-    /* Translators: batch progress, e.g. "12 of 40 done" */
-    progress = g_strdup_printf (_("%u of %u done"), done, n);
+    {
+      /* The run's own account: switching profile meanwhile does not change it. */
+      g_autofree char *account = tl_account_dup_label (tl_batch_get_account (self->batch));
+
+      /* Translators: batch progress and the account the run uses, e.g. "12 of 40 done · partner at connect.maklare.vitec.net" */
+      progress = g_strdup_printf (_("%u of %u done · %s"), done, n, account);
+    }
   gtk_label_set_label (self->progress_label, progress);
 }
 
@@ -90,14 +98,17 @@ on_run_done (GObject      *source,
 }
 
 static void
-on_password_ready (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
+on_account_ready (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
 {
   g_autoptr(TlBatchWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, &error);
+  g_autofree char *text = g_steal_pointer (&self->pending_text);
+  g_autoptr(GtkNoSelection) selection = NULL;
 
-  if (!tl_application_load_password_finish (TL_APPLICATION (source), res, &error))
+  if (account == NULL)
     {
       self->running = FALSE;
       g_clear_object (&self->cancellable);
@@ -105,6 +116,15 @@ on_password_ready (GObject      *source,
       update_state (self);
       return;
     }
+
+  /* Every line of this run is looked up with the account loaded for the snapshot taken when Run
+   * was pressed. */
+  self->batch = tl_batch_new (tl_application_get_client (self->app), account, BATCH_JOBS);
+  tl_batch_add_text (self->batch, text);
+  g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
+  selection = gtk_no_selection_new (g_object_ref (tl_batch_get_items (self->batch)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  update_state (self);
   tl_batch_run_async (self->batch, self->cancellable, on_run_done, g_object_ref (self));
 }
 
@@ -117,7 +137,9 @@ run_action (GtkWidget  *widget,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
   g_autofree char *text = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(TlAccount) account = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean any = FALSE;
 
   if (self->running)
     {
@@ -125,7 +147,9 @@ run_action (GtkWidget  *widget,
       return;
     }
 
-  if (!tl_application_is_configured (self->app))
+  /* The account is taken now, when Run is pressed, and used for the whole run. */
+  account = tl_accounts_snapshot (tl_application_get_accounts (self->app));
+  if (!tl_account_is_configured (account))
     {
       tl_show_toast (GTK_WIDGET (self->text_view), _("No account is set up yet. Set up your partner account, or try the demo."));
       return;
@@ -134,24 +158,31 @@ run_action (GtkWidget  *widget,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
-  if (self->batch != NULL)
-    g_signal_handlers_disconnect_by_data (self->batch, self);
-  g_clear_object (&self->batch);
-  self->batch = tl_batch_new (tl_application_get_client (self->app), BATCH_JOBS);
-  if (tl_batch_add_text (self->batch, text) == 0)
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && !any; i++)
+    {
+      g_strstrip (lines[i]);
+      any = *lines[i] != '\0' && *lines[i] != '#';
+    }
+  if (!any)
     {
       tl_show_toast (GTK_WIDGET (self->text_view), _("Nothing to look up: paste one line per token."));
       update_state (self);
       return;
     }
-  g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
-  selection = gtk_no_selection_new (g_object_ref (tl_batch_get_items (self->batch)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  if (self->batch != NULL)
+    g_signal_handlers_disconnect_by_data (self->batch, self);
+  g_clear_object (&self->batch);
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_free (self->pending_text);
+  self->pending_text = g_steal_pointer (&text);
 
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
   update_state (self);
-  tl_application_load_password_async (self->app, self->cancellable, on_password_ready, g_object_ref (self));
+  tl_accounts_load_async (tl_application_get_accounts (self->app), account, self->cancellable,
+                          on_account_ready, g_object_ref (self));
 }
 
 static void
@@ -288,6 +319,7 @@ tl_batch_window_dispose (GObject *object)
   if (self->batch != NULL)
     g_signal_handlers_disconnect_by_data (self->batch, self);
   g_clear_object (&self->batch);
+  g_clear_pointer (&self->pending_text, g_free);
   G_OBJECT_CLASS (tl_batch_window_parent_class)->dispose (object);
 }
 

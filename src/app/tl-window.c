@@ -37,7 +37,7 @@ struct _TlWindow
   AdwFlap              *flap;
   GtkDropDown          *profile_dropdown;
   gboolean              updating_profiles;
-  char                 *account_label;   /* the last account_label (), owned */
+  TlAccount            *running_account;   /* the snapshot the running lookup was started with */
   GtkListBox           *history_list;
   GtkWidget            *error_page;
   GtkImage             *error_icon;
@@ -187,28 +187,20 @@ add_findings (TlWindow *self,
     }
 }
 
+/* The account the window would use now, shown under the title. */
 static const char *
 account_label (TlWindow *self)
 {
-  g_autoptr(GUri) uri = NULL;
-  const char *username = tl_application_get_username (self->app);
-  char *label;
+  return tl_accounts_get_label (tl_application_get_accounts (self->app));
+}
 
-  g_clear_pointer (&self->account_label, g_free);
-  if (tl_application_get_demo (self->app))
-    return _("Demo server");
-  if (username == NULL || *username == '\0')
-    return _("No account set up");
-  uri = g_uri_parse (tl_application_get_base_url (self->app), G_URI_FLAGS_NONE, NULL);
-  if (tl_application_get_active_profile (self->app) != NULL)
-    /* Translators: profile name and account: "Production – partner X (partner at connect.maklare.vitec.net)" */
-    label = g_strdup_printf (_("%s (%s at %s)"), tl_application_get_active_profile (self->app), username,
-                             uri ? g_uri_get_host (uri) : tl_application_get_base_url (self->app));
-  else
-    /* Translators: the account shown under the title: "partner at connect.maklare.vitec.net" */
-    label = g_strdup_printf (_("%s at %s"), username, uri ? g_uri_get_host (uri) : tl_application_get_base_url (self->app));
-  self->account_label = label;
-  return label;
+/* The account a result was looked up with: not necessarily the one in use now. */
+static char *
+result_account_label (TlLookupResult *result)
+{
+  TlAccount *account = tl_lookup_result_get_account (result);
+
+  return account != NULL ? tl_account_dup_label (account) : g_strdup (_("No account set up"));
 }
 
 static void
@@ -260,8 +252,9 @@ same_names (GListModel  *model,
 static void
 update_profiles (TlWindow *self)
 {
-  g_auto(GStrv) names = tl_application_get_profile_names (self->app);
-  const char *active = tl_application_get_active_profile (self->app);
+  TlAccounts *accounts = tl_application_get_accounts (self->app);
+  g_auto(GStrv) names = tl_accounts_get_profile_names (accounts);
+  const char *active = tl_accounts_get_active_profile (accounts);
   g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) names);
   guint selected = GTK_INVALID_LIST_POSITION;
 
@@ -282,15 +275,34 @@ update_profiles (TlWindow *self)
                           names[0] != NULL && !tl_application_get_demo (self->app));
 }
 
+/* A lookup that is running when the profile changes goes on with the account it started with
+ * (its result says which); the next lookup uses the new profile. */
 static void
 on_profile_selected (TlWindow *self)
 {
   GtkStringObject *item = gtk_drop_down_get_selected_item (self->profile_dropdown);
+  TlAccounts *accounts = tl_application_get_accounts (self->app);
 
-  if (self->updating_profiles || item == NULL || self->running)
+  if (self->updating_profiles || item == NULL)
     return;
-  if (g_strcmp0 (gtk_string_object_get_string (item), tl_application_get_active_profile (self->app)) != 0)
-    tl_application_activate_profile (self->app, gtk_string_object_get_string (item));
+  if (g_strcmp0 (gtk_string_object_get_string (item), tl_accounts_get_active_profile (accounts)) == 0)
+    return;
+  tl_accounts_activate_profile (accounts, gtk_string_object_get_string (item));
+  if (self->running && self->running_account != NULL)
+    {
+      g_autofree char *label = tl_account_dup_label (self->running_account);
+      g_autofree char *text = g_strdup_printf (_("The lookup in progress goes on with %s"), label);
+
+      tl_window_show_toast (self, text);
+    }
+}
+
+static gboolean
+is_configured (TlWindow *self)
+{
+  g_autoptr(TlAccount) account = tl_accounts_snapshot (tl_application_get_accounts (self->app));
+
+  return tl_account_is_configured (account);
 }
 
 static void
@@ -322,7 +334,7 @@ update_state (TlWindow *self)
 
   if (!self->running && (g_strcmp0 (visible, "welcome") == 0 || g_strcmp0 (visible, "ready") == 0))
     gtk_stack_set_visible_child_name (self->result_stack,
-                                      tl_application_is_configured (self->app) ? "ready" : "welcome");
+                                      is_configured (self) ? "ready" : "welcome");
 }
 
 static gboolean
@@ -608,7 +620,9 @@ show_error (TlWindow       *self,
         g_string_append_printf (meta, " · %s %s", _("Request ID:"), tl_lookup_result_get_request_id (result));
       if (tl_lookup_result_get_retry_after (result) != NULL)
         g_string_append_printf (meta, " · %s %s", _("Retry after:"), tl_lookup_result_get_retry_after (result));
-      g_string_append_printf (meta, " · %s", account_label (self));
+      g_autofree char *label = result_account_label (result);
+
+      g_string_append_printf (meta, " · %s", label);
     }
   gtk_label_set_label (self->error_meta_label, meta->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_meta_label), meta->len > 0);
@@ -627,6 +641,7 @@ static void
 finish_running (TlWindow *self)
 {
   self->running = FALSE;
+  g_clear_object (&self->running_account);
   g_clear_object (&self->cancellable);
   update_state (self);
   g_signal_emit (self, signals[LOOKUP_FINISHED], 0);
@@ -640,6 +655,7 @@ on_lookup_done (GObject      *source,
   g_autoptr(TlWindow) self = user_data;
   g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
   const GError *error = tl_lookup_result_get_error (result);
+  g_autofree char *label = result_account_label (result);
 
   if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
     {
@@ -651,16 +667,16 @@ on_lookup_done (GObject      *source,
 
   g_set_object (&self->result, result);
   tl_details_view_set_result (self->details_view, result,
-                              self->input ? tl_input_get_token (self->input) : NULL, account_label (self));
+                              self->input ? tl_input_get_token (self->input) : NULL, label);
   self->updating_history = TRUE;
   gtk_list_box_unselect_all (self->history_list);
   tl_application_add_history (self->app, result, self->input ? tl_input_get_token (self->input) : NULL,
-                              account_label (self));
+                              label);
   self->updating_history = FALSE;
 
   if (tl_lookup_result_is_ok (result))
     {
-      tl_ticket_view_set_ticket (self->ticket_view, tl_lookup_result_get_ticket (result), account_label (self));
+      tl_ticket_view_set_ticket (self->ticket_view, tl_lookup_result_get_ticket (result), label);
       gtk_stack_set_visible_child_name (self->result_stack, "ticket");
     }
   else
@@ -671,14 +687,15 @@ on_lookup_done (GObject      *source,
 }
 
 static void
-on_password_ready (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
+on_account_ready (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
 {
   g_autoptr(TlWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, &error);
 
-  if (!tl_application_load_password_finish (TL_APPLICATION (source), res, &error))
+  if (account == NULL)
     {
       if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED) ||
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -699,7 +716,8 @@ on_password_ready (GObject      *source,
       return;
     }
 
-  tl_client_lookup_async (tl_application_get_client (self->app),
+  /* The account that was loaded for this lookup's snapshot, whatever is active by now. */
+  tl_client_lookup_async (tl_application_get_client (self->app), account,
                           tl_input_get_customer_id (self->input),
                           tl_input_get_token (self->input),
                           self->cancellable, on_lookup_done, g_object_ref (self));
@@ -709,25 +727,29 @@ static void
 start_lookup (TlWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->result_stack);
+  g_autoptr(TlAccount) account = NULL;
 
   if (self->running || self->input == NULL)
     return;
 
-  if (!tl_application_is_configured (self->app))
+  /* The account is taken now, when Look Up is pressed, and used until this lookup ends. */
+  account = tl_accounts_snapshot (tl_application_get_accounts (self->app));
+  if (!tl_account_is_configured (account))
     {
       show_error (self, TL_LOOKUP_ERROR_NO_PASSWORD,
                   _("No account is set up yet. Set up your partner account, or try the demo."), NULL);
       return;
     }
 
+  self->running_account = g_object_ref (account);
   self->page_before_lookup = g_strcmp0 (page, "loading") == 0 ? "ready" : g_intern_string (page);
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->result_stack, "loading");
   update_state (self);
 
-  tl_application_load_password_async (self->app, self->cancellable, on_password_ready,
-                                      g_object_ref (self));
+  tl_accounts_load_async (tl_application_get_accounts (self->app), account, self->cancellable,
+                          on_account_ready, g_object_ref (self));
 }
 
 static void
@@ -1007,8 +1029,8 @@ tl_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->unbind_history_id, g_source_remove);
-  g_clear_signal_handler (&self->account_changed_id, self->app);
-  g_clear_pointer (&self->account_label, g_free);
+  g_clear_signal_handler (&self->account_changed_id, tl_application_get_accounts (self->app));
+  g_clear_object (&self->running_account);
   g_clear_object (&self->input);
   g_clear_object (&self->pasted);
   g_clear_object (&self->result);
@@ -1126,7 +1148,7 @@ tl_window_new (TlApplication *application)
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->account_changed_id = g_signal_connect_swapped (application, "account-changed",
+  self->account_changed_id = g_signal_connect_swapped (tl_application_get_accounts (application), "changed",
                                                        G_CALLBACK (on_account_changed), self);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (on_history_revealed), self);
   {

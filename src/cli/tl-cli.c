@@ -18,6 +18,7 @@
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
+#include "tl-secret.h"
 
 #define EXIT_USAGE 2
 
@@ -34,6 +35,7 @@ typedef struct
 {
   GMainLoop    *loop;
   TlClient     *client;
+  TlAccount    *account;      /* taken once, before the first lookup; the only credentials */
   GPtrArray    *jobs;         /* of Job* */
   guint         next_job;     /* next to start */
   guint         next_output;  /* next to print */
@@ -84,7 +86,7 @@ static const GOptionEntry entries[] = {
     N_("Print request and response diagnostics to standard error (secrets redacted)"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Print the version"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_rest, NULL,
-    N_("CUSTOMER_ID TOKEN | PASTED_TEXT") },
+    N_("CUSTOMER_ID TOKEN | PASTED_TEXT | -") },
   { NULL }
 };
 
@@ -425,7 +427,7 @@ start_jobs (Cli *cli)
           continue;
         }
       cli->running++;
-      tl_client_lookup_async (cli->client, tl_input_get_customer_id (job->input),
+      tl_client_lookup_async (cli->client, cli->account, tl_input_get_customer_id (job->input),
                               tl_input_get_token (job->input), cli->cancellable,
                               on_lookup_done, job);
     }
@@ -548,43 +550,76 @@ serve_demo (const char *password)
 }
 
 static void
-on_password_looked_up (GObject      *source,
-                       GAsyncResult *res,
-                       gpointer      user_data)
+on_account_loaded (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
 {
   GTask *task = user_data;
   GError *error = NULL;
-  char *password = tl_credentials_lookup_finish (res, &error);
+  TlAccount *account = tl_credentials_load_finish (res, &error);
 
-  if (error != NULL)
+  if (account == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, password, (GDestroyNotify) tl_credentials_free_password);
+    g_task_return_pointer (task, account, g_object_unref);
   g_object_unref (task);
 }
 
 static void
-on_password_task_done (GObject      *source,
-                       GAsyncResult *res,
-                       gpointer      user_data)
+on_account_task_done (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data)
 {
   g_main_loop_quit (user_data);
 }
 
-/* Runs the keyring lookup on a main loop; returns the password or NULL with error. */
-static char *
-keyring_password (const char  *server,
-                  const char  *username,
-                  GError     **error)
+/* Runs the keyring lookup for @account on a main loop; returns the account with its stored
+ * password (or without one when nothing is stored), or NULL with error. */
+static TlAccount *
+keyring_account (TlAccount  *account,
+                 guint       timeout_ms,
+                 GError    **error)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_password_task_done, loop);
-  char *password;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_account_task_done, loop);
 
-  tl_credentials_lookup_async (server, username, NULL, on_password_looked_up, g_object_ref (task));
+  tl_credentials_load_async (account, timeout_ms, NULL, on_account_loaded, g_object_ref (task));
   g_main_loop_run (loop);
-  password = g_task_propagate_pointer (task, error);
-  return password;
+  return g_task_propagate_pointer (task, error);
+}
+
+/* What a person typed on the command line is visible to every local user in /proc/PID/cmdline
+ * while the process lives: once the options are parsed, the positional arguments (the customer
+ * ID and token, or the pasted link) are overwritten in place. Reading them from standard input
+ * ("-") avoids even the moment before this runs. */
+static void
+scrub_arguments (int    argc,
+                 char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (argv[i] != NULL && argv[i][0] != '-')
+      memset (argv[i], 'x', strlen (argv[i]));
+}
+
+static char *
+read_lookup_stdin (GError **error)
+{
+  GString *in = g_string_new (NULL);
+  char buf[4096];
+  size_t n;
+
+  while ((n = fread (buf, 1, sizeof buf, stdin)) > 0 && in->len <= 64 * 1024)
+    g_string_append_len (in, buf, n);
+  if (in->len > 64 * 1024)
+    {
+      tl_secret_free (g_string_free (in, FALSE));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Standard input holds more than 64 KiB; a single lookup is one line or "
+                             "one link (use --batch - for many)."));
+      return NULL;
+    }
+  g_strstrip (in->str);
+  return g_string_free (in, FALSE);
 }
 
 static void
@@ -625,6 +660,9 @@ main (int   argc,
   g_autofree char *tokens_help = NULL;
   g_autofree char *batch_text = NULL;
   g_autoptr(TlBatch) batch = NULL;
+  g_autoptr(TlAccount) account = NULL;
+  g_autofree char **original_argv = NULL;
+  int original_argc;
   char *password = NULL;
   Cli cli = { 0 };
   int status = 0;
@@ -653,11 +691,15 @@ main (int   argc,
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
+  original_argc = argc;
+  original_argv = g_memdup2 (argv, sizeof (char *) * (argc + 1));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       print_stderr (_("error: %s\nRun “%s --help” for the options.\n"), error->message, g_get_prgname ());
       return EXIT_USAGE;
     }
+  /* GOption copied every value it kept: wipe the originals. */
+  scrub_arguments (original_argc, original_argv);
 
   if (opt_version)
     {
@@ -695,6 +737,13 @@ main (int   argc,
       print_stderr ("%s\n", _("error: --password-stdin cannot be combined with --batch - (both read standard input)"));
       return EXIT_USAGE;
     }
+  if (n_rest == 1 && g_str_equal (opt_rest[0], "-") &&
+      (opt_password_stdin || g_strcmp0 (opt_password_file, "-") == 0))
+    {
+      print_stderr ("%s\n", _("error: the password and the lookup cannot both be read from standard input; "
+                              "use --password-file FILE or the keyring"));
+      return EXIT_USAGE;
+    }
   if (opt_timeout < 0 || opt_timeout > 3600 || opt_jobs < 1 || opt_jobs > 64)
     {
       print_stderr ("%s\n", _("error: --timeout must be 1–3600 seconds and --jobs 1–64"));
@@ -717,7 +766,21 @@ main (int   argc,
       Job *job = g_new0 (Job, 1);
 
       jobs = g_ptr_array_new_with_free_func (job_free);
-      if (n_rest == 2)
+      if (n_rest == 1 && g_str_equal (opt_rest[0], "-"))
+        {
+          /* The lookup from standard input: "CUSTOMER_ID TOKEN", or the pasted link or line. */
+          g_autofree char *text = read_lookup_stdin (&error);
+
+          if (text == NULL)
+            {
+              print_stderr (_("error: %s\n"), error->message);
+              job_free (job);
+              return EXIT_USAGE;
+            }
+          job->input = tl_input_parse (text, &job->input_error);
+          explicit_bzero (text, strlen (text));
+        }
+      else if (n_rest == 2)
         job->input = tl_input_parse_fields (opt_rest[0], opt_rest[1], &job->input_error);
       else
         job->input = tl_input_parse (opt_rest[0], &job->input_error);
@@ -779,31 +842,31 @@ main (int   argc,
   if (username == NULL || *username == '\0')
     {
       print_stderr ("%s\n", _("error: no username: give --username NAME (or set it in Ticket Lookup)"));
-      g_free (password);
+      tl_secret_free (password);
       return EXIT_USAGE;
     }
 
-  if (password == NULL)
+  /* The one account of this run: taken here, used for every lookup, wiped at exit. */
+  account = tl_account_new (base_url, username, password, NULL, demo != NULL);
+  g_clear_pointer (&password, tl_secret_free);
+  if (!tl_account_has_password (account))
     {
-      password = keyring_password (base_url, username, &error);
-      if (error != NULL)
+      g_autoptr(TlAccount) loaded = keyring_account (account,
+                                                     (opt_timeout > 0 ? opt_timeout : TL_DEFAULT_TIMEOUT_SECONDS) * 1000,
+                                                     &error);
+      if (loaded == NULL)
         {
           print_stderr (_("error: %s\n%s\n%s\n"), tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING),
                         error->message, tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_KEYRING));
           return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_KEYRING);
         }
       /* Nothing stored: tl-client reports it as TL_LOOKUP_ERROR_NO_PASSWORD per lookup. */
+      g_set_object (&account, loaded);
     }
 
-  client = tl_client_new (base_url);
+  client = tl_client_new ();
   if (opt_jobs > 2)
     tl_client_set_max_connections (client, opt_jobs);
-  tl_client_set_credentials (client, username, password);
-  if (password != NULL)
-    {
-      explicit_bzero (password, strlen (password));
-      g_free (password);
-    }
   if (opt_timeout > 0)
     tl_client_set_timeout (client, opt_timeout);
 
@@ -813,6 +876,7 @@ main (int   argc,
 
   cli.loop = loop;
   cli.client = client;
+  cli.account = account;
   cli.jobs = jobs;
   cli.max_jobs = opt_batch ? (guint) opt_jobs : 1;
   cli.json = opt_json;
@@ -822,7 +886,7 @@ main (int   argc,
 
   if (opt_batch != NULL)
     {
-      batch = tl_batch_new (client, opt_jobs);
+      batch = tl_batch_new (client, account, opt_jobs);
       tl_batch_add_text (batch, batch_text);
       for (guint i = 0; i < g_list_model_get_n_items (tl_batch_get_items (batch)); i++)
         {

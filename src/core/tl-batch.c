@@ -33,6 +33,7 @@ struct _TlBatch
   GObject     parent_instance;
 
   TlClient   *client;
+  TlAccount  *account;    /* the one account every lookup of this batch is made with */
   GListStore *items;
   guint       max_jobs;
   guint       next;
@@ -128,6 +129,7 @@ tl_batch_dispose (GObject *object)
   TlBatch *self = (TlBatch *) object;
 
   g_clear_object (&self->client);
+  g_clear_object (&self->account);
   g_clear_object (&self->items);
   G_OBJECT_CLASS (tl_batch_parent_class)->dispose (object);
 }
@@ -151,13 +153,22 @@ tl_batch_init (TlBatch *self)
   self->items = g_list_store_new (TL_TYPE_BATCH_ITEM);
 }
 
+/**
+ * tl_batch_new:
+ * @account: the account for every lookup of the batch, taken when the run is started
+ */
 TlBatch *
-tl_batch_new (TlClient *client,
-              guint     max_jobs)
+tl_batch_new (TlClient  *client,
+              TlAccount *account,
+              guint      max_jobs)
 {
   TlBatch *self = g_object_new (TL_TYPE_BATCH, NULL);
 
+  g_return_val_if_fail (TL_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (TL_IS_ACCOUNT (account), NULL);
+
   self->client = g_object_ref (client);
+  self->account = g_object_ref (account);
   self->max_jobs = CLAMP (max_jobs, 1, 64);
   return self;
 }
@@ -194,6 +205,13 @@ tl_batch_add_text (TlBatch    *self,
       added++;
     }
   return added;
+}
+
+TlAccount *
+tl_batch_get_account (TlBatch *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH (self), NULL);
+  return self->account;
 }
 
 GListModel *
@@ -260,7 +278,7 @@ start_more (TlBatch *self)
         }
       self->running++;
       g_object_set_data (G_OBJECT (item), "tl-batch", self);
-      tl_client_lookup_async (self->client, tl_input_get_customer_id (item->input),
+      tl_client_lookup_async (self->client, self->account, tl_input_get_customer_id (item->input),
                               tl_input_get_token (item->input), cancellable,
                               on_lookup_done, g_object_ref (item));
     }
@@ -332,11 +350,16 @@ tl_batch_get_exit_status (TlBatch *self)
   return status;
 }
 
+/* A cell a spreadsheet would run as a formula (=, +, -, @, or a leading TAB or CR that some
+ * programs skip) gets a leading apostrophe, as OWASP's CSV injection guidance recommends: text
+ * from a server is shown, never evaluated. */
 static void
 csv_field (GString    *out,
            const char *value)
 {
   g_string_append_c (out, '"');
+  if (value != NULL && strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
+    g_string_append_c (out, '\'');
   for (const char *p = value ? value : ""; *p; p++)
     {
       if (*p == '"')
@@ -350,12 +373,13 @@ csv_field (GString    *out,
  * tl_batch_to_csv:
  *
  * Returns: line, token fingerprint (never the token), customer id, order id, outcome, HTTP
- *   status, request id: one row per item, RFC 4180 quoting
+ *   status, request id, account: one row per item, RFC 4180 quoting, formulas neutralised
  */
 char *
 tl_batch_to_csv (TlBatch *self)
 {
-  GString *out = g_string_new ("line,token,customerId,orderId,outcome,status,requestId\r\n");
+  GString *out = g_string_new ("line,token,customerId,orderId,outcome,status,requestId,account\r\n");
+  g_autofree char *account = tl_account_dup_label (self->account);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   for (guint i = 0; i < n; i++)
@@ -382,6 +406,8 @@ tl_batch_to_csv (TlBatch *self)
       csv_field (out, status);
       g_string_append_c (out, ',');
       csv_field (out, item->result ? tl_lookup_result_get_request_id (item->result) : NULL);
+      g_string_append_c (out, ',');
+      csv_field (out, account);
       g_string_append (out, "\r\n");
     }
   return g_string_free (out, FALSE);

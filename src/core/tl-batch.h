@@ -27,7 +27,9 @@ char           *tl_batch_item_describe        (TlBatchItem *self);
 int             tl_batch_item_get_exit_status (TlBatchItem *self);
 
 TlBatch        *tl_batch_new                  (TlClient    *client,
+                                               TlAccount   *account,
                                                guint        max_jobs);
+TlAccount      *tl_batch_get_account          (TlBatch     *self);
 guint           tl_batch_add_text             (TlBatch     *self,
                                                const char  *text);
 GListModel     *tl_batch_get_items            (TlBatch     *self);

@@ -19,11 +19,7 @@ struct _TlClient
   GObject      parent_instance;
 
   SoupSession *session;
-  char        *base_url;
-  char        *username;
-  char        *password;
   guint        timeout_ms;
-  gsize        max_response_size;
   GTlsDatabase *tls_database;   /* NULL: the system's, loaded by libsoup on the first HTTPS */
 };
 
@@ -31,7 +27,6 @@ G_DEFINE_FINAL_TYPE (TlClient, tl_client, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_BASE_URL,
   PROP_TIMEOUT,
   N_PROPS
 };
@@ -45,9 +40,6 @@ tl_client_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->tls_database);
-  g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->username, g_free);
-  g_clear_pointer (&self->password, tl_secret_free);
 
   G_OBJECT_CLASS (tl_client_parent_class)->finalize (object);
 }
@@ -62,9 +54,6 @@ tl_client_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_BASE_URL:
-      g_value_set_string (value, self->base_url);
-      break;
     case PROP_TIMEOUT:
       g_value_set_uint (value, tl_client_get_timeout (self));
       break;
@@ -83,9 +72,6 @@ tl_client_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_BASE_URL:
-      tl_client_set_base_url (self, g_value_get_string (value));
-      break;
     case PROP_TIMEOUT:
       tl_client_set_timeout (self, g_value_get_uint (value));
       break;
@@ -103,9 +89,6 @@ tl_client_class_init (TlClientClass *klass)
   object_class->get_property = tl_client_get_property;
   object_class->set_property = tl_client_set_property;
 
-  properties[PROP_BASE_URL] =
-    g_param_spec_string ("base-url", NULL, NULL, TL_DEFAULT_BASE_URL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, 3600, TL_DEFAULT_TIMEOUT_SECONDS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -122,87 +105,18 @@ tl_client_init (TlClient *self)
                                                  NULL);
   /* Credentials are sent only by us, in the one header we build; never by an auth manager. */
   soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
-  self->base_url = g_strdup (TL_DEFAULT_BASE_URL);
   self->timeout_ms = TL_DEFAULT_TIMEOUT_SECONDS * 1000;
-  self->max_response_size = TL_DEFAULT_MAX_RESPONSE_SIZE;
-}
-
-TlClient *
-tl_client_new (const char *base_url)
-{
-  return g_object_new (TL_TYPE_CLIENT,
-                       "base-url", base_url ? base_url : TL_DEFAULT_BASE_URL,
-                       NULL);
 }
 
 /**
- * tl_normalize_base_url:
+ * tl_client_new:
  *
- * Returns: @base_url trimmed and without trailing slashes
+ * The client holds no account: every lookup is given the account it is made with.
  */
-char *
-tl_normalize_base_url (const char *base_url)
+TlClient *
+tl_client_new (void)
 {
-  char *url = g_strstrip (g_strdup (base_url ? base_url : ""));
-  gsize len = strlen (url);
-
-  while (len > 0 && url[len - 1] == '/')
-    url[--len] = '\0';
-  return url;
-}
-
-const char *
-tl_client_get_base_url (TlClient *self)
-{
-  g_return_val_if_fail (TL_IS_CLIENT (self), NULL);
-  return self->base_url;
-}
-
-void
-tl_client_set_base_url (TlClient   *self,
-                        const char *base_url)
-{
-  g_autofree char *url = NULL;
-
-  g_return_if_fail (TL_IS_CLIENT (self));
-
-  url = tl_normalize_base_url (base_url ? base_url : TL_DEFAULT_BASE_URL);
-  if (g_strcmp0 (url, self->base_url) == 0)
-    return;
-  g_free (self->base_url);
-  self->base_url = g_steal_pointer (&url);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASE_URL]);
-}
-
-/**
- * tl_client_set_credentials:
- * @password: (nullable): kept in memory only, wiped when replaced
- */
-void
-tl_client_set_credentials (TlClient   *self,
-                           const char *username,
-                           const char *password)
-{
-  g_return_if_fail (TL_IS_CLIENT (self));
-
-  g_free (self->username);
-  self->username = g_strdup (username);
-  g_clear_pointer (&self->password, tl_secret_free);
-  self->password = g_strdup (password);
-}
-
-const char *
-tl_client_get_username (TlClient *self)
-{
-  g_return_val_if_fail (TL_IS_CLIENT (self), NULL);
-  return self->username;
-}
-
-gboolean
-tl_client_has_password (TlClient *self)
-{
-  g_return_val_if_fail (TL_IS_CLIENT (self), FALSE);
-  return self->password != NULL;
+  return g_object_new (TL_TYPE_CLIENT, NULL);
 }
 
 guint
@@ -234,21 +148,6 @@ tl_client_set_timeout_ms (TlClient *self,
     return;
   self->timeout_ms = MAX (milliseconds, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
-}
-
-gsize
-tl_client_get_max_response_size (TlClient *self)
-{
-  g_return_val_if_fail (TL_IS_CLIENT (self), 0);
-  return self->max_response_size;
-}
-
-void
-tl_client_set_max_response_size (TlClient *self,
-                                 gsize     max_size)
-{
-  g_return_if_fail (TL_IS_CLIENT (self));
-  self->max_response_size = MAX (max_size, 1024);
 }
 
 /**
@@ -914,6 +813,7 @@ on_send_ready (GObject      *source,
 
 void
 tl_client_lookup_async (TlClient            *self,
+                        TlAccount           *account,
                         const char          *customer_id,
                         const char          *token,
                         GCancellable        *cancellable,
@@ -929,6 +829,7 @@ tl_client_lookup_async (TlClient            *self,
   char *body_text;
 
   g_return_if_fail (TL_IS_CLIENT (self));
+  g_return_if_fail (TL_IS_ACCOUNT (account));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -940,17 +841,18 @@ tl_client_lookup_async (TlClient            *self,
   data->body = g_byte_array_new ();
   data->internal = g_cancellable_new ();
   data->timeout_ms = self->timeout_ms;
-  data->max_size = self->max_response_size;
+  data->max_size = TL_DEFAULT_MAX_RESPONSE_SIZE;
   data->start_us = g_get_monotonic_time ();
   data->content_length = -1;
   data->token = g_strdup (token);
-  data->password = g_strdup (self->password);
+  data->password = g_strdup (tl_account_get_password (account));
   g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
 
   data->result->customer_id = g_strdup (customer_id);
   data->result->token_fingerprint = token ? tl_input_token_fingerprint (token) : NULL;
-  data->result->base_url = g_strdup (self->base_url);
-  data->result->username = g_strdup (self->username);
+  data->result->account = tl_account_new_without_password (account);
+  data->result->base_url = g_strdup (tl_account_get_server (account));
+  data->result->username = g_strdup (tl_account_get_username (account));
   data->result->started = g_date_time_new_now_local ();
 
   if (!tl_input_check_customer_id (customer_id, &error))
@@ -964,7 +866,14 @@ tl_client_lookup_async (TlClient            *self,
       return;
     }
 
-  uri = build_uri (self->base_url, customer_id, &error);
+  if (!tl_account_is_demo (account) &&
+      !tl_account_check_username (tl_account_get_username (account), &error))
+    {
+      fail (task, TL_LOOKUP_ERROR_INVALID_INPUT, "%s", error->message);
+      return;
+    }
+
+  uri = build_uri (tl_account_get_server (account), customer_id, &error);
   if (uri == NULL)
     {
       fail (task, error->code, "%s", error->message);
@@ -972,11 +881,11 @@ tl_client_lookup_async (TlClient            *self,
     }
   data->result->url = g_uri_to_string (uri);
 
-  if (self->password == NULL)
+  if (!tl_account_has_password (account))
     {
       fail (task, TL_LOOKUP_ERROR_NO_PASSWORD,
             _("There is no password for the user “%s” at %s."),
-            self->username ? self->username : "", self->base_url);
+            tl_account_get_username (account), tl_account_get_server (account));
       return;
     }
 
@@ -988,7 +897,8 @@ tl_client_lookup_async (TlClient            *self,
                                      SOUP_MESSAGE_IDEMPOTENT);
   soup_message_disable_feature (data->msg, SOUP_TYPE_AUTH_MANAGER);
 
-  authorization = tl_client_build_authorization (self->username, self->password);
+  authorization = tl_client_build_authorization (tl_account_get_username (account),
+                                                 tl_account_get_password (account));
   soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Accept",
                                 "application/json");
   soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Authorization",
@@ -1011,6 +921,15 @@ tl_client_lookup_async (TlClient            *self,
   g_source_set_callback (data->deadline, on_deadline, data, NULL);
   g_source_set_static_name (data->deadline, "[ticket-lookup] lookup deadline");
   g_source_attach (data->deadline, g_main_context_get_thread_default ());
+
+  /* The last word before anything leaves: the message goes to the account's own server, or
+   * nowhere. The URL is built from that server above, so a mismatch is a bug in this file. */
+  if (!tl_account_owns_uri (account, soup_message_get_uri (data->msg), &error))
+    {
+      g_critical ("lookup not sent: its URL is not on the account's server");
+      fail (task, TL_LOOKUP_ERROR_INSECURE_URL, "%s", error->message);
+      return;
+    }
 
   soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, data->internal,
                            on_send_ready, g_steal_pointer (&task));

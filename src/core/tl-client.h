@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "tl-account.h"
 #include "tl-lookup-result.h"
 
 G_BEGIN_DECLS
@@ -19,29 +20,19 @@ G_BEGIN_DECLS
 #define TL_TYPE_CLIENT (tl_client_get_type ())
 G_DECLARE_FINAL_TYPE (TlClient, tl_client, TL, CLIENT, GObject)
 
-TlClient       *tl_client_new                   (const char          *base_url);
-const char     *tl_client_get_base_url          (TlClient            *self);
-void            tl_client_set_base_url          (TlClient            *self,
-                                                 const char          *base_url);
-void            tl_client_set_credentials       (TlClient            *self,
-                                                 const char          *username,
-                                                 const char          *password);
-const char     *tl_client_get_username          (TlClient            *self);
-gboolean        tl_client_has_password          (TlClient            *self);
+TlClient       *tl_client_new                   (void);
 guint           tl_client_get_timeout           (TlClient            *self);
 void            tl_client_set_timeout           (TlClient            *self,
                                                  guint                seconds);
 void            tl_client_set_timeout_ms        (TlClient            *self,
                                                  guint                milliseconds);
-gsize           tl_client_get_max_response_size (TlClient            *self);
-void            tl_client_set_max_response_size (TlClient            *self,
-                                                 gsize                max_size);
 void            tl_client_set_tls_database      (TlClient            *self,
                                                  GTlsDatabase        *database);
 void            tl_client_set_max_connections   (TlClient            *self,
                                                  guint                max_conns);
 
 void            tl_client_lookup_async          (TlClient            *self,
+                                                 TlAccount           *account,
                                                  const char          *customer_id,
                                                  const char          *token,
                                                  GCancellable        *cancellable,
@@ -59,6 +50,5 @@ char           *tl_client_build_authorization   (const char          *username,
                                                  const char          *password);
 gboolean        tl_client_check_base_url        (const char          *base_url,
                                                  GError             **error);
-char           *tl_normalize_base_url           (const char          *base_url);
 
 G_END_DECLS

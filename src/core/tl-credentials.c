@@ -29,6 +29,37 @@ tl_credentials_get_schema (void)
   return &schema;
 }
 
+/* The same attributes, and the schema's name too: what this app stores carries it
+ * (xdg:schema), so removing a profile's password removes this app's entry and never another
+ * application's item that happens to have the same attributes. */
+static const SecretSchema *
+own_schema (void)
+{
+  static const SecretSchema schema = {
+    BASE_APPLICATION_ID ".Credentials", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  };
+
+  return &schema;
+}
+
+/**
+ * tl_credentials_in_sandbox:
+ *
+ * Inside Flatpak, libsecret keeps passwords in a per-app file keyring and ignores which
+ * collection it is asked for: the session collection is written to disk there like any other.
+ */
+gboolean
+tl_credentials_in_sandbox (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
 void
 tl_credentials_free_password (char *password)
 {
@@ -123,7 +154,7 @@ tl_credentials_store_async (const char          *server,
 
   /* Translators: the label of the keyring entry, e.g. "Ticket Lookup: partner at https://…" */
   label = g_strdup_printf (_("Ticket Lookup: %s at %s"), username, srv);
-  secret_password_store (tl_credentials_get_schema (),
+  secret_password_store (own_schema (),
                          remember ? SECRET_COLLECTION_DEFAULT : SECRET_COLLECTION_SESSION,
                          label, password, cancellable, on_store_ready, g_steal_pointer (&task),
                          "server", srv,
@@ -264,7 +295,7 @@ tl_credentials_clear_async (const char          *server,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tl_credentials_clear_async);
 
-  secret_password_clear (tl_credentials_get_schema (), cancellable, on_clear_ready,
+  secret_password_clear (own_schema (), cancellable, on_clear_ready,
                          g_steal_pointer (&task),
                          "server", srv,
                          "username", username ? username : "",
@@ -277,4 +308,141 @@ tl_credentials_clear_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Loading an account's password: the keyring is asked for exactly the account's (server,
+ * username), and the answer comes back as a new account for them, so it can never be applied to
+ * whatever account is current by the time the keyring answers. */
+typedef struct
+{
+  TlAccount    *account;
+  GCancellable *internal;
+  GCancellable *user_cancellable;
+  gulong        cancel_id;
+  GSource      *deadline;
+  guint         timeout_ms;
+  gboolean      timed_out;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  if (data->user_cancellable != NULL)
+    g_cancellable_disconnect (data->user_cancellable, data->cancel_id);
+  g_clear_object (&data->user_cancellable);
+  if (data->deadline != NULL)
+    {
+      g_source_destroy (data->deadline);
+      g_source_unref (data->deadline);
+    }
+  g_clear_object (&data->internal);
+  g_clear_object (&data->account);
+  g_free (data);
+}
+
+static gboolean
+on_load_deadline (gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->internal);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_load_user_cancelled (GCancellable *cancellable,
+                        gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  char *password = tl_credentials_lookup_finish (res, &error);
+
+  if (error != NULL)
+    {
+      if (data->timed_out)
+        g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
+                                 _("The keyring did not answer within %.1f seconds."),
+                                 data->timeout_ms / 1000.0);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (password == NULL)
+    g_task_return_pointer (task, g_object_ref (data->account), g_object_unref);
+  else
+    g_task_return_pointer (task, tl_account_new_with_password (data->account, password),
+                           g_object_unref);
+  tl_credentials_free_password (password);
+}
+
+/**
+ * tl_credentials_load_async:
+ * @account: the account whose password is wanted; its own password is ignored
+ * @timeout_ms: how long the keyring may take (0: no limit)
+ *
+ * Asks the keyring for the password of @account's (server, username).
+ */
+void
+tl_credentials_load_async (TlAccount           *account,
+                           guint                timeout_ms,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (TL_IS_ACCOUNT (account));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_credentials_load_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (LoadData, 1);
+  data->account = tl_account_new_without_password (account);
+  data->internal = g_cancellable_new ();
+  data->timeout_ms = timeout_ms;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+
+  if (cancellable != NULL)
+    {
+      data->user_cancellable = g_object_ref (cancellable);
+      data->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_load_user_cancelled),
+                                               g_object_ref (data->internal), g_object_unref);
+    }
+  if (timeout_ms > 0)
+    {
+      data->deadline = g_timeout_source_new (timeout_ms);
+      g_source_set_callback (data->deadline, on_load_deadline, data, NULL);
+      g_source_set_static_name (data->deadline, "[ticket-lookup] keyring deadline");
+      g_source_attach (data->deadline, g_main_context_get_thread_default ());
+    }
+
+  tl_credentials_lookup_async (tl_account_get_server (account), tl_account_get_username (account),
+                               data->internal, on_loaded, g_steal_pointer (&task));
+}
+
+/**
+ * tl_credentials_load_finish:
+ *
+ * Returns: (transfer full): the account with its stored password, or without one when nothing
+ *   is stored; %NULL with an error when the keyring failed, was too slow or was cancelled
+ */
+TlAccount *
+tl_credentials_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

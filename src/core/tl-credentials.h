@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <libsecret/secret.h>
 
+#include "tl-account.h"
+
 G_BEGIN_DECLS
 
 const SecretSchema *tl_credentials_get_schema     (void);
@@ -38,5 +40,14 @@ gboolean  tl_credentials_clear_finish  (GAsyncResult        *result,
                                         GError             **error);
 
 void      tl_credentials_free_password (char                *password);
+gboolean  tl_credentials_in_sandbox    (void);
+
+void       tl_credentials_load_async   (TlAccount           *account,
+                                        guint                timeout_ms,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+TlAccount *tl_credentials_load_finish  (GAsyncResult        *result,
+                                        GError             **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ struct _TlLookupResult
   GError             *error;
   TlErrorBody        *error_body;
 
+  TlAccount          *account;           /* without its password */
   char               *customer_id;
   char               *token_fingerprint;
   char               *base_url;

@@ -19,6 +19,7 @@ tl_lookup_result_finalize (GObject *object)
   g_clear_object (&self->ticket);
   g_clear_error (&self->error);
   g_clear_pointer (&self->error_body, tl_error_body_free);
+  g_clear_object (&self->account);
   g_clear_pointer (&self->customer_id, g_free);
   g_clear_pointer (&self->token_fingerprint, g_free);
   g_clear_pointer (&self->base_url, g_free);
@@ -128,6 +129,7 @@ tl_lookup_result_format_error (TlLookupResult *self)
 GETTER (TlTicket *, ticket, ticket)
 GETTER (const GError *, error, error)
 GETTER (const TlErrorBody *, error_body, error_body)
+GETTER (TlAccount *, account, account)
 GETTER (const char *, customer_id, customer_id)
 GETTER (const char *, token_fingerprint, token_fingerprint)
 GETTER (const char *, base_url, base_url)

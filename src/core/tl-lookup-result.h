@@ -6,6 +6,7 @@
 
 #include <libsoup/soup.h>
 
+#include "tl-account.h"
 #include "tl-error-body.h"
 #include "tl-ticket.h"
 
@@ -20,6 +21,7 @@ const GError       *tl_lookup_result_get_error           (TlLookupResult *self);
 const TlErrorBody  *tl_lookup_result_get_error_body      (TlLookupResult *self);
 int                 tl_lookup_result_get_exit_status     (TlLookupResult *self);
 
+TlAccount          *tl_lookup_result_get_account         (TlLookupResult *self);
 const char         *tl_lookup_result_get_customer_id     (TlLookupResult *self);
 const char         *tl_lookup_result_get_token_fingerprint (TlLookupResult *self);
 const char         *tl_lookup_result_get_base_url        (TlLookupResult *self);

@@ -1,0 +1,598 @@
+/* tl-accounts.c: the one owner of account state in the app
+ *
+ * The active account's settings (base URL, username, profile, time limit, remember) are
+ * properties bound to GSettings; the demo server, when running, replaces them. Nothing here is
+ * ever read later to decide where a password goes: a lookup or a run takes a snapshot
+ * (tl_accounts_snapshot) when it starts, the password is loaded for exactly that snapshot's
+ * (server, username), and passwords held in memory are kept per (server, username), so an
+ * answer from a slow keyring can only ever fill in the account it was asked about.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-accounts.h"
+#include "tl-client.h"
+#include "tl-credentials.h"
+#include "tl-lookup-error.h"
+#include "tl-secret.h"
+
+struct _TlAccounts
+{
+  GObject       parent_instance;
+
+  GSettings    *settings;
+  char         *base_url;
+  char         *username;
+  char         *active_profile;
+  guint         timeout_seconds;
+  gboolean      remember_password;
+  TlDemoServer *demo;
+  char         *label;
+  GHashTable   *passwords;   /* "server\nusername" -> password, wiped when removed */
+};
+
+G_DEFINE_FINAL_TYPE (TlAccounts, tl_accounts, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URL,
+  PROP_USERNAME,
+  PROP_ACTIVE_PROFILE,
+  PROP_TIMEOUT_SECONDS,
+  PROP_REMEMBER_PASSWORD,
+  PROP_DEMO,
+  PROP_LABEL,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  MESSAGE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static char *
+password_key (TlAccount *account)
+{
+  return g_strconcat (tl_account_get_server (account), "\n", tl_account_get_username (account), NULL);
+}
+
+static void
+update_label (TlAccounts *self)
+{
+  g_autoptr(TlAccount) account = tl_accounts_snapshot (self);
+  g_autofree char *label = tl_account_dup_label (account);
+
+  if (g_strcmp0 (label, self->label) != 0)
+    {
+      g_free (self->label);
+      self->label = g_steal_pointer (&label);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+tl_accounts_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TlAccounts *self = TL_ACCOUNTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL: g_value_set_string (value, self->base_url); break;
+    case PROP_USERNAME: g_value_set_string (value, self->username); break;
+    case PROP_ACTIVE_PROFILE: g_value_set_string (value, self->active_profile); break;
+    case PROP_TIMEOUT_SECONDS: g_value_set_uint (value, self->timeout_seconds); break;
+    case PROP_REMEMBER_PASSWORD: g_value_set_boolean (value, self->remember_password); break;
+    case PROP_DEMO: g_value_set_boolean (value, self->demo != NULL); break;
+    case PROP_LABEL: g_value_set_string (value, self->label); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Only GSettings sets these (bound with G_SETTINGS_BIND_GET): the app changes an account by
+ * writing its settings, so the settings stay the one record of it. */
+static void
+tl_accounts_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  TlAccounts *self = TL_ACCOUNTS (object);
+  gboolean changed = FALSE;
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URL:
+      {
+        g_autofree char *url = tl_normalize_base_url (g_value_get_string (value));
+        changed = set_string (&self->base_url, url);
+      }
+      break;
+    case PROP_USERNAME:
+      changed = set_string (&self->username, g_value_get_string (value));
+      break;
+    case PROP_ACTIVE_PROFILE:
+      changed = set_string (&self->active_profile, g_value_get_string (value));
+      break;
+    case PROP_TIMEOUT_SECONDS:
+      changed = self->timeout_seconds != g_value_get_uint (value);
+      self->timeout_seconds = g_value_get_uint (value);
+      break;
+    case PROP_REMEMBER_PASSWORD:
+      changed = self->remember_password != g_value_get_boolean (value);
+      self->remember_password = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  if (changed)
+    {
+      g_object_notify_by_pspec (object, pspec);
+      update_label (self);
+    }
+}
+
+static void
+on_profiles_changed (TlAccounts *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+tl_accounts_dispose (GObject *object)
+{
+  TlAccounts *self = TL_ACCOUNTS (object);
+
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self, "base-url");
+      g_settings_unbind (self, "username");
+      g_settings_unbind (self, "active-profile");
+      g_settings_unbind (self, "timeout-seconds");
+      g_settings_unbind (self, "remember-password");
+      g_signal_handlers_disconnect_by_data (self->settings, self);
+    }
+  g_clear_object (&self->settings);
+  g_clear_object (&self->demo);
+  g_clear_pointer (&self->passwords, g_hash_table_unref);
+
+  G_OBJECT_CLASS (tl_accounts_parent_class)->dispose (object);
+}
+
+static void
+tl_accounts_finalize (GObject *object)
+{
+  TlAccounts *self = TL_ACCOUNTS (object);
+
+  g_free (self->base_url);
+  g_free (self->username);
+  g_free (self->active_profile);
+  g_free (self->label);
+
+  G_OBJECT_CLASS (tl_accounts_parent_class)->finalize (object);
+}
+
+static void
+tl_accounts_class_init (TlAccountsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = tl_accounts_get_property;
+  object_class->set_property = tl_accounts_set_property;
+  object_class->dispose = tl_accounts_dispose;
+  object_class->finalize = tl_accounts_finalize;
+
+  properties[PROP_BASE_URL] = g_param_spec_string ("base-url", NULL, NULL, NULL, flags);
+  properties[PROP_USERNAME] = g_param_spec_string ("username", NULL, NULL, NULL, flags);
+  properties[PROP_ACTIVE_PROFILE] = g_param_spec_string ("active-profile", NULL, NULL, NULL, flags);
+  properties[PROP_TIMEOUT_SECONDS] =
+    g_param_spec_uint ("timeout-seconds", NULL, NULL, 1, 3600, TL_DEFAULT_TIMEOUT_SECONDS, flags);
+  properties[PROP_REMEMBER_PASSWORD] = g_param_spec_boolean ("remember-password", NULL, NULL, TRUE, flags);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TlAccounts::changed:
+   *
+   * The active account, the demo mode or the list of profiles changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TlAccounts::message:
+   * @text: something the person should be told (a keyring that failed in the background)
+   */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+tl_accounts_init (TlAccounts *self)
+{
+  self->base_url = g_strdup (TL_DEFAULT_BASE_URL);
+  self->username = g_strdup ("");
+  self->active_profile = g_strdup ("");
+  self->timeout_seconds = TL_DEFAULT_TIMEOUT_SECONDS;
+  self->remember_password = TRUE;
+  self->passwords = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) tl_secret_free);
+}
+
+TlAccounts *
+tl_accounts_new (GSettings *settings)
+{
+  TlAccounts *self = g_object_new (TL_TYPE_ACCOUNTS, NULL);
+
+  self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "base-url", self, "base-url", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "username", self, "username", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "active-profile", self, "active-profile", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "timeout-seconds", self, "timeout-seconds", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "remember-password", self, "remember-password", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (settings, "changed::profiles", G_CALLBACK (on_profiles_changed), self);
+  update_label (self);
+  return self;
+}
+
+const char *tl_accounts_get_base_url (TlAccounts *self) { return self->base_url; }
+const char *tl_accounts_get_username (TlAccounts *self) { return self->username; }
+const char *tl_accounts_get_label (TlAccounts *self) { return self->label; }
+guint tl_accounts_get_timeout_seconds (TlAccounts *self) { return self->timeout_seconds; }
+gboolean tl_accounts_get_remember_password (TlAccounts *self) { return self->remember_password; }
+gboolean tl_accounts_get_demo (TlAccounts *self) { return self->demo != NULL; }
+
+/**
+ * tl_accounts_get_active_profile:
+ *
+ * Returns: (nullable): the active profile's name, %NULL when no profile is in use
+ */
+const char *
+tl_accounts_get_active_profile (TlAccounts *self)
+{
+  return *self->active_profile != '\0' ? self->active_profile : NULL;
+}
+
+/**
+ * tl_accounts_set_demo_server:
+ * @server: (nullable): the running demo server, or %NULL to leave demo mode
+ */
+void
+tl_accounts_set_demo_server (TlAccounts   *self,
+                             TlDemoServer *server)
+{
+  g_return_if_fail (TL_IS_ACCOUNTS (self));
+
+  if (!g_set_object (&self->demo, server))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+  update_label (self);
+}
+
+/**
+ * tl_accounts_snapshot:
+ *
+ * Returns: (transfer full): the account in use now, as a value: the demo account with its
+ *   password, or the active account without one (load it with tl_accounts_load_async())
+ */
+TlAccount *
+tl_accounts_snapshot (TlAccounts *self)
+{
+  g_return_val_if_fail (TL_IS_ACCOUNTS (self), NULL);
+
+  if (self->demo != NULL)
+    return tl_account_new (tl_demo_server_get_base_url (self->demo), TL_DEMO_USERNAME,
+                           TL_DEMO_PASSWORD, NULL, TRUE);
+  return tl_account_new (self->base_url, self->username, NULL, self->active_profile, FALSE);
+}
+
+static void
+on_keyring_loaded (GObject      *source,
+                   GAsyncResult *res,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TlAccounts *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  TlAccount *account = tl_credentials_load_finish (res, &error);
+
+  if (account == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Kept under the account's own (server, username): only that account ever gets it. */
+  if (tl_account_has_password (account))
+    g_hash_table_replace (self->passwords, password_key (account),
+                          g_strdup (tl_account_get_password (account)));
+  g_task_return_pointer (task, account, g_object_unref);
+}
+
+/**
+ * tl_accounts_load_async:
+ * @snapshot: from tl_accounts_snapshot(), taken when the lookup or run started
+ *
+ * Finds the password for exactly @snapshot's (server, username): from memory, or from the
+ * keyring within the lookup time limit.
+ */
+void
+tl_accounts_load_async (TlAccounts          *self,
+                        TlAccount           *snapshot,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *key = NULL;
+  const char *password;
+
+  g_return_if_fail (TL_IS_ACCOUNTS (self));
+  g_return_if_fail (TL_IS_ACCOUNT (snapshot));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_accounts_load_async);
+
+  if (tl_account_is_demo (snapshot) || tl_account_has_password (snapshot))
+    {
+      g_task_return_pointer (task, g_object_ref (snapshot), g_object_unref);
+      return;
+    }
+
+  key = password_key (snapshot);
+  password = g_hash_table_lookup (self->passwords, key);
+  if (password != NULL)
+    {
+      g_task_return_pointer (task, tl_account_new_with_password (snapshot, password), g_object_unref);
+      return;
+    }
+
+  tl_credentials_load_async (snapshot, self->timeout_seconds * 1000, cancellable,
+                             on_keyring_loaded, g_steal_pointer (&task));
+}
+
+/**
+ * tl_accounts_load_finish:
+ *
+ * Returns: (transfer full): the snapshot's account with its password (or without one when none
+ *   is stored), or %NULL with a keyring or cancellation error
+ */
+TlAccount *
+tl_accounts_load_finish (TlAccounts    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_stored (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!tl_credentials_store_finish (res, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * tl_accounts_store_password_async:
+ * @account: the account, with the password to keep, taken when Save was pressed
+ * @remember: keep it after log-out (login collection) rather than for the session only
+ *
+ * The password is used for @account's (server, username) from now on, until the app quits,
+ * even when the keyring fails (the finish then reports it). Inside Flatpak, where libsecret's
+ * file keyring ignores the session collection, "not remembered" means memory only.
+ */
+void
+tl_accounts_store_password_async (TlAccounts          *self,
+                                  TlAccount           *account,
+                                  gboolean             remember,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TL_IS_ACCOUNTS (self));
+  g_return_if_fail (TL_IS_ACCOUNT (account) && tl_account_has_password (account));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_accounts_store_password_async);
+
+  g_hash_table_replace (self->passwords, password_key (account),
+                        g_strdup (tl_account_get_password (account)));
+
+  if (!remember && tl_credentials_in_sandbox ())
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  tl_credentials_store_async (tl_account_get_server (account), tl_account_get_username (account),
+                              tl_account_get_password (account), remember, cancellable,
+                              on_stored, g_steal_pointer (&task));
+}
+
+gboolean
+tl_accounts_store_password_finish (TlAccounts    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Profiles: named (base URL, username) pairs in GSettings; the active one's values are also in
+ * base-url and username, which the command-line tool reads. */
+
+/**
+ * tl_accounts_get_profile_names:
+ *
+ * Returns: (transfer full): the profile names, in the order they were made
+ */
+char **
+tl_accounts_get_profile_names (TlAccounts *self)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  GPtrArray *names = g_ptr_array_new ();
+  GVariantIter iter;
+  const char *name;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &name, NULL, NULL))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (names, FALSE);
+}
+
+void
+tl_accounts_activate_profile (TlAccounts *self,
+                              const char *name)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  GVariantIter iter;
+  const char *n, *base_url, *username;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &base_url, &username))
+    {
+      if (g_strcmp0 (n, name) != 0)
+        continue;
+      g_settings_delay (self->settings);
+      g_settings_set_string (self->settings, "active-profile", n);
+      g_settings_set_string (self->settings, "base-url", base_url);
+      g_settings_set_string (self->settings, "username", username);
+      g_settings_apply (self->settings);
+      return;
+    }
+}
+
+/**
+ * tl_accounts_save_profile:
+ * @old_name: (nullable): the profile being edited, %NULL for a new one
+ *
+ * Adds or replaces a profile and makes it the active one.
+ */
+void
+tl_accounts_save_profile (TlAccounts *self,
+                          const char *old_name,
+                          const char *name,
+                          const char *base_url,
+                          const char *username)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
+  GVariantIter iter;
+  const char *n, *b, *u;
+  gboolean replaced = FALSE;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &b, &u))
+    {
+      if ((old_name != NULL && g_strcmp0 (n, old_name) == 0) || g_strcmp0 (n, name) == 0)
+        {
+          if (!replaced)
+            g_variant_builder_add (builder, "(sss)", name, base_url, username);
+          replaced = TRUE;
+          continue;
+        }
+      g_variant_builder_add (builder, "(sss)", n, b, u);
+    }
+  if (!replaced)
+    g_variant_builder_add (builder, "(sss)", name, base_url, username);
+
+  g_settings_delay (self->settings);
+  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
+  g_settings_set_string (self->settings, "active-profile", name);
+  g_settings_set_string (self->settings, "base-url", base_url);
+  g_settings_set_string (self->settings, "username", username);
+  g_settings_apply (self->settings);
+}
+
+static void
+on_profile_password_cleared (GObject      *source,
+                             GAsyncResult *res,
+                             gpointer      user_data)
+{
+  g_autoptr(TlAccounts) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_credentials_clear_finish (res, &error))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+/**
+ * tl_accounts_delete_profile:
+ *
+ * Removes the profile, its password from memory and this app's keyring entry for it; the
+ * first remaining profile becomes the active one.
+ */
+void
+tl_accounts_delete_profile (TlAccounts *self,
+                            const char *name)
+{
+  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
+  g_autofree char *first = NULL;
+  GVariantIter iter;
+  const char *n, *b, *u;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &b, &u))
+    {
+      if (g_strcmp0 (n, name) == 0)
+        {
+          g_autoptr(TlAccount) gone = tl_account_new (b, u, NULL, n, FALSE);
+          g_autofree char *key = password_key (gone);
+
+          g_hash_table_remove (self->passwords, key);
+          tl_credentials_clear_async (b, u, NULL, on_profile_password_cleared, g_object_ref (self));
+          continue;
+        }
+      if (first == NULL)
+        first = g_strdup (n);
+      g_variant_builder_add (builder, "(sss)", n, b, u);
+    }
+  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
+  if (first != NULL)
+    tl_accounts_activate_profile (self, first);
+  else
+    {
+      g_settings_delay (self->settings);
+      g_settings_set_string (self->settings, "active-profile", "");
+      g_settings_set_string (self->settings, "username", "");
+      g_settings_reset (self->settings, "base-url");
+      g_settings_apply (self->settings);
+    }
+}
