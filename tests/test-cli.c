@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "tl-credentials.h"
 #include "tl-demo-server.h"
 
 typedef struct
@@ -354,6 +355,119 @@ test_keyring_unavailable (void)
   g_assert_nonnull (strstr (run.err, "keyring"));
 }
 
+/* The lookup from standard input: nothing secret on the command line at all. */
+static void
+test_stdin_lookup (void)
+{
+  g_auto(Run) fields = { 0 };
+  g_auto(Run) link = { 0 };
+  g_auto(Run) both = { 0 };
+  g_autofree char *text = g_strdup_printf ("M11385 %s\n", tl_demo_token (TL_DEMO_VALID));
+
+  run_cli_full (&fields, text, NULL, "--demo", "-", NULL);
+  g_assert_cmpint (fields.status, ==, 0);
+  g_assert_true (g_str_has_prefix (fields.out, "VALID"));
+  g_assert_nonnull (strstr (fields.out, "ORD-2026-118305"));
+
+  run_cli_full (&link, "https://partner.example/o?customerId=M11385&token=DemoExpired%2BTok%2F01%3D%3D",
+                NULL, "--demo", "-", NULL);
+  g_assert_cmpint (link.status, ==, 1);
+  g_assert_true (g_str_has_prefix (link.out, "EXPIRED"));
+
+  /* the password and the lookup cannot both come from standard input */
+  run_cli_full (&both, text, NULL, "--demo", "--password-stdin", "-", NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "standard input"));
+}
+
+static char *
+read_cmdline (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", (int) pid);
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return NULL;
+  for (gsize i = 0; i + 1 < len; i++)
+    if (contents[i] == '\0')
+      contents[i] = ' ';
+  return contents;
+}
+
+/* While a lookup runs, another local user reading /proc/PID/cmdline does not see the token. */
+static void
+test_argv_scrubbed (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *token = tl_demo_token (TL_DEMO_SLOW);
+  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                                  &error, TL_CLI_PATH, "--demo", "M11385", token, NULL);
+  g_autofree char *cmdline = NULL;
+  GPid pid;
+
+  g_assert_no_error (error);
+  pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (proc), NULL, 10);
+  /* the slow demo token answers after 3 s: look while the lookup waits */
+  g_usleep (800 * 1000);
+  cmdline = read_cmdline (pid);
+  g_assert_nonnull (cmdline);
+  if (g_test_verbose ())
+    g_printerr ("cmdline: %s\n", cmdline);
+  g_assert_nonnull (strstr (cmdline, "--demo"));
+  g_assert_null (strstr (cmdline, token));
+  g_assert_null (strstr (cmdline, "M11385"));
+  g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+on_stored (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+/* In a real keyring session: the password comes from the keyring for exactly the account the
+ * command line names. */
+static void
+test_keyring_password (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDemoServer) demo = tl_demo_server_new (&error);
+  g_autoptr(GAsyncResult) res = NULL;
+  g_auto(Run) ok = { 0 };
+  g_auto(Run) other_user = { 0 };
+  g_auto(Run) from_stdin = { 0 };
+  g_autofree char *text = g_strdup_printf ("M11385 %s", tl_demo_token (TL_DEMO_VALID));
+  const char *base;
+
+  g_assert_no_error (error);
+  base = tl_demo_server_get_base_url (demo);
+  tl_credentials_store_async (base, TL_DEMO_USERNAME, TL_DEMO_PASSWORD, TRUE, NULL, on_stored, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (tl_credentials_store_finish (res, &error));
+  g_assert_no_error (error);
+
+  run_cli_full (&ok, NULL, NULL, "--base-url", base, "--username", TL_DEMO_USERNAME, "M11385",
+                tl_demo_token (TL_DEMO_VALID), NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_str_has_prefix (ok.out, "VALID"));
+
+  /* the same server, another username: that account has no password stored */
+  run_cli_full (&other_user, NULL, NULL, "--base-url", base, "--username", "someone-else", "M11385",
+                tl_demo_token (TL_DEMO_VALID), NULL);
+  g_assert_cmpint (other_user.status, ==, 3);
+  g_assert_nonnull (strstr (other_user.err, "someone-else"));
+  g_assert_null (strstr (other_user.err, TL_DEMO_PASSWORD "\n"));
+
+  /* keyring password and the lookup from standard input */
+  run_cli_full (&from_stdin, text, NULL, "--base-url", base, "--username", TL_DEMO_USERNAME, "-", NULL);
+  g_assert_cmpint (from_stdin.status, ==, 0);
+}
+
 static void
 test_batch (void)
 {
@@ -448,6 +562,10 @@ main (int   argc,
   g_test_add_func ("/cli/batch", test_batch);
   g_test_add_func ("/cli/batch-all-answered", test_batch_all_answered);
   g_test_add_func ("/cli/verbose-redacted", test_verbose_redacted);
+  g_test_add_func ("/cli/stdin-lookup", test_stdin_lookup);
+  g_test_add_func ("/cli/argv-scrubbed", test_argv_scrubbed);
+  if (g_getenv ("TL_IN_KEYRING_SESSION") != NULL)
+    g_test_add_func ("/cli-keyring/keyring-password", test_keyring_password);
 
   return g_test_run ();
 }

@@ -122,6 +122,35 @@ test_store_lookup_clear (void)
 }
 
 static void
+secret_tool_store (const char *server,
+                   const char *username,
+                   const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE, &error, "secret-tool", "store",
+                                                  "--label=script", "server", server, "username", username, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, password, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+}
+
+/* Stored by a script or a support desk with secret-tool (no schema name): used too. */
+static void
+test_stored_by_secret_tool (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *password;
+
+  secret_tool_store (SERVER, "scripted-user", "from-a-script");
+  password = lookup (SERVER, "scripted-user", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (password, ==, "from-a-script");
+  tl_credentials_free_password (password);
+}
+
+static void
 test_session_collection (void)
 {
   g_autoptr(GError) error = NULL;
@@ -285,16 +314,28 @@ test_clear_only_own (void)
   };
   g_autoptr(GError) error = NULL;
   char *other;
+  char *password;
 
   g_assert_true (secret_password_store_sync (&other_schema, SECRET_COLLECTION_DEFAULT, "other app",
                                              "other-apps-secret", NULL, &error,
                                              "server", SERVER, "username", "shared-user", NULL));
   g_assert_no_error (error);
+  /* the other application's item alone is not this app's password */
+  password = lookup (SERVER, "shared-user", &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
+
   g_assert_true (store (SERVER, "shared-user", "ours", TRUE, &error));
   g_assert_no_error (error);
+  password = lookup (SERVER, "shared-user", &error);
+  g_assert_cmpstr (password, ==, "ours");
+  tl_credentials_free_password (password);
 
   g_assert_true (clear (SERVER, "shared-user", &error));
   g_assert_no_error (error);
+  password = lookup (SERVER, "shared-user", &error);
+  g_assert_no_error (error);
+  g_assert_null (password);
 
   other = secret_password_lookup_sync (&other_schema, NULL, &error,
                                        "server", SERVER, "username", "shared-user", NULL);
@@ -338,6 +379,7 @@ main (int   argc,
     {
       g_test_add_func ("/credentials/store-lookup-clear", test_store_lookup_clear);
       g_test_add_func ("/credentials/session-collection", test_session_collection);
+      g_test_add_func ("/credentials/stored-by-secret-tool", test_stored_by_secret_tool);
       g_test_add_func ("/credentials/load-account", test_load_account);
       g_test_add_func ("/credentials/load-deadline", test_load_deadline);
       g_test_add_func ("/credentials/clear-only-own", test_clear_only_own);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "tl-application.h"
@@ -14,6 +15,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TlApplication) app = NULL;
+  g_auto(GStrv) args = g_strdupv (argv);
 
   setlocale (LC_ALL, "");
   /* TICKET_LOOKUP_LOCALEDIR lets an uninstalled build (tests, screenshots) find its catalogues. */
@@ -23,6 +25,13 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Ticket Lookup"));
+  /* A token given on the command line is visible to every local user in /proc/PID/cmdline while
+   * the app runs: the app works on a copy and overwrites the originals (the positional
+   * arguments: the customer ID and token, or the pasted link). */
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] != '-')
+      memset (argv[i], 'x', strlen (argv[i]));
+
   app = tl_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (app), argc, args);
 }

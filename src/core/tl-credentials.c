@@ -11,7 +11,7 @@
 #include "tl-credentials.h"
 #include "tl-lookup-error.h"
 
-/* Entries are found by their attributes alone (DONT_MATCH_NAME), so a password stored with
+/* Entries found by their attributes alone (DONT_MATCH_NAME): a password stored with
  * `secret-tool store server URL username NAME` by a script or support desk works too. */
 const SecretSchema *
 tl_credentials_get_schema (void)
@@ -170,6 +170,43 @@ tl_credentials_store_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static gboolean
+is_usable_item (SecretRetrievable *item)
+{
+  g_autoptr(GHashTable) attributes = secret_retrievable_get_attributes (item);
+  const char *schema = g_hash_table_lookup (attributes, "xdg:schema");
+
+  /* This app's own entries, and entries stored by `secret-tool store` (no schema name, or the
+   * generic one it may be given); never another application's item that happens to carry the
+   * same attributes. */
+  return schema == NULL || g_str_equal (schema, BASE_APPLICATION_ID ".Credentials") ||
+         g_str_equal (schema, "org.freedesktop.Secret.Generic");
+}
+
+static void
+on_secret_retrieved (GObject      *source,
+                     GAsyncResult *res,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_finish (SECRET_RETRIEVABLE (source),
+                                                                           res, &error);
+  const char *text;
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, keyring_error (error, OP_LOOKUP));
+      return;
+    }
+  text = value != NULL ? secret_value_get_text (value) : NULL;
+  if (text == NULL)
+    g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING, "%s",
+                             _("The keyring entry for this account holds no readable password."));
+  else
+    g_task_return_pointer (task, g_strdup (text), (GDestroyNotify) tl_credentials_free_password);
+}
+
 static void
 on_search_ready (GObject      *source,
                  GAsyncResult *res,
@@ -178,30 +215,47 @@ on_search_ready (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   GList *items = secret_password_search_finish (res, &error);
+  SecretRetrievable *usable = NULL;
 
-  if (items != NULL)
+  if (error != NULL)
+    {
+      g_task_return_error (task, keyring_error (error, OP_LOOKUP));
+      return;
+    }
+  for (GList *l = items; l != NULL && usable == NULL; l = l->next)
+    if (is_usable_item (l->data))
+      usable = g_object_ref (l->data);
+  g_list_free_full (items, g_object_unref);
+
+  if (usable == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  if (SECRET_IS_ITEM (usable) && secret_item_get_locked (SECRET_ITEM (usable)))
     {
       /* Stored, but locked: the unlock prompt was dismissed or could not be shown. Saying
        * "no password" here would send people to retype a password they already have. */
-      g_list_free_full (items, g_object_unref);
+      g_object_unref (usable);
       g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
                                "%s", _("The password is in a locked keyring that was not "
                                        "unlocked (the unlock prompt was dismissed or could not "
                                        "be shown)."));
       return;
     }
-  g_task_return_pointer (task, NULL, NULL);
+  secret_retrievable_retrieve_secret (usable, g_task_get_cancellable (task), on_secret_retrieved,
+                                      g_object_ref (task));
+  g_object_unref (usable);
 }
 
 static void
-on_lookup_ready (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
+on_lookup_own_ready (GObject      *source,
+                     GAsyncResult *res,
+                     gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   char *password;
-  GHashTable *attributes;
 
   password = secret_password_lookup_finish (res, &error);
   if (error != NULL)
@@ -215,17 +269,17 @@ on_lookup_ready (GObject      *source,
       return;
     }
 
-  /* Nothing unlocked matched: look, without unlocking, whether a locked entry does. */
-  attributes = g_task_get_task_data (task);
-  secret_password_searchv (tl_credentials_get_schema (), attributes, SECRET_SEARCH_ALL,
+  /* Not found unlocked under this app's schema: one stored by a script with `secret-tool store
+   * server … username …` (no schema name) is used too, and a locked one is reported. */
+  secret_password_searchv (tl_credentials_get_schema (), g_task_get_task_data (task), SECRET_SEARCH_ALL,
                            g_task_get_cancellable (task), on_search_ready, g_object_ref (task));
 }
 
 /**
  * tl_credentials_lookup_async:
  *
- * Looks up the password for (@server, @username). Finishes with %NULL and no error when
- * nothing is stored.
+ * Looks up the password for (@server, @username): this app's own entry first, then any entry
+ * with those attributes. Finishes with %NULL and no error when nothing is stored.
  */
 void
 tl_credentials_lookup_async (const char          *server,
@@ -246,11 +300,8 @@ tl_credentials_lookup_async (const char          *server,
   g_hash_table_insert (attributes, "username", g_strdup (username ? username : ""));
   g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
 
-  secret_password_lookup (tl_credentials_get_schema (), cancellable, on_lookup_ready,
-                          g_steal_pointer (&task),
-                          "server", srv,
-                          "username", username ? username : "",
-                          NULL);
+  secret_password_lookupv (own_schema (), attributes, cancellable, on_lookup_own_ready,
+                           g_steal_pointer (&task));
 }
 
 /**

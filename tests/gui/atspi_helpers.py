@@ -1,6 +1,7 @@
 """Drive Ticket Lookup like a person, through the accessibility tree (AT-SPI)."""
 import os
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -142,6 +143,11 @@ class App:
         subprocess.run(cmd + [path], check=True)
 
     def close(self):
+        if sys.exc_info()[0] is not None:
+            # closed on the way out of a failing test: keep what the window showed
+            shots = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
+            os.makedirs(shots, exist_ok=True)
+            subprocess.run(["import", "-window", "root", os.path.join(shots, f"failed-before-close-{self.proc.pid}.png")])
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -153,12 +159,89 @@ class App:
         time.sleep(0.5)
 
 
-def secret_tool_lookup(server, username):
-    r = subprocess.run(["secret-tool", "lookup", "server", server, "username", username],
+OWN_SCHEMA = "io.github.ticketlookup.TicketLookup.Credentials"
+
+
+def _schema_attrs(own, schema):
+    schema = OWN_SCHEMA if own else schema
+    return ["xdg:schema", schema] if schema else []
+
+
+def secret_tool_lookup(server, username, own=False, schema=None):
+    """own=True: only this app's own entry (stored under its schema name)."""
+    r = subprocess.run(["secret-tool", "lookup", *_schema_attrs(own, schema), "server", server, "username", username],
                        capture_output=True, text=True)
     return r.stdout if r.returncode == 0 else None
 
 
-def secret_tool_store(server, username, password):
-    subprocess.run(["secret-tool", "store", "--label=test", "server", server, "username", username],
-                   input=password, text=True, check=True)
+def secret_tool_store(server, username, password, own=False, schema=None):
+    """As a script or support desk would; own=True stores it as this app does (its schema name)."""
+    subprocess.run(["secret-tool", "store", "--label=test", *_schema_attrs(own, schema), "server", server,
+                    "username", username], input=password, text=True, check=True)
+
+
+class RecordingServer:
+    """A loopback stand-in for the order-token endpoint that records every request it receives
+    (path, Authorization, body), so a test asserts on what reached the server, not on the UI.
+    Answers a valid ticket when the Basic credentials are `username:password`, else 401."""
+
+    def __init__(self, password, username="demo"):
+        import base64
+        import http.server
+        import json
+        import threading
+
+        self.requests = []
+        expected = "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8", "replace")
+                auth = self.headers.get("Authorization")
+                outer.requests.append({"path": self.path, "authorization": auth, "body": body})
+                if auth == expected:
+                    customer = self.path.rsplit("/", 1)[-1]
+                    data = json.dumps({"orderId": "ORD-2026-118305", "userId": "anna.lindqvist",
+                                       "orderUserId": "erik.sjoberg", "targetId": "OBJ11385_1395932274",
+                                       "targetType": "HousingCooperative", "tenantId": "T1", "chainId": "G1",
+                                       "customerId": customer, "hasExpired": False}).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
+                else:
+                    data = b'{"message":"Authorization has been denied for this request."}'
+                    self.send_response(401)
+                    self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def authorizations(self):
+        return [r["authorization"] for r in self.requests]
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def basic(username, password):
+    import base64
+    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+
+
+def keyring_daemon_pid():
+    """The gnome-keyring-daemon of this test's own D-Bus session (the owner of the Secret
+    Service name), not any other on the machine."""
+    out = subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus",
+                          "--object-path", "/org/freedesktop/DBus",
+                          "--method", "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                          "org.freedesktop.secrets"], capture_output=True, text=True, check=True).stdout
+    return int(out.strip().strip("(),").split()[-1])

@@ -6,6 +6,7 @@ Prints TAP. Screenshots go to $TL_SCREENSHOT_DIR.
 """
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -15,7 +16,8 @@ import traceback
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_helpers import App, CLI, secret_tool_lookup, secret_tool_store, wait_for, walk  # noqa: E402
+from atspi_helpers import (App, CLI, RecordingServer, basic, keyring_daemon_pid, secret_tool_lookup,  # noqa: E402
+                           secret_tool_store, wait_for, walk)
 
 SHOTS = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
 os.makedirs(SHOTS, exist_ok=True)
@@ -409,7 +411,7 @@ def test_batch_window():
             "just-a-token\n")
         time.sleep(0.3)
         app.press("Run")
-        app.wait("label", "4 of 4 done", timeout=20)
+        app.wait("label", "4 of 4 done · Demo server", timeout=20)
         app.wait("label", "ORD-2026-118305")
         app.wait("label", "ORD-2024-000417")
         app.wait("label", "No access to this customer")
@@ -450,8 +452,10 @@ def test_profiles():
     server_b, base_b = serve_demo_with_password("password-of-b")
     app = None
     try:
-        secret_tool_store(base_a, "demo", "password-of-a")
-        secret_tool_store(base_b, "demo", "password-of-b")
+        secret_tool_store(base_a, "demo", "password-of-a", own=True)
+        secret_tool_store(base_b, "demo", "password-of-b", own=True)
+        # another application's item with the same attributes: deleting the profile leaves it
+        secret_tool_store(base_b, "demo", "other-apps-secret", schema="org.example.OtherApp")
         profiles = f"[('Partner A', '{base_a}', 'demo'), ('Partner B', '{base_b}', 'demo')]"
         app = App([], {**WINDOW, "profiles": profiles, "active-profile": "'Partner A'",
                        "base-url": f"'{base_a}'", "username": "'demo'"})
@@ -459,24 +463,7 @@ def test_profiles():
         app.wait("label", "Valid")
         app.wait("label", contains="Partner A (demo at 127.0.0.1)")
         # switch in the header bar: each profile's own password comes from the keyring
-        # like a person at the keyboard: open the switcher, one down, Enter
-        def switched():
-            return app.find("label", contains="Partner B (demo at 127.0.0.1)")
-        for attempt in range(4):
-            dropdown = app.wait("combo box", "Profile")
-            opener = dropdown if dropdown.queryAction().nActions else next(
-                d for d in walk(dropdown) if "Action" in pyatspi.utils.listInterfaces(d) and d.queryAction().nActions)
-            opener.queryAction().doAction(0)
-            time.sleep(1.0 + attempt)
-            for keysym in (0xff54, 0xff0d):   # Down, Return
-                pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-                time.sleep(0.5)
-            try:
-                wait_for(switched, 3, "profile B")
-                break
-            except AssertionError:
-                pyatspi.Registry.generateKeyboardEvent(0xff1b, None, pyatspi.KEY_SYM)   # Escape
-                time.sleep(0.5)
+        switch_profile(app, "Partner B")
         app.wait("label", contains="Partner B (demo at 127.0.0.1)")
         app.press("Look Up")
         wait_for(lambda: app.find("label", contains="Partner B (demo at 127.0.0.1)") and app.find("label", "Valid"),
@@ -487,8 +474,9 @@ def test_profiles():
         lookup(app, "M11385", FORBIDDEN)
         app.press("Account…")
         app.press("Delete Profile")
-        wait_for(lambda: secret_tool_lookup(base_b, "demo") is None, 10, "B's password removed")
+        wait_for(lambda: secret_tool_lookup(base_b, "demo", own=True) is None, 10, "B's password removed")
         assert secret_tool_lookup(base_a, "demo") == "password-of-a"
+        assert secret_tool_lookup(base_b, "demo", schema="org.example.OtherApp") == "other-apps-secret"
         app.wait("label", contains="Partner A (demo at 127.0.0.1)")
     except Exception:
         if app is not None:
@@ -501,6 +489,182 @@ def test_profiles():
             app.close()
         server_a.terminate()
         server_b.terminate()
+
+
+DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
+
+
+def switch_profile(app, name, key=DOWN):
+    """Like a person at the keyboard: open the header bar's profile switcher, one row down (or
+    up), Enter; until the window says the profile is in use."""
+    def switched():
+        return window_subtitle(app) == f"{name} (demo at 127.0.0.1)"
+    # another window of the app (the batch window, a dialog) may have the keyboard: give it to
+    # the main window first, as a click on it would (no window manager runs under Xvfb)
+    subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.proc.pid), "--name", "^Ticket Lookup$",
+                    "windowraise", "windowfocus", "--sync"], capture_output=True, timeout=10)
+    time.sleep(0.3)
+    for attempt in range(4):
+        dropdown = app.wait("combo box", "Profile")
+        opener = dropdown if dropdown.queryAction().nActions else next(
+            d for d in walk(dropdown) if "Action" in pyatspi.utils.listInterfaces(d) and d.queryAction().nActions)
+        opener.queryAction().doAction(0)
+        time.sleep(1.0 + attempt)
+        for keysym in (key, RETURN):
+            pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+            time.sleep(0.5)
+        try:
+            wait_for(switched, 3, f"profile {name}")
+            return
+        except AssertionError:
+            pyatspi.Registry.generateKeyboardEvent(ESCAPE, None, pyatspi.KEY_SYM)
+            time.sleep(0.5)
+    wait_for(switched, 5, f"profile {name} in use")
+
+
+def window_subtitle(app):
+    """The account under the window title (AdwWindowTitle: the title label's sibling)."""
+    for title in walk(app.window):
+        try:
+            if title.getRoleName() != "label" or title.name != "Ticket Lookup":
+                continue
+            parent = title.parent
+            for i in range(parent.childCount):
+                child = parent.getChildAtIndex(i)
+                if child.getRoleName() == "label" and child.name != "Ticket Lookup":
+                    return child.name
+        except Exception:
+            continue
+    return None
+
+
+class PausedKeyring:
+    """The session's gnome-keyring-daemon stopped (SIGSTOP), as behind a slow unlock prompt;
+    always resumed on the way out."""
+
+    def __enter__(self):
+        self.pid = keyring_daemon_pid()
+        os.kill(self.pid, signal.SIGSTOP)
+        return self
+
+    def resume(self):
+        if self.pid:
+            os.kill(self.pid, signal.SIGCONT)
+            self.pid = None
+
+    def __exit__(self, *exc):
+        self.resume()
+
+
+def two_accounts(password_a="password-of-a", password_b="password-of-b", stored_a=None):
+    a, b = RecordingServer(password_a), RecordingServer(password_b)
+    secret_tool_store(a.base, "demo", stored_a or password_a)
+    secret_tool_store(b.base, "demo", password_b)
+    profiles = f"[('Partner A', '{a.base}', 'demo'), ('Partner B', '{b.base}', 'demo')]"
+    settings = {**WINDOW, "profiles": profiles, "active-profile": "'Partner A'",
+                "base-url": f"'{a.base}'", "username": "'demo'"}
+    return a, b, settings
+
+
+def test_switch_while_keyring_waits():
+    """A lookup started on A waits for the keyring; the person switches to B meanwhile. A's
+    password must never reach B: the lookup goes on with A, the next one uses B."""
+    a, b, settings = two_accounts()
+    app = None
+    try:
+        app = App([], settings)
+        with PausedKeyring() as keyring:
+            lookup(app, "M11385", VALID)
+            app.wait("label", "Looking Up…")
+            switch_profile(app, "Partner B")
+            app.wait("label", contains="The lookup in progress goes on with Partner A")
+            keyring.resume()
+        app.wait("label", "Valid", timeout=20)
+        assert basic("demo", "password-of-a") not in b.authorizations(), b.requests
+        assert b.requests == [], b.requests
+        assert a.authorizations() == [basic("demo", "password-of-a")], a.requests
+        # the result says which account it was looked up with
+        app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+        # the next lookup is B's, with B's own password
+        app.press("Look Up")
+        wait_for(lambda: b.requests, 15, "a request to B")
+        assert b.authorizations() == [basic("demo", "password-of-b")], b.requests
+        assert len(a.requests) == 1
+    finally:
+        if app is not None:
+            app.close()
+        a.close()
+        b.close()
+
+
+def test_switch_while_batch_waits():
+    a, b, settings = two_accounts()
+    app = None
+    try:
+        app = App([], settings)
+        app.press("Look Up Many Tokens…")
+        lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
+        lines.queryEditableText().setTextContents(f"M1 {VALID}\nM2 {VALID}\nM3 {VALID}\n")
+        time.sleep(0.3)
+        with PausedKeyring() as keyring:
+            app.press("Run")
+            app.wait("label", "Reading the password from the keyring…")
+            switch_profile(app, "Partner B")
+            keyring.resume()
+        try:
+            progress = app.wait("label", contains="3 of 3 done", timeout=20)
+        except AssertionError:
+            print("# labels:", [n for n in app.names("label") if n][:40])
+            print("# frames:", app.names("frame"), app.names("dialog"))
+            raise
+        # every row of the run was looked up with A, and the run says so
+        assert "Partner A (demo at 127.0.0.1)" in progress.name, progress.name
+        assert b.requests == [], b.requests
+        assert a.authorizations() == [basic("demo", "password-of-a")] * 3, a.requests
+    finally:
+        if app is not None:
+            app.close()
+        a.close()
+        b.close()
+
+
+def test_switch_while_dialog_saves():
+    """A's new password is saved while the keyring is slow and the person switches to B: the
+    new password belongs to A (keyring and memory), never to B."""
+    a, b, settings = two_accounts(password_a="new-password-of-a", stored_a="old-password-of-a")
+    app = None
+    try:
+        app = App([], settings)
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Wrong username or password")
+        app.press("Account…")
+        dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
+        pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
+                      5, "password field")
+        pw.queryEditableText().setTextContents("new-password-of-a")
+        time.sleep(0.3)
+        with PausedKeyring() as keyring:
+            app.press("Save")
+            app.wait("label", "Saving the password in the keyring…")
+            switch_profile(app, "Partner B")
+            keyring.resume()
+        wait_for(lambda: secret_tool_lookup(a.base, "demo") == "new-password-of-a", 15, "A's new password saved")
+        assert secret_tool_lookup(b.base, "demo") == "password-of-b"
+        # B is in use now: its own password goes to it
+        app.wait("label", contains="Partner B (demo at 127.0.0.1)")
+        app.press("Look Up")
+        wait_for(lambda: b.requests, 15, "a request to B")
+        assert b.authorizations() == [basic("demo", "password-of-b")], b.requests
+        # and A gets its new one
+        switch_profile(app, "Partner A", key=UP)
+        app.press("Look Up")
+        wait_for(lambda: len(a.requests) == 2, 15, "a second request to A")
+        assert a.authorizations()[1] == basic("demo", "new-password-of-a"), a.requests
+    finally:
+        if app is not None:
+            app.close()
+        a.close()
+        b.close()
 
 
 def test_second_instance_hands_over():
@@ -573,6 +737,9 @@ TESTS = [
     test_secrets_found_nowhere,
     test_batch_window,
     test_profiles,
+    test_switch_while_keyring_waits,
+    test_switch_while_batch_waits,
+    test_switch_while_dialog_saves,
 ]
 
 
