@@ -177,6 +177,8 @@ test_unauthorized (void)
   g_assert_cmpint (fd, >=, 0);
   g_assert_true (g_file_set_contents (path, "wrong-password\n", -1, NULL));
   close (fd);
+  /* a password file must be the user's alone (g_file_set_contents() makes it 0644 first) */
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
   run_cli (&run, "--demo", "--password-file", path, "M11385", tl_demo_token (TL_DEMO_VALID));
   g_unlink (path);
   g_assert_cmpint (run.status, ==, 3);

@@ -8,6 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
+#include <termios.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
@@ -19,8 +23,8 @@
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-secret.h"
+#include "tl-text.h"
 
-#define EXIT_USAGE 2
 
 typedef struct
 {
@@ -54,7 +58,7 @@ static char *opt_username;
 static char *opt_password_file;
 static gboolean opt_password_stdin;
 static gboolean opt_json;
-static int opt_timeout;
+static int opt_timeout = -1;   /* -1: not given */
 static int opt_jobs = 4;
 static gboolean opt_demo;
 static gboolean opt_serve_demo;
@@ -133,7 +137,10 @@ print_header_cb (const char *name,
                  const char *value,
                  gpointer    user_data)
 {
-  print_stderr ("%s%s: %s\n", (const char *) user_data, name, value);
+  g_autofree char *visible_name = tl_text_visible (name);
+  g_autofree char *visible_value = tl_text_visible (value);
+
+  print_stderr ("%s%s: %s\n", (const char *) user_data, visible_name, visible_value);
 }
 
 static void
@@ -148,11 +155,14 @@ print_verbose (TlLookupResult *result)
                 tl_lookup_result_get_token_fingerprint (result) ? tl_lookup_result_get_token_fingerprint (result) : "");
   if (tl_lookup_result_get_status (result) != 0)
     {
+      g_autofree char *reason = tl_text_visible (tl_lookup_result_get_reason (result));
+      g_autofree char *body = tl_text_visible_multiline (tl_lookup_result_get_body_excerpt (result));
+
       print_stderr ("< %s %u %s\n", tl_lookup_result_get_http_version (result),
-                    tl_lookup_result_get_status (result), tl_lookup_result_get_reason (result));
+                    tl_lookup_result_get_status (result), reason ? reason : "");
       soup_message_headers_foreach (tl_lookup_result_get_response_headers (result), print_header_cb, "< ");
-      if (tl_lookup_result_get_body_excerpt (result))
-        print_stderr ("< %s\n", tl_lookup_result_get_body_excerpt (result));
+      if (body != NULL)
+        print_stderr ("< %s\n", body);
     }
   if (metrics != NULL)
     {
@@ -204,7 +214,8 @@ print_human_single (Job *job)
           break;
         case TL_TICKET_STATE_UNKNOWN:
         default:
-          g_print ("%s\n", _("UNKNOWN: the answer does not say whether the token has expired"));
+          g_print ("%s\n", _("UNKNOWN: the answer does not say whether the token has expired; "
+                             "treat it as not usable"));
           break;
         }
       for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
@@ -212,7 +223,7 @@ print_human_single (Job *job)
       for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
         {
           g_autofree char *title = pad (tl_ticket_field_get_title (f), width);
-          const char *value = tl_ticket_get_string (ticket, f);
+          g_autofree char *value = tl_text_visible (tl_ticket_get_string (ticket, f));
 
           g_print ("  %s  %s\n", title, value ? value : "—");
         }
@@ -220,8 +231,9 @@ print_human_single (Job *job)
   else
     {
       g_autofree char *text = tl_lookup_result_format_error (result);
+      g_autofree char *visible = tl_text_visible_multiline (text);
 
-      print_stderr (_("error: %s\n"), text);
+      print_stderr (_("error: %s\n"), visible);
     }
 }
 
@@ -265,8 +277,15 @@ job_to_json (Job *job)
       json_builder_set_member_name (builder, "line");
       json_builder_add_int_value (builder, job->line);
     }
+  /* ok: a ticket that says valid or expired; an answer that does not say is not ok. */
   json_builder_set_member_name (builder, "ok");
-  json_builder_add_boolean_value (builder, result != NULL && tl_lookup_result_is_ok (result));
+  json_builder_add_boolean_value (builder, result != NULL && tl_lookup_result_is_ok (result) &&
+                                           tl_ticket_get_state (ticket) != TL_TICKET_STATE_UNKNOWN);
+  json_builder_set_member_name (builder, "verdict");
+  if (ticket != NULL && tl_lookup_result_is_ok (result))
+    json_builder_add_string_value (builder, tl_ticket_state_to_string (tl_ticket_get_state (ticket)));
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "customerId");
   if (job->input != NULL)
     json_builder_add_string_value (builder, tl_input_get_customer_id (job->input));
@@ -331,14 +350,19 @@ job_to_json (Job *job)
 
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  {
+    g_autofree char *json = json_generator_to_data (generator, NULL);
+
+    /* The same values, with DEL, C1 and bidi controls as \uXXXX: safe on a terminal too. */
+    return tl_text_json_escape_invisible (json);
+  }
 }
 
 static int
 job_exit_status (Job *job)
 {
   if (job->input_error != NULL)
-    return EXIT_USAGE;
+    return TL_EXIT_USAGE;
   return tl_lookup_result_get_exit_status (job->result);
 }
 
@@ -352,7 +376,7 @@ print_batch_human (Job *job)
   else if (tl_lookup_result_is_ok (job->result))
     {
       TlTicket *ticket = tl_lookup_result_get_ticket (job->result);
-      const char *order = tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID);
+      g_autofree char *order = tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID));
 
       g_print ("%4u  %-10s  %-20s  %s\n", job->line, customer, order ? order : "—",
                tl_ticket_get_state (ticket) == TL_TICKET_STATE_EXPIRED ? _("EXPIRED")
@@ -361,9 +385,10 @@ print_batch_human (Job *job)
   else
     {
       const GError *error = tl_lookup_result_get_error (job->result);
+      g_autofree char *message = tl_text_visible (error->message);
 
       g_print ("%4u  %-10s  %-20s  %s: %s\n", job->line, customer, "—",
-               tl_lookup_error_get_title (error->code), error->message);
+               tl_lookup_error_get_title (error->code), message);
     }
 }
 
@@ -436,37 +461,152 @@ start_jobs (Cli *cli)
     g_main_loop_quit (cli->loop);
 }
 
+#define PASSWORD_MAX 4096
+
+/* Reads the password from the terminal without echoing it. */
+static char *
+prompt_password (GError **error)
+{
+  struct termios saved, quiet;
+  char buf[PASSWORD_MAX + 2];
+  char *line;
+
+  if (tcgetattr (STDIN_FILENO, &saved) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, g_strerror (errno));
+      return NULL;
+    }
+  quiet = saved;
+  quiet.c_lflag &= ~(tcflag_t) ECHO;
+  quiet.c_lflag |= ECHONL;
+  print_stderr ("%s", _("Password: "));
+  fflush (stderr);
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  line = fgets (buf, sizeof buf, stdin);
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  if (line == NULL)
+    {
+      explicit_bzero (buf, sizeof buf);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("No password was entered."));
+      return NULL;
+    }
+  line = g_strndup (buf, strcspn (buf, "\r\n"));
+  explicit_bzero (buf, sizeof buf);
+  return line;
+}
+
+/* A password file others can read, or that someone else owns (and so could swap), is refused:
+ * the password would not be the user's alone. */
+static gboolean
+check_password_file (int          fd,
+                     const char  *path,
+                     GError     **error)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("%s is not a regular file."), path);
+      return FALSE;
+    }
+  if (st.st_uid != getuid ())
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s belongs to another user; keep the password in a file of your own."), path);
+      return FALSE;
+    }
+  if (st.st_mode & (S_IRWXG | S_IRWXO))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s can be read or changed by other users (mode %03o); run “chmod 600 %s”."),
+                   path, (unsigned) (st.st_mode & 0777), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first line of @path ("-": standard input, prompted for without echo on a terminal). */
 static char *
 read_password_file (const char  *path,
                     GError     **error)
 {
-  g_autofree char *contents = NULL;
+  GString *in = g_string_new (NULL);
+  char buf[1024];
+  ssize_t n;
+  int fd;
+  char *password;
   gsize len;
-  char *nl;
 
   if (g_strcmp0 (path, "-") == 0)
     {
-      GString *in = g_string_new (NULL);
-      char buf[4096];
-      size_t n;
-
-      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-        g_string_append_len (in, buf, n);
-      contents = g_string_free (in, FALSE);
+      if (isatty (STDIN_FILENO))
+        {
+          g_string_free (in, TRUE);
+          return prompt_password (error);
+        }
+      fd = STDIN_FILENO;
     }
-  else if (!g_file_get_contents (path, &contents, &len, error))
-    return NULL;
-
-  nl = strpbrk (contents, "\r\n");
-  if (nl != NULL)
-    *nl = '\0';
-  if (!g_utf8_validate (contents, -1, NULL))
+  else
     {
+      fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+      if (fd < 0)
+        {
+          int errsv = errno;
+          g_string_free (in, TRUE);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", path, g_strerror (errsv));
+          return NULL;
+        }
+      if (!check_password_file (fd, path, error))
+        {
+          close (fd);
+          g_string_free (in, TRUE);
+          return NULL;
+        }
+    }
+
+  while ((n = read (fd, buf, sizeof buf)) > 0 && in->len <= PASSWORD_MAX)
+    g_string_append_len (in, buf, n);
+  explicit_bzero (buf, sizeof buf);
+  if (fd != STDIN_FILENO)
+    close (fd);
+
+  len = strcspn (in->str, "\r\n");
+  /* strcspn() stops at a NUL byte too */
+  if (len < in->len && in->str[len] == '\0')
+    {
+      tl_secret_free (g_string_free (in, FALSE));
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The password contains a NUL byte; is this the right file?"));
+      return NULL;
+    }
+  if (in->len > PASSWORD_MAX)
+    {
+      tl_secret_free (g_string_free (in, FALSE));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The password file is larger than %d bytes; is this the right file?"), PASSWORD_MAX);
+      return NULL;
+    }
+  password = g_strndup (in->str, len);
+  tl_secret_free (g_string_free (in, FALSE));
+  if (*password == '\0')
+    {
+      g_free (password);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The password is empty."));
+      return NULL;
+    }
+  if (!g_utf8_validate (password, -1, NULL))
+    {
+      tl_secret_free (password);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The password is not valid UTF-8 text."));
       return NULL;
     }
-  return g_steal_pointer (&contents);
+  return password;
 }
 
 static char *
@@ -534,7 +674,7 @@ serve_demo (const char *password)
   if (server == NULL)
     {
       print_stderr (_("error: could not start the demo server: %s\n"), error->message);
-      return 7;
+      return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_NETWORK);
     }
   tl_demo_server_set_password (server, password);
   loop = g_main_loop_new (NULL, FALSE);
@@ -685,8 +825,9 @@ main (int   argc,
     _("Exit status: 0 valid ticket, 1 expired ticket, 2 usage or invalid input,\n"
       "3 authentication failed (401), 4 forbidden (403), 5 rejected by the API (400/404/other 4xx),\n"
       "6 server error (5xx), 7 network/TLS/timeout, 8 malformed or oversized response,\n"
-      "9 keyring unavailable. With --batch: 0 when every line got a ticket, else the most\n"
-      "severe failure's status.\n\n"
+      "9 keyring unavailable, 10 a ticket that does not say whether the token expired,\n"
+      "130 interrupted (Ctrl+C). With --batch: 0 when every line got a valid or expired ticket,\n"
+      "else the most severe failure's status.\n\n"
       "Demo tokens (with --demo):\n%s"), tokens_help);
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -696,7 +837,7 @@ main (int   argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       print_stderr (_("error: %s\nRun “%s --help” for the options.\n"), error->message, g_get_prgname ());
-      return EXIT_USAGE;
+      return TL_EXIT_USAGE;
     }
   /* GOption copied every value it kept: wipe the originals. */
   scrub_arguments (original_argc, original_argv);
@@ -718,7 +859,7 @@ main (int   argc,
           if (demo_password == NULL)
             {
               print_stderr (_("error: could not read the password: %s\n"), error->message);
-              return EXIT_USAGE;
+              return TL_EXIT_USAGE;
             }
         }
       return serve_demo (demo_password);
@@ -730,24 +871,29 @@ main (int   argc,
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
       print_stderr (_("error: give CUSTOMER_ID TOKEN, the pasted text, or --batch FILE\n\n%s"), help);
-      return EXIT_USAGE;
+      return TL_EXIT_USAGE;
     }
   if (opt_password_stdin && g_strcmp0 (opt_batch, "-") == 0)
     {
       print_stderr ("%s\n", _("error: --password-stdin cannot be combined with --batch - (both read standard input)"));
-      return EXIT_USAGE;
+      return TL_EXIT_USAGE;
     }
   if (n_rest == 1 && g_str_equal (opt_rest[0], "-") &&
       (opt_password_stdin || g_strcmp0 (opt_password_file, "-") == 0))
     {
       print_stderr ("%s\n", _("error: the password and the lookup cannot both be read from standard input; "
                               "use --password-file FILE or the keyring"));
-      return EXIT_USAGE;
+      return TL_EXIT_USAGE;
     }
-  if (opt_timeout < 0 || opt_timeout > 3600 || opt_jobs < 1 || opt_jobs > 64)
+  if (opt_password_file != NULL && opt_password_stdin)
+    {
+      print_stderr ("%s\n", _("error: give either --password-file or --password-stdin, not both"));
+      return TL_EXIT_USAGE;
+    }
+  if ((opt_timeout != -1 && (opt_timeout < 1 || opt_timeout > 3600)) || opt_jobs < 1 || opt_jobs > 64)
     {
       print_stderr ("%s\n", _("error: --timeout must be 1–3600 seconds and --jobs 1–64"));
-      return EXIT_USAGE;
+      return TL_EXIT_USAGE;
     }
 
   /* Inputs first: a typo should not cost a keyring prompt. */
@@ -757,7 +903,7 @@ main (int   argc,
       if (batch_text == NULL)
         {
           print_stderr (_("error: %s\n"), error->message);
-          return EXIT_USAGE;
+          return TL_EXIT_USAGE;
         }
       jobs = g_ptr_array_new_with_free_func (job_free);
     }
@@ -775,7 +921,7 @@ main (int   argc,
             {
               print_stderr (_("error: %s\n"), error->message);
               job_free (job);
-              return EXIT_USAGE;
+              return TL_EXIT_USAGE;
             }
           job->input = tl_input_parse (text, &job->input_error);
           explicit_bzero (text, strlen (text));
@@ -792,7 +938,7 @@ main (int   argc,
           cli.json = opt_json;
           job->done = TRUE;
           flush_output (&cli);
-          return EXIT_USAGE;
+          return TL_EXIT_USAGE;
         }
     }
 
@@ -805,7 +951,7 @@ main (int   argc,
       if (demo == NULL)
         {
           print_stderr (_("error: could not start the demo server: %s\n"), error->message);
-          return 7;
+          return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_NETWORK);
         }
       g_free (base_url);
       base_url = g_strdup (tl_demo_server_get_base_url (demo));
@@ -826,7 +972,7 @@ main (int   argc,
   if (!tl_client_check_base_url (base_url, &error))
     {
       print_stderr (_("error: %s\n"), error->message);
-      return EXIT_USAGE;
+      return TL_EXIT_USAGE;
     }
 
   if (password == NULL && (opt_password_file != NULL || opt_password_stdin))
@@ -835,7 +981,7 @@ main (int   argc,
       if (password == NULL)
         {
           print_stderr (_("error: could not read the password: %s\n"), error->message);
-          return EXIT_USAGE;
+          return TL_EXIT_USAGE;
         }
     }
 
@@ -843,7 +989,13 @@ main (int   argc,
     {
       print_stderr ("%s\n", _("error: no username: give --username NAME (or set it in Ticket Lookup)"));
       tl_secret_free (password);
-      return EXIT_USAGE;
+      return TL_EXIT_USAGE;
+    }
+  if (!tl_account_check_username (username, &error))
+    {
+      print_stderr (_("error: %s\n"), error->message);
+      tl_secret_free (password);
+      return TL_EXIT_USAGE;
     }
 
   /* The one account of this run: taken here, used for every lookup, wiped at exit. */
@@ -867,7 +1019,7 @@ main (int   argc,
   client = tl_client_new ();
   if (opt_jobs > 2)
     tl_client_set_max_connections (client, opt_jobs);
-  if (opt_timeout > 0)
+  if (opt_timeout != -1)
     tl_client_set_timeout (client, opt_timeout);
 
   loop = g_main_loop_new (NULL, FALSE);
@@ -910,7 +1062,7 @@ main (int   argc,
           g_cancellable_cancel (cancellable);
           while (!cli.batch_finished)
             g_main_context_iteration (NULL, TRUE);
-          return 130;
+          return TL_EXIT_INTERRUPTED;
         }
       return tl_batch_get_exit_status (batch);
     }
@@ -929,7 +1081,7 @@ main (int   argc,
       g_cancellable_cancel (cancellable);
       while (cli.running > 0)
         g_main_context_iteration (NULL, TRUE);
-      return 130;
+      return TL_EXIT_INTERRUPTED;
     }
 
   status = job_exit_status (g_ptr_array_index (jobs, 0));

@@ -86,7 +86,7 @@ int
 tl_batch_item_get_exit_status (TlBatchItem *self)
 {
   if (self->input_error != NULL)
-    return 2;
+    return TL_EXIT_USAGE;
   if (self->result == NULL)
     return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_CANCELLED);
   return tl_lookup_result_get_exit_status (self->result);
@@ -114,13 +114,7 @@ tl_batch_item_describe (TlBatchItem *self)
     return g_strdup (tl_lookup_error_get_title (error->domain == TL_LOOKUP_ERROR ? error->code
                                                                               : TL_LOOKUP_ERROR_INVALID_INPUT));
   ticket = tl_lookup_result_get_ticket (self->result);
-  switch (tl_ticket_get_state (ticket))
-    {
-    case TL_TICKET_STATE_VALID: return g_strdup (_("Valid"));
-    case TL_TICKET_STATE_EXPIRED: return g_strdup (_("Expired"));
-    case TL_TICKET_STATE_UNKNOWN:
-    default: return g_strdup (_("Unknown"));
-    }
+  return g_strdup (tl_ticket_state_get_title (tl_ticket_get_state (ticket)));
 }
 
 static void
@@ -330,8 +324,8 @@ tl_batch_run_finish (TlBatch       *self,
 /**
  * tl_batch_get_exit_status:
  *
- * Returns: 0 when every line got a ticket (valid or expired), else the most severe failure's
- *   exit status
+ * Returns: 0 when every line got a ticket that says valid or expired, else the most severe
+ *   failure's exit status (an answer that does not say, 10, counts as a failure)
  */
 int
 tl_batch_get_exit_status (TlBatch *self)
@@ -344,7 +338,7 @@ tl_batch_get_exit_status (TlBatch *self)
       g_autoptr(TlBatchItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
       int s = tl_batch_item_get_exit_status (item);
 
-      if (s > 1)
+      if (s > TL_EXIT_EXPIRED)
         status = MAX (status, s);
     }
   return status;

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tl-secret.h"
+#include "tl-text.h"
 #include "tl-client.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
@@ -373,6 +374,7 @@ typedef struct
   gint64          start_us;
   char           *token;
   char           *password;
+  TlRedactor     *redactor;        /* the token and credentials of this lookup */
   goffset         content_length;  /* -1 when not announced */
   gboolean        parsed;          /* parsed in a worker thread */
   TlTicket       *parsed_ticket;
@@ -400,6 +402,7 @@ lookup_data_free (LookupData *data)
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_pointer (&data->token, tl_secret_free);
   g_clear_pointer (&data->password, tl_secret_free);
+  g_clear_pointer (&data->redactor, tl_redactor_free);
   g_clear_object (&data->parsed_ticket);
   g_clear_error (&data->parse_error);
   g_free (data);
@@ -420,21 +423,6 @@ on_deadline (gpointer user_data)
   data->timed_out = TRUE;
   g_cancellable_cancel (data->internal);
   return G_SOURCE_REMOVE;
-}
-
-/* Replaces every occurrence of @secret in @text with @placeholder. */
-static char *
-redact (const char *text,
-        const char *secret,
-        const char *placeholder)
-{
-  g_autoptr(GString) out = NULL;
-
-  if (secret == NULL || strlen (secret) < 3 || strstr (text, secret) == NULL)
-    return g_strdup (text);
-  out = g_string_new (text);
-  g_string_replace (out, secret, placeholder, 0);
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static void
@@ -511,12 +499,76 @@ fill_diagnostics (LookupData *data)
   if (data->body != NULL && data->body->len > 0 && result->body_excerpt == NULL)
     {
       gsize n = MIN (data->body->len, TL_BODY_EXCERPT_MAX);
-      g_autofree char *valid = g_utf8_make_valid ((const char *) data->body->data, n);
-      g_autofree char *no_token = redact (valid, data->token, "[token]");
-
       result->body_size = data->body->len;
-      result->body_excerpt = redact (no_token, data->password, "[password]");
+      result->body_excerpt = g_utf8_make_valid ((const char *) data->body->data, n);
     }
+}
+
+static void
+redact_string (TlRedactor  *redactor,
+               char       **field)
+{
+  char *redacted;
+
+  if (*field == NULL)
+    return;
+  redacted = tl_redactor_apply (redactor, *field);
+  g_free (*field);
+  *field = redacted;
+}
+
+static void
+redact_header (const char *name,
+               const char *value,
+               gpointer    user_data)
+{
+  gpointer *pair = user_data;
+  g_autofree char *redacted = tl_redactor_apply (pair[0], value);
+
+  soup_message_headers_append (pair[1], name, redacted);
+}
+
+/* The one redaction pass: every string of the result that came from the network, or that was
+ * composed with such a string (the error message quotes the reason phrase, Location, …), with
+ * the token and credentials of this lookup replaced, in whatever form they were echoed. */
+static void
+redact_result (TlLookupResult *result,
+               TlRedactor     *redactor)
+{
+  if (tl_redactor_is_empty (redactor))
+    return;
+
+  redact_string (redactor, &result->reason);
+  redact_string (redactor, &result->request_id);
+  redact_string (redactor, &result->retry_after);
+  redact_string (redactor, &result->body_excerpt);
+  if (result->error != NULL)
+    redact_string (redactor, &result->error->message);
+  if (result->error_body != NULL)
+    {
+      redact_string (redactor, &result->error_body->message);
+      redact_string (redactor, &result->error_body->trace_id);
+      for (guint i = 0; i < result->error_body->details->len; i++)
+        redact_string (redactor, (char **) &g_ptr_array_index (result->error_body->details, i));
+    }
+  if (result->response_headers != NULL)
+    {
+      SoupMessageHeaders *copy = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+      gpointer pair[2] = { redactor, copy };
+
+      soup_message_headers_foreach (result->response_headers, redact_header, pair);
+      soup_message_headers_unref (result->response_headers);
+      result->response_headers = copy;
+    }
+  if (result->ticket != NULL)
+    for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
+      {
+        const char *value = tl_ticket_get_string (result->ticket, f);
+        g_autofree char *redacted = tl_redactor_apply (redactor, value);
+
+        if (g_strcmp0 (value, redacted) != 0)
+          tl_ticket_set_string (result->ticket, f, redacted);
+      }
 }
 
 static void
@@ -525,6 +577,7 @@ complete (GTask *task)
   LookupData *data = g_task_get_task_data (task);
 
   fill_diagnostics (data);
+  redact_result (data->result, data->redactor);
   if (data->stream != NULL && !g_input_stream_is_closed (data->stream))
     g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
   g_task_return_pointer (task, g_object_ref (data->result), g_object_unref);
@@ -846,6 +899,9 @@ tl_client_lookup_async (TlClient            *self,
   data->content_length = -1;
   data->token = g_strdup (token);
   data->password = g_strdup (tl_account_get_password (account));
+  /* The demo account's password is public ("demo"); its token is still redacted. */
+  data->redactor = tl_redactor_new (token, tl_account_get_username (account),
+                                    tl_account_is_demo (account) ? NULL : tl_account_get_password (account));
   g_task_set_task_data (task, data, (GDestroyNotify) lookup_data_free);
 
   data->result->customer_id = g_strdup (customer_id);

@@ -40,6 +40,14 @@ typedef enum
 
 #define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_NO_PASSWORD + 1)
 
+/* ticket-lookup-cli exit statuses that are not a failure class (those are in the table in
+ * tl-lookup-error.c): the three verdicts, a usage error, an interrupted run. */
+#define TL_EXIT_VALID        0
+#define TL_EXIT_EXPIRED      1
+#define TL_EXIT_USAGE        2
+#define TL_EXIT_UNKNOWN      10    /* a ticket whose answer does not say whether it expired */
+#define TL_EXIT_INTERRUPTED  130   /* Ctrl+C */
+
 GQuark       tl_lookup_error_quark           (void);
 const char  *tl_lookup_error_code_to_string  (TlLookupError code);
 const char  *tl_lookup_error_get_title       (TlLookupError code);

@@ -76,11 +76,19 @@ tl_lookup_result_get_exit_status (TlLookupResult *self)
     {
       if (self->error->domain == TL_LOOKUP_ERROR)
         return tl_lookup_error_get_exit_status (self->error->code);
-      return 2;
+      return TL_EXIT_USAGE;
     }
-  if (self->ticket != NULL && tl_ticket_get_state (self->ticket) == TL_TICKET_STATE_EXPIRED)
-    return 1;
-  return 0;
+  switch (self->ticket != NULL ? tl_ticket_get_state (self->ticket) : TL_TICKET_STATE_UNKNOWN)
+    {
+    case TL_TICKET_STATE_VALID:
+      return TL_EXIT_VALID;
+    case TL_TICKET_STATE_EXPIRED:
+      return TL_EXIT_EXPIRED;
+    case TL_TICKET_STATE_UNKNOWN:
+    default:
+      /* Never "valid": a script must be able to tell an answer that does not say. */
+      return TL_EXIT_UNKNOWN;
+    }
 }
 
 /**

@@ -17,7 +17,15 @@ struct _TlTicket
 
   char          *strings[TL_TICKET_N_STRING_FIELDS];
   TlTicketState  state;
+  char          *expiry_key;       /* the member the state was read from, as the answer spelt it */
+  TlTicketState  alt_state;        /* from orderTicketHasExpired, used when hasExpired is absent */
+  char          *alt_expiry_key;
 };
+
+/* The vendor's own C# and PHP samples read the expiry as "orderTicketHasExpired": a server or
+ * gateway that answers with that name is understood too. An index past the real fields. */
+#define ALT_EXPIRY_FIELD TL_TICKET_N_FIELDS
+#define ALT_EXPIRY_KEY   "orderTicketHasExpired"
 
 G_DEFINE_FINAL_TYPE (TlTicket, tl_ticket, G_TYPE_OBJECT)
 
@@ -45,6 +53,8 @@ tl_ticket_finalize (GObject *object)
 
   for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
     g_clear_pointer (&self->strings[i], g_free);
+  g_clear_pointer (&self->expiry_key, g_free);
+  g_clear_pointer (&self->alt_expiry_key, g_free);
 
   G_OBJECT_CLASS (tl_ticket_parent_class)->finalize (object);
 }
@@ -93,7 +103,103 @@ field_for_key (const char *key)
   for (guint i = 0; i < TL_TICKET_N_FIELDS; i++)
     if (g_ascii_strcasecmp (key, fields[i].key) == 0)
       return (int) i;
+  if (g_ascii_strcasecmp (key, ALT_EXPIRY_KEY) == 0)
+    return ALT_EXPIRY_FIELD;
   return -1;
+}
+
+static void
+set_expiry (TlTicket   *self,
+            int         field,
+            gboolean    expired,
+            const char *key)
+{
+  TlTicketState state = expired ? TL_TICKET_STATE_EXPIRED : TL_TICKET_STATE_VALID;
+
+  if (field == ALT_EXPIRY_FIELD)
+    {
+      self->alt_state = state;
+      g_free (self->alt_expiry_key);
+      self->alt_expiry_key = g_strdup (key);
+    }
+  else
+    {
+      self->state = state;
+      g_free (self->expiry_key);
+      self->expiry_key = g_strdup (key);
+    }
+}
+
+/* hasExpired wins; orderTicketHasExpired stands in when it is absent; the two disagreeing is
+ * an answer that cannot be trusted either way. */
+static gboolean
+settle_expiry (TlTicket  *self,
+               GError   **error)
+{
+  if (self->alt_state == TL_TICKET_STATE_UNKNOWN)
+    return TRUE;
+  if (self->state == TL_TICKET_STATE_UNKNOWN)
+    {
+      self->state = self->alt_state;
+      g_free (self->expiry_key);
+      self->expiry_key = g_steal_pointer (&self->alt_expiry_key);
+      return TRUE;
+    }
+  if (self->state != self->alt_state)
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                   _("The answer contradicts itself: “%s” and “%s” disagree on whether the token "
+                     "has expired."), self->expiry_key, self->alt_expiry_key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tl_ticket_state_to_string:
+ *
+ * Returns: "valid", "expired" or "unknown": the verdict's name in --json and CSV
+ */
+const char *
+tl_ticket_state_to_string (TlTicketState state)
+{
+  switch (state)
+    {
+    case TL_TICKET_STATE_VALID: return "valid";
+    case TL_TICKET_STATE_EXPIRED: return "expired";
+    case TL_TICKET_STATE_UNKNOWN:
+    default: return "unknown";
+    }
+}
+
+/**
+ * tl_ticket_state_get_title:
+ *
+ * Returns: the verdict in words, translated: "Valid", "Expired", "Unknown"
+ */
+const char *
+tl_ticket_state_get_title (TlTicketState state)
+{
+  switch (state)
+    {
+    case TL_TICKET_STATE_VALID: return _("Valid");
+    case TL_TICKET_STATE_EXPIRED: return _("Expired");
+    case TL_TICKET_STATE_UNKNOWN:
+    default: return _("Unknown");
+    }
+}
+
+/**
+ * tl_ticket_get_expiry_key:
+ *
+ * Returns: (nullable): the member the expiry was read from, as the answer spelt it
+ *   ("hasExpired", "HasExpired", "orderTicketHasExpired", …), %NULL when the answer had none
+ */
+const char *
+tl_ticket_get_expiry_key (TlTicket *self)
+{
+  g_return_val_if_fail (TL_IS_TICKET (self), NULL);
+  return self->expiry_key;
 }
 
 /**
@@ -203,7 +309,7 @@ tl_ticket_new_from_json (const char  *data,
   g_autoptr(GList) members = NULL;
   JsonNode *root;
   JsonObject *object;
-  gboolean seen[TL_TICKET_N_FIELDS] = { FALSE };
+  gboolean seen[TL_TICKET_N_FIELDS + 1] = { FALSE };
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -251,7 +357,8 @@ tl_ticket_new_from_json (const char  *data,
       if (seen[field])
         {
           g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
-                       _("The field “%s” appears twice in the answer."), fields[field].key);
+                       _("The field “%s” appears twice in the answer."),
+                       field == ALT_EXPIRY_FIELD ? ALT_EXPIRY_KEY : fields[field].key);
           return NULL;
         }
       seen[field] = TRUE;
@@ -259,7 +366,7 @@ tl_ticket_new_from_json (const char  *data,
       if (JSON_NODE_HOLDS_NULL (node))
         continue;   /* null means absent */
 
-      if (field == TL_TICKET_FIELD_HAS_EXPIRED)
+      if (field == TL_TICKET_FIELD_HAS_EXPIRED || field == ALT_EXPIRY_FIELD)
         {
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
             {
@@ -268,8 +375,7 @@ tl_ticket_new_from_json (const char  *data,
                            key, json_type_name (node));
               return NULL;
             }
-          self->state = json_node_get_boolean (node) ? TL_TICKET_STATE_EXPIRED
-                                                     : TL_TICKET_STATE_VALID;
+          set_expiry (self, field, json_node_get_boolean (node), key);
         }
       else
         {
@@ -290,6 +396,8 @@ tl_ticket_new_from_json (const char  *data,
         }
     }
 
+  if (!settle_expiry (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -364,7 +472,7 @@ xml_start (GMarkupParseContext  *context,
     {
       g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
                    _("The field “%s” should be text, but contains elements."),
-                   fields[state->field].key);
+                   state->field == ALT_EXPIRY_FIELD ? ALT_EXPIRY_KEY : fields[state->field].key);
     }
   if (state->depth > TL_JSON_MAX_DEPTH)
     g_set_error_literal (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
@@ -381,14 +489,14 @@ xml_end (GMarkupParseContext  *context,
 
   if (state->depth == 2 && state->field >= 0 && !state->nil)
     {
-      if (state->field == TL_TICKET_FIELD_HAS_EXPIRED)
+      if (state->field == TL_TICKET_FIELD_HAS_EXPIRED || state->field == ALT_EXPIRY_FIELD)
         {
           g_autofree char *value = g_strstrip (g_strdup (state->text->str));
 
           if (g_strcmp0 (value, "true") == 0)
-            state->ticket->state = TL_TICKET_STATE_EXPIRED;
+            set_expiry (state->ticket, state->field, TRUE, local_name (element_name));
           else if (g_strcmp0 (value, "false") == 0)
-            state->ticket->state = TL_TICKET_STATE_VALID;
+            set_expiry (state->ticket, state->field, FALSE, local_name (element_name));
           else
             {
               g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
@@ -456,6 +564,8 @@ tl_ticket_new_from_xml (const char  *data,
                            _("The answer is empty XML, not an order ticket."));
       return NULL;
     }
+  if (!settle_expiry (ticket, error))
+    return NULL;
 
   return g_steal_pointer (&ticket);
 }
