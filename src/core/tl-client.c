@@ -199,14 +199,36 @@ host_is_loopback (const char *host)
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
 
+/* @url as it may be quoted in a message: without anything between "://" and "@", where a
+ * pasted address may carry a username and password. */
+static char *
+display_url (const char *url)
+{
+  const char *start = strstr (url, "://");
+  const char *at, *end;
+
+  if (start == NULL)
+    return g_strdup (url);
+  start += 3;
+  end = start + strcspn (start, "/?#");
+  at = NULL;
+  for (const char *p = start; p < end; p++)
+    if (*p == '@')
+      at = p;
+  if (at == NULL)
+    return g_strdup (url);
+  return g_strdup_printf ("%.*s…@%s", (int) (start - url), url, at + 1);
+}
+
 static GUri *
-parse_base_url (const char  *base_url,
+parse_base_url (const char  *raw_base_url,
                 GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
+  g_autofree char *base_url = display_url (raw_base_url);
   const char *scheme;
 
-  uri = g_uri_parse (base_url, SOUP_HTTP_URI_FLAGS, NULL);
+  uri = g_uri_parse (raw_base_url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
@@ -662,6 +684,13 @@ fail_with_gerror (GTask        *task,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
     fail (task, TL_LOOKUP_ERROR_NETWORK, _("%s refused the connection (%s)."), host,
           error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+           (g_strcmp0 (error->message, "Header too big") == 0 ||
+            g_strcmp0 (error->message, g_dgettext ("libsoup-3.0", "Header too big")) == 0))
+    /* libsoup stops reading headers past its limit (64–100 KiB) */
+    fail (task, TL_LOOKUP_ERROR_TOO_LARGE,
+          _("The answer's headers from %s are larger than this app accepts; reading stopped there."),
+          host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     fail (task, TL_LOOKUP_ERROR_NETWORK,
           _("The connection to %s closed before the whole answer arrived (%s)."), host,
