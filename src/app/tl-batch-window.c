@@ -12,6 +12,7 @@
 #include "tl-batch.h"
 #include "tl-batch-window.h"
 #include "tl-lookup-error.h"
+#include "tl-text.h"
 #include "tl-window.h"
 
 #define BATCH_JOBS 4
@@ -274,8 +275,9 @@ cell_bind (GtkSignalListItemFactory *factory,
       text = g_strdup (input ? tl_input_get_customer_id (input) : "—");
       break;
     case COL_ORDER:
-      text = g_strdup (ticket && tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)
-                       ? tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID) : "—");
+      text = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
+      if (text == NULL)
+        text = g_strdup ("—");
       break;
     case COL_RESULT:
     default:

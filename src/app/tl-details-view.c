@@ -14,6 +14,7 @@
 #include "tl-secret.h"
 #include "tl-client.h"
 #include "tl-details-view.h"
+#include "tl-text.h"
 #include "tl-report.h"
 #include "tl-window.h"
 
@@ -27,6 +28,7 @@ struct _TlDetailsView
   AdwActionRow        *timing_row;
   AdwActionRow        *request_id_row;
   AdwActionRow        *retry_after_row;
+  AdwActionRow        *expiry_row;
   GtkSwitch           *show_token_switch;
   GtkLabel            *request_body_label;
   GPtrArray           *dynamic_rows;       /* header rows, removed on the next result */
@@ -121,7 +123,11 @@ add_header_rows (TlDetailsView      *self,
         /* Translators: the redacted Authorization header: "Basic •••• (user partner)" */
         g_string_append_printf (text, "%s: Basic •••• (%s %s)\n", name, _("user"), username ? username : "");
       else
-        g_string_append_printf (text, "%s: %s\n", name, value);
+        {
+          g_autofree char *visible = tl_text_visible (value);
+
+          g_string_append_printf (text, "%s: %s\n", name, visible);
+        }
     }
   if (text->len > 0)
     g_string_truncate (text, text->len - 1);
@@ -205,14 +211,15 @@ tl_details_view_set_result (TlDetailsView  *self,
   if (tl_lookup_result_get_status (result) != 0)
     {
       size = g_format_size (tl_lookup_result_get_body_size (result));
+      g_autofree char *reason = tl_text_visible (tl_lookup_result_get_reason (result));
+
       response = g_strdup_printf ("%s %u %s · %s", tl_lookup_result_get_http_version (result),
-                                  tl_lookup_result_get_status (result),
-                                  tl_lookup_result_get_reason (result) ? tl_lookup_result_get_reason (result) : "",
-                                  size);
+                                  tl_lookup_result_get_status (result), reason ? reason : "", size);
       adw_expander_row_set_subtitle (self->response_row, response);
       add_header_rows (self, self->response_row, tl_lookup_result_get_response_headers (result), NULL);
       {
-        g_autofree char *body = pretty_body (tl_lookup_result_get_body_excerpt (result));
+        g_autofree char *pretty = pretty_body (tl_lookup_result_get_body_excerpt (result));
+        g_autofree char *body = tl_text_visible_multiline (pretty);
 
         row = gtk_list_box_row_new ();
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -226,10 +233,22 @@ tl_details_view_set_result (TlDetailsView  *self,
   timing = tl_report_describe_timing (result);
   adw_action_row_set_subtitle (self->timing_row, timing);
 
-  adw_action_row_set_subtitle (self->request_id_row, tl_lookup_result_get_request_id (result));
-  gtk_widget_set_visible (GTK_WIDGET (self->request_id_row), tl_lookup_result_get_request_id (result) != NULL);
-  adw_action_row_set_subtitle (self->retry_after_row, tl_lookup_result_get_retry_after (result));
-  gtk_widget_set_visible (GTK_WIDGET (self->retry_after_row), tl_lookup_result_get_retry_after (result) != NULL);
+  /* Text from the server: markup off on these rows, controls and bidi shown visibly. */
+  {
+    g_autofree char *request_id = tl_text_visible (tl_lookup_result_get_request_id (result));
+    g_autofree char *retry_after = tl_text_visible (tl_lookup_result_get_retry_after (result));
+    TlTicket *ticket = tl_lookup_result_get_ticket (result);
+    const char *expiry_key = ticket ? tl_ticket_get_expiry_key (ticket) : NULL;
+
+    adw_action_row_set_subtitle (self->request_id_row, request_id);
+    gtk_widget_set_visible (GTK_WIDGET (self->request_id_row), request_id != NULL);
+    adw_action_row_set_subtitle (self->retry_after_row, retry_after);
+    gtk_widget_set_visible (GTK_WIDGET (self->retry_after_row), retry_after != NULL);
+    /* Which member the verdict was read from: "hasExpired", or "orderTicketHasExpired" from
+     * a server or gateway that follows the vendor's samples; none for an Unknown verdict. */
+    adw_action_row_set_subtitle (self->expiry_row, expiry_key ? expiry_key : _("none: the answer does not say"));
+    gtk_widget_set_visible (GTK_WIDGET (self->expiry_row), ticket != NULL);
+  }
 }
 
 static void
@@ -260,6 +279,7 @@ property_row (const char *title)
 {
   GtkWidget *row = adw_action_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
@@ -315,16 +335,19 @@ tl_details_view_init (TlDetailsView *self)
 
   self->response_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->response_row), _("Response"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->response_row), FALSE);
 
   self->timing_row = property_row (_("Timing"));
   self->request_id_row = property_row (_("Request ID"));
   self->retry_after_row = property_row (_("Retry After"));
+  self->expiry_row = property_row (_("Verdict Read From"));
 
   adw_preferences_group_add (self->group, GTK_WIDGET (self->request_row));
   adw_preferences_group_add (self->group, GTK_WIDGET (self->response_row));
   adw_preferences_group_add (self->group, GTK_WIDGET (self->timing_row));
   adw_preferences_group_add (self->group, GTK_WIDGET (self->request_id_row));
   adw_preferences_group_add (self->group, GTK_WIDGET (self->retry_after_row));
+  adw_preferences_group_add (self->group, GTK_WIDGET (self->expiry_row));
 
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
 }

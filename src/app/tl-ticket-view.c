@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-ticket-view.h"
+#include "tl-text.h"
 #include "tl-window.h"
 
 struct _TlTicketView
@@ -203,7 +204,8 @@ tl_ticket_view_set_ticket (TlTicketView *self,
     default:
       icon = "dialog-question-symbolic";
       label = _("Unknown");
-      detail = _("The answer does not say whether the token has expired.");
+      detail = _("The answer does not say whether the token has expired: treat it as not usable, "
+                 "and see Verdict Read From in the details.");
       css = "unknown";
       break;
     }
@@ -220,11 +222,17 @@ tl_ticket_view_set_ticket (TlTicketView *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 
-  adw_preferences_group_set_description (self->fields_group, account_label);
+  {
+    /* the group's description is markup: a profile name may contain "&" or "<" */
+    g_autofree char *escaped = account_label ? g_markup_escape_text (account_label, -1) : NULL;
+
+    adw_preferences_group_set_description (self->fields_group, escaped);
+  }
 
   for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
     {
-      const char *value = tl_ticket_get_string (ticket, f);
+      /* from the server: controls and bidi shown visibly (the label has no markup) */
+      g_autofree char *value = tl_text_visible (tl_ticket_get_string (ticket, f));
 
       gtk_label_set_label (self->values[f], value ? value : "—");
       if (value == NULL)

@@ -15,6 +15,7 @@
 #include "tl-lookup-error.h"
 #include "tl-ticket-view.h"
 #include "tl-window.h"
+#include "tl-text.h"
 
 struct _TlWindow
 {
@@ -578,7 +579,11 @@ show_error (TlWindow       *self,
       code == TL_LOOKUP_ERROR_FORBIDDEN || code == TL_LOOKUP_ERROR_NOT_FOUND)
     description = g_markup_escape_text (tl_lookup_error_get_explanation (code), -1);
   else
-    description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), cause);
+    {
+      g_autofree char *visible = tl_text_visible (cause);
+
+      description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), visible);
+    }
   gtk_label_set_markup (self->error_description, description);
   gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
 
@@ -597,9 +602,10 @@ show_error (TlWindow       *self,
       for (guint i = 0; i < lines->len; i++)
         {
           GtkWidget *row = adw_action_row_new ();
+          g_autofree char *visible = tl_text_visible (g_ptr_array_index (lines, i));
 
           adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), g_ptr_array_index (lines, i));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), visible);
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
           adw_preferences_group_add (self->server_messages_group, row);
           g_ptr_array_add (self->server_rows, row);
@@ -616,10 +622,13 @@ show_error (TlWindow       *self,
         g_string_append_printf (meta, _("HTTP %u at %s"), tl_lookup_result_get_status (result), time);
       else
         g_string_append_printf (meta, _("At %s"), time);
-      if (tl_lookup_result_get_request_id (result) != NULL)
-        g_string_append_printf (meta, " · %s %s", _("Request ID:"), tl_lookup_result_get_request_id (result));
-      if (tl_lookup_result_get_retry_after (result) != NULL)
-        g_string_append_printf (meta, " · %s %s", _("Retry after:"), tl_lookup_result_get_retry_after (result));
+      g_autofree char *request_id = tl_text_visible (tl_lookup_result_get_request_id (result));
+      g_autofree char *retry_after = tl_text_visible (tl_lookup_result_get_retry_after (result));
+
+      if (request_id != NULL)
+        g_string_append_printf (meta, " · %s %s", _("Request ID:"), request_id);
+      if (retry_after != NULL)
+        g_string_append_printf (meta, " · %s %s", _("Retry after:"), retry_after);
       g_autofree char *label = result_account_label (result);
 
       g_string_append_printf (meta, " · %s", label);
@@ -861,8 +870,12 @@ create_history_row (gpointer item,
   gtk_widget_add_css_class (icon, g_strcmp0 (outcome, "valid") == 0 ? "success" : "error");
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
 
-  title_text = g_strdup_printf ("%s · %s", tl_history_entry_get_customer_id (entry) ? tl_history_entry_get_customer_id (entry) : "—",
-                                tl_history_entry_get_order_id (entry) ? tl_history_entry_get_order_id (entry) : "—");
+  {
+    g_autofree char *order = tl_text_visible (tl_history_entry_get_order_id (entry));
+
+    title_text = g_strdup_printf ("%s · %s", tl_history_entry_get_customer_id (entry) ? tl_history_entry_get_customer_id (entry) : "—",
+                                  order ? order : "—");
+  }
   subtitle_text = g_strdup_printf ("%s · %s", time, described);
   title = gtk_label_new (title_text);
   subtitle = gtk_label_new (subtitle_text);

@@ -14,6 +14,7 @@
 #include "tl-client.h"
 #include "tl-lookup-error.h"
 #include "tl-report.h"
+#include "tl-text.h"
 
 /* Quotes @text for a POSIX shell: 'text' with ' written as '\'' */
 static char *
@@ -172,5 +173,11 @@ tl_report_build_markdown (TlLookupResult *result,
     }
 
   g_string_append_printf (out, "\n%s Ticket Lookup %s\n", _("App:"), PACKAGE_VERSION);
-  return g_string_free (out, FALSE);
+  {
+    g_autofree char *text = g_string_free (out, FALSE);
+
+    /* pasted into a ticket system: what the server sent stays visible, never reorders or
+     * drives anything (the strings are already redacted by the client) */
+    return tl_text_visible_multiline (text);
+  }
 }

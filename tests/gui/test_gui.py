@@ -6,6 +6,7 @@ Prints TAP. Screenshots go to $TL_SCREENSHOT_DIR.
 """
 import os
 import shutil
+import json
 import signal
 import subprocess
 import sys
@@ -491,6 +492,88 @@ def test_profiles():
         server_b.terminate()
 
 
+class HostileHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+    """Markup, controls and bidi in every string a server controls."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        customer = self.path.rsplit("/", 1)[-1]
+        if customer == "TICKET":
+            body = json.dumps({"orderId": "<span foreground='red'>VALID</span>", "userId": "a < b & c",
+                               "orderUserId": "<b>agent</b>", "targetId": "OBJ\u202egnp.exe",
+                               "targetType": "House\x1b[2J", "tenantId": "T1", "chainId": "G1",
+                               "customerId": "TICKET", "hasExpired": True}).encode()
+            self.send_response(200, "<b>OK</b>")
+            self.send_header("X-Request-Id", "<span>id</span> a < b")
+        else:
+            body = json.dumps({"Message": "<i>The request</i> is a < b & invalid.",
+                               "ModelState": {"token.Data": ["<span foreground='green'>VALID</span>"]}}).encode()
+            self.send_response(400, "<span>Bad</span> Request")
+            self.send_header("X-Request-Id", "<u>req</u>")
+            self.send_header("Retry-After", "<b>1</b> < 2")
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def all_texts(app):
+    """What every label shows (its text, not only its accessible name)."""
+    out = []
+    for a in walk(app.acc):
+        try:
+            if a.getRoleName() != "label":
+                continue
+            out.append(a.name or "")
+            text = a.queryText()
+            out.append(text.getText(0, text.characterCount))
+        except Exception:
+            continue
+    return out
+
+
+def test_server_text_never_markup():
+    import http.server
+    import threading
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), HostileHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    app = None
+    try:
+        secret_tool_store(base, "demo", "pw-hostile")
+        app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"})
+        lookup(app, "TICKET", VALID)
+        app.wait("label", "Expired")
+        wait_for(lambda: "<span foreground='red'>VALID</span>" in all_texts(app), 10, "the order ID as text")
+        texts = all_texts(app)
+        for shown in ("<span foreground='red'>VALID</span>", "a < b & c", "<b>agent</b>",
+                      "OBJ<U+202E>gnp.exe", "House\\x1b[2J", "<span>id</span> a < b"):
+            assert shown in texts, (shown, texts)
+        assert any(" 200 <b>OK</b> · " in t for t in texts), texts
+        # nothing reorders or styles: no raw bidi or escape character anywhere
+        assert not any("\u202e" in t or "\x1b" in t for t in texts)
+        # the verdict is the server's hasExpired, not a styled "VALID"
+        assert app.find("label", "Valid") is None
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "hostile-ticket.png"))
+
+        lookup(app, "ERROR", VALID)
+        app.wait("label", "The service rejected the token")
+        wait_for(lambda: "token.Data: <span foreground='green'>VALID</span>" in all_texts(app), 10,
+                 "the server's message as text")
+        texts = all_texts(app)
+        assert "<i>The request</i> is a < b & invalid." in texts, texts
+        assert any("Request ID: <u>req</u>" in t and "Retry after: <b>1</b> < 2" in t for t in texts), texts
+        assert any(" 400 <span>Bad</span> Request · " in t for t in texts), texts
+    finally:
+        if app is not None:
+            app.close()
+        server.shutdown()
+
+
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
 
 
@@ -740,6 +823,7 @@ TESTS = [
     test_switch_while_keyring_waits,
     test_switch_while_batch_waits,
     test_switch_while_dialog_saves,
+    test_server_text_never_markup,
 ]
 
 
