@@ -128,6 +128,123 @@ test_damaged_and_missing (void)
   g_assert_cmpuint (g_list_model_get_n_items (tl_history_get_model (history)), ==, 1);
 }
 
+typedef enum { DEEP, RANDOM, HUGE, EMPTY, DIRECTORY, NOT_HISTORY } Damage;
+
+static void
+make_damaged (const char *path,
+              Damage      damage)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (damage)
+    {
+    case DEEP:
+      {
+        /* 200 000 levels: json-glib would recurse until the stack overflows */
+        g_autoptr(GString) deep = g_string_new ("{\"entries\":");
+        for (guint i = 0; i < 200000; i++)
+          g_string_append_c (deep, '[');
+        g_assert_true (g_file_set_contents (path, deep->str, deep->len, &error));
+      }
+      break;
+    case RANDOM:
+      {
+        guchar bytes[4096];
+        g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+        for (guint i = 0; i < sizeof bytes; i++)
+          bytes[i] = (guchar) g_rand_int_range (rand, 0, 256);
+        g_assert_true (g_file_set_contents (path, (char *) bytes, sizeof bytes, &error));
+      }
+      break;
+    case HUGE:
+      {
+        gsize size = 50 * 1024 * 1024;
+        g_autofree char *big = g_malloc (size);
+        memset (big, ' ', size);
+        memcpy (big, "{\"entries\":[]}", 14);
+        g_assert_true (g_file_set_contents (path, big, size, &error));
+      }
+      break;
+    case EMPTY:
+      g_assert_true (g_file_set_contents (path, "", 0, &error));
+      break;
+    case DIRECTORY:
+      g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+      break;
+    case NOT_HISTORY:
+      g_assert_true (g_file_set_contents (path, "[1,2,3]", -1, &error));
+      break;
+    }
+  g_assert_no_error (error);
+}
+
+/* A damaged file is moved aside, reported, never parsed further and never written over; the
+ * app then starts with a new one. */
+static void
+test_damaged_file (gconstpointer data)
+{
+  Damage damage = GPOINTER_TO_INT (data);
+  g_autofree char *dir = g_dir_make_tmp ("tl-history-damaged-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "history.json", NULL);
+  g_autoptr(TlHistory) fresh = filled_history ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *saved = NULL;
+  GStatBuf before, after;
+
+  make_damaged (path, damage);
+  g_assert_cmpint (g_lstat (path, &before), ==, 0);
+
+  entries = tl_history_read_file (path, &aside, &error);
+  g_assert_null (entries);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (aside);
+  g_assert_nonnull (strstr (error->message, aside));
+  g_assert_true (g_str_has_prefix (aside, path));
+  g_assert_nonnull (strstr (aside, ".damaged-"));
+
+  /* the damaged file is kept as it was, under its new name */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_lstat (aside, &after), ==, 0);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+  g_assert_cmpint (after.st_mode, ==, before.st_mode);
+
+  /* and the next save starts a new history beside it */
+  g_clear_error (&error);
+  g_assert_true (tl_history_save (fresh, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "ORD-2026-118305"));
+  g_assert_cmpint (g_lstat (aside, &after), ==, 0);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+
+  if (damage == DIRECTORY)
+    g_rmdir (aside);
+  else
+    g_unlink (aside);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A directory that appears where the file goes is not written over. */
+static void
+test_save_refuses_directory (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tl-history-dir-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "history.json", NULL);
+  g_autoptr(TlHistory) history = filled_history ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_false (tl_history_save (history, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_rmdir (path);
+  g_rmdir (dir);
+}
+
 static void
 test_unwritable (void)
 {
@@ -164,6 +281,13 @@ main (int   argc,
   g_test_add_func ("/history/saved-without-tokens", test_saved_without_tokens);
   g_test_add_func ("/history/damaged-and-missing", test_damaged_and_missing);
   g_test_add_func ("/history/unwritable", test_unwritable);
+  g_test_add_data_func ("/history/damaged/deep", GINT_TO_POINTER (DEEP), test_damaged_file);
+  g_test_add_data_func ("/history/damaged/random-bytes", GINT_TO_POINTER (RANDOM), test_damaged_file);
+  g_test_add_data_func ("/history/damaged/50-MiB", GINT_TO_POINTER (HUGE), test_damaged_file);
+  g_test_add_data_func ("/history/damaged/empty", GINT_TO_POINTER (EMPTY), test_damaged_file);
+  g_test_add_data_func ("/history/damaged/directory", GINT_TO_POINTER (DIRECTORY), test_damaged_file);
+  g_test_add_data_func ("/history/damaged/not-history", GINT_TO_POINTER (NOT_HISTORY), test_damaged_file);
+  g_test_add_func ("/history/save-refuses-directory", test_save_refuses_directory);
 
   return g_test_run ();
 }

@@ -27,7 +27,9 @@ struct _TlApplication
   TlClient       *client;     /* holds no account: each lookup is given its own */
   TlAccounts     *accounts;   /* the one owner of account state */
   TlHistory      *history;
-  gboolean        history_loaded;
+  gboolean        history_loaded;   /* reading was started */
+  gboolean        history_read;     /* reading finished: saving may write the file */
+  gboolean        save_pending;
 };
 
 G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
@@ -118,15 +120,24 @@ tl_application_get_history (TlApplication *self)
   return tl_history_get_model (self->history);
 }
 
+/* A message for the person: a toast in the main window. */
+static void
+show_message (TlApplication *self,
+              const char    *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL && TL_IS_WINDOW (window))
+    tl_window_show_toast (TL_WINDOW (window), text);
+}
+
 static void
 report_history_error (TlApplication *self,
                       const GError  *error)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *message = g_strdup_printf (_("Could not save the history: %s"), error->message);
 
-  if (window != NULL && TL_IS_WINDOW (window))
-    tl_window_show_toast (TL_WINDOW (window), message);
+  show_message (self, message);
 }
 
 static void
@@ -135,18 +146,10 @@ save_history_thread (GTask        *task,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  const char *json = task_data;
   g_autofree char *path = tl_history_default_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   GError *error = NULL;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", dir, g_strerror (errsv));
-      return;
-    }
-  if (!g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!tl_history_write_file (path, task_data, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -163,7 +166,8 @@ on_history_saved (GObject      *source,
     report_history_error (TL_APPLICATION (source), error);
 }
 
-/* Saves in a worker thread, so a slow or full disk never stalls the window. */
+/* Saves in a worker thread, so a slow or full disk never stalls the window. Not before the
+ * saved history has been read: it would be written over unread. */
 static void
 save_history (TlApplication *self)
 {
@@ -171,6 +175,11 @@ save_history (TlApplication *self)
 
   if (!g_settings_get_boolean (self->settings, "remember-history"))
     return;
+  if (!self->history_read)
+    {
+      self->save_pending = TRUE;
+      return;
+    }
   task = g_task_new (self, NULL, on_history_saved, NULL);
   g_task_set_task_data (task, tl_history_to_json (self->history), g_free);
   g_task_run_in_thread (task, save_history_thread);
@@ -209,21 +218,13 @@ load_history_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   g_autofree char *path = tl_history_default_path ();
-  char *json = NULL;
   GError *error = NULL;
+  GPtrArray *entries = tl_history_read_file (path, NULL, &error);
 
-  if (!g_file_get_contents (path, &json, NULL, &error))
-    {
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          g_clear_error (&error);
-          g_task_return_pointer (task, NULL, NULL);
-          return;
-        }
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, json, g_free);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -233,15 +234,19 @@ on_history_loaded (GObject      *source,
 {
   TlApplication *self = TL_APPLICATION (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = g_task_propagate_pointer (G_TASK (res), &error);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (res), &error);
 
-  if (json != NULL)
-    tl_history_load_json (self->history, json, &error);
-  if (error != NULL && window != NULL && TL_IS_WINDOW (window))
+  self->history_read = TRUE;
+  if (entries != NULL)
+    tl_history_append (self->history, entries);
+  else
+    /* damaged: moved aside (the message says where), or left alone when it could not be */
+    show_message (self, error->message);
+
+  if (self->save_pending)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read the saved history: %s"), error->message);
-      tl_window_show_toast (TL_WINDOW (window), message);
+      self->save_pending = FALSE;
+      save_history (self);
     }
 }
 
@@ -252,8 +257,13 @@ load_history_idle (gpointer user_data)
   TlApplication *self = user_data;
   g_autoptr(GTask) task = NULL;
 
-  if (self->history_loaded || !g_settings_get_boolean (self->settings, "remember-history"))
+  if (self->history_loaded)
     return G_SOURCE_REMOVE;
+  if (!g_settings_get_boolean (self->settings, "remember-history"))
+    {
+      self->history_read = TRUE;   /* nothing to read: saving may start at once */
+      return G_SOURCE_REMOVE;
+    }
   self->history_loaded = TRUE;
   task = g_task_new (self, NULL, on_history_loaded, NULL);
   g_task_run_in_thread (task, load_history_thread);
@@ -264,10 +274,7 @@ static void
 on_accounts_message (TlApplication *self,
                      const char    *text)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window != NULL && TL_IS_WINDOW (window))
-    tl_window_show_toast (TL_WINDOW (window), text);
+  show_message (self, text);
 }
 
 static TlWindow *

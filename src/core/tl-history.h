@@ -27,6 +27,7 @@ const char     *tl_history_entry_get_token       (TlHistoryEntry *self);
 char           *tl_history_entry_describe        (TlHistoryEntry *self);
 
 #define TL_HISTORY_MAX_FULL_ENTRIES 50
+#define TL_HISTORY_MAX_FILE_SIZE    (4 * 1024 * 1024)
 
 TlHistory      *tl_history_new            (void);
 GListModel     *tl_history_get_model      (TlHistory      *self);
@@ -39,7 +40,15 @@ char           *tl_history_to_json        (TlHistory      *self);
 gboolean        tl_history_load_json      (TlHistory      *self,
                                            const char     *json,
                                            GError        **error);
+void            tl_history_append         (TlHistory      *self,
+                                           GPtrArray      *entries);
 char           *tl_history_default_path   (void);
+GPtrArray      *tl_history_read_file      (const char     *path,
+                                           char          **moved_aside,
+                                           GError        **error);
+gboolean        tl_history_write_file     (const char     *path,
+                                           const char     *json,
+                                           GError        **error);
 gboolean        tl_history_save           (TlHistory      *self,
                                            const char     *path,
                                            GError        **error);

@@ -574,6 +574,33 @@ def test_server_text_never_markup():
         server.shutdown()
 
 
+def test_damaged_history_set_aside():
+    """A history file nested 200 000 deep once crashed the app at every start: now it starts,
+    says so, and keeps the damaged file beside a new one."""
+    home = tempfile.mkdtemp(prefix="tl-damaged-")
+    folder = os.path.join(home, "data", "ticket-lookup")
+    os.makedirs(folder)
+    path = os.path.join(folder, "history.json")
+    with open(path, "w") as f:
+        f.write('{"entries":' + "[" * 200000)
+    app = None
+    try:
+        app = App(["--demo"], {**WINDOW, "remember-history": "true"}, home=home)
+        app.wait("label", contains="The saved history was damaged", timeout=20)
+        assert app.proc.poll() is None
+        aside = [n for n in os.listdir(folder) if n.startswith("history.json.damaged-")]
+        assert len(aside) == 1, os.listdir(folder)
+        assert os.path.getsize(os.path.join(folder, aside[0])) == len('{"entries":') + 200000
+        # the app works, and its new history is saved beside the damaged one
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Valid")
+        wait_for(lambda: os.path.exists(path) and "M11385" in open(path).read(), 10, "a new history file")
+        assert os.path.getsize(os.path.join(folder, aside[0])) == len('{"entries":') + 200000
+    finally:
+        if app is not None:
+            app.close()
+
+
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
 
 
@@ -824,6 +851,7 @@ TESTS = [
     test_switch_while_batch_waits,
     test_switch_while_dialog_saves,
     test_server_text_never_markup,
+    test_damaged_history_set_aside,
 ]
 
 
