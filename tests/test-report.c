@@ -121,6 +121,14 @@ parse_object (JsonParser *parser,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+static gboolean
+have_curl (void)
+{
+  g_autofree char *path = g_find_program_in_path ("curl");
+
+  return path != NULL;
+}
+
 static void
 test_curl_placeholders_work (void)
 {
@@ -131,6 +139,13 @@ test_curl_placeholders_work (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(TlLookupResult) result = lookup (demo, tl_demo_token (TL_DEMO_EXPIRED));
   JsonObject *o;
+  /* the curl command is run for real; a build environment (the Flatpak SDK) may lack curl */
+  if (!have_curl ())
+    {
+      g_test_skip ("curl is not installed");
+      return;
+    }
+
 
   g_assert_nonnull (strstr (curl, "$PASSWORD"));
   g_assert_nonnull (strstr (curl, "$TOKEN"));
@@ -154,6 +169,13 @@ test_curl_with_token (void)
   g_autofree char *out = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *o;
+  /* the curl command is run for real; a build environment (the Flatpak SDK) may lack curl */
+  if (!have_curl ())
+    {
+      g_test_skip ("curl is not installed");
+      return;
+    }
+
 
   g_assert_nonnull (strstr (curl, tl_demo_token (TL_DEMO_VALID)));
   g_assert_nonnull (strstr (curl, "$PASSWORD"));
