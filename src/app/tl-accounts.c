@@ -434,11 +434,6 @@ tl_accounts_store_password_async (TlAccounts          *self,
   g_hash_table_replace (self->passwords, password_key (account),
                         g_strdup (tl_account_get_password (account)));
 
-  if (!remember && tl_credentials_in_sandbox ())
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
   tl_credentials_store_async (tl_account_get_server (account), tl_account_get_username (account),
                               tl_account_get_password (account), remember, cancellable,
                               on_stored, g_steal_pointer (&task));

@@ -132,6 +132,10 @@ on_store_ready (GObject      *source,
  * tl_credentials_store_async:
  * @remember: %TRUE for the default (login) collection, %FALSE for the session collection
  *   that is forgotten at log-out
+ *
+ * Inside Flatpak, libsecret's file keyring ignores the collection and writes every password to
+ * disk: there, @remember %FALSE stores nothing and finishes with %TRUE, and the caller keeps the
+ * password in memory only.
  */
 void
 tl_credentials_store_async (const char          *server,
@@ -151,6 +155,12 @@ tl_credentials_store_async (const char          *server,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tl_credentials_store_async);
+
+  if (!remember && tl_credentials_in_sandbox ())
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
 
   /* Translators: the label of the keyring entry, e.g. "Ticket Lookup: partner at https://…" */
   label = g_strdup_printf (_("Ticket Lookup: %s at %s"), username, srv);

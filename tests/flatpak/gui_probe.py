@@ -1,0 +1,81 @@
+#!/usr/bin/python3
+"""Drives the sandboxed window like a person: types a demo token with the keyboard, presses
+Enter, and reads the verdict back through the accessibility bus that Flatpak proxies into the
+sandbox. Usage: gui_probe.py APP_ID SCREENSHOT_DIR. Exits 0 when the window shows Valid."""
+import os
+import subprocess
+import sys
+import time
+
+import pyatspi
+
+app_id, shots = sys.argv[1], sys.argv[2]
+
+
+def walk(acc):
+    if acc is None:
+        return
+    yield acc
+    try:
+        n = acc.childCount
+    except Exception:
+        return
+    for i in range(n):
+        try:
+            yield from walk(acc.getChildAtIndex(i))
+        except Exception:
+            continue
+
+
+def find_app():
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        a = desktop.getChildAtIndex(i)
+        if a is not None and a.name == "ticket-lookup":
+            return a
+    return None
+
+
+def wait(what, func, timeout):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            v = func()
+            if v:
+                return v
+        except Exception:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"timed out waiting for {what}")
+
+
+def label(app, name):
+    return next((a for a in walk(app) if a.getRoleName() == "label" and a.name == name), None)
+
+
+def key(text):
+    subprocess.run(["xdotool", "type", "--delay", "30", text], check=True, timeout=30)
+
+
+proc = subprocess.Popen(["flatpak", "run", "--user", app_id, "--demo"],
+                        stdout=open(os.path.join(shots, "app.stdout"), "w"),
+                        stderr=open(os.path.join(shots, "app.stderr"), "w"))
+try:
+    app = wait("the sandboxed app on the accessibility bus", find_app, 60)
+    wait("the window", lambda: label(app, "Demo Tokens"), 30)
+    time.sleep(1)
+    # the customer ID field has the focus when the window opens
+    key("M11385")
+    subprocess.run(["xdotool", "key", "Tab"], check=True, timeout=10)
+    key("DemoValid+Token/01==")
+    subprocess.run(["xdotool", "key", "Return"], check=True, timeout=10)
+    wait("the Valid badge", lambda: label(app, "Valid") and label(app, "ORD-2026-118305"), 30)
+    time.sleep(1)
+    subprocess.run(["import", "-window", "root", os.path.join(shots, "flatpak-valid.png")], timeout=30)
+    print("ok: the sandboxed window looked up a demo token and shows Valid, ORD-2026-118305")
+finally:
+    subprocess.run(["flatpak", "kill", app_id], capture_output=True, timeout=30)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
