@@ -423,6 +423,47 @@ test_argv_scrubbed (void)
   g_assert_no_error (error);
 }
 
+/* --check-account: one probe, no token; its own exit statuses, also in --json. */
+static void
+test_check_account (void)
+{
+  g_auto(Run) accepted = { 0 };
+  g_auto(Run) rejected = { 0 };
+  g_auto(Run) no_access = { 0 };
+  g_auto(Run) unreachable = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  run_cli (&accepted, "--demo", "--check-account");
+  g_assert_cmpint (accepted.status, ==, 0);
+  g_assert_true (g_str_has_prefix (accepted.out, "ACCEPTED: Username and password accepted by 127.0.0.1\n"));
+  g_assert_nonnull (strstr (accepted.err, "request ID demo-0f6c2a1e"));
+
+  run_cli_full (&rejected, "wrong-password\n", NULL, "--demo", "--password-stdin", "--check-account", NULL);
+  g_assert_cmpint (rejected.status, ==, 3);
+  g_assert_true (g_str_has_prefix (rejected.out, "REJECTED: Wrong username or password\n"));
+  g_assert_null (strstr (rejected.out, "wrong-password"));
+  g_assert_null (strstr (rejected.err, "wrong-password"));
+
+  run_cli (&no_access, "--demo", "--check-account", "--customer", TL_DEMO_FOREIGN_CUSTOMER_ID, "--json");
+  g_assert_cmpint (no_access.status, ==, 4);
+  g_assert_true (json_parser_load_from_data (parser, no_access.out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "check"), ==, "no-access");
+  g_assert_cmpstr (json_object_get_string_member (o, "customerId"), ==, TL_DEMO_FOREIGN_CUSTOMER_ID);
+  g_assert_cmpint (json_object_get_int_member (o, "status"), ==, 403);
+
+  run_cli_full (&unreachable, "pw\n", NULL, "--base-url", "http://127.0.0.1:9", "--username", "u",
+                "--password-stdin", "--check-account", "--json", NULL);
+  g_assert_cmpint (unreachable.status, ==, 7);
+  g_assert_nonnull (strstr (unreachable.out, "\"check\":\"failed\""));
+  g_assert_nonnull (strstr (unreachable.out, "\"code\":\"network\""));
+
+  run_cli (&usage, "--demo", "--check-account", "M1", "abcd");
+  g_assert_cmpint (usage.status, ==, 2);
+}
+
 static void
 on_stored (GObject      *source,
            GAsyncResult *res,
@@ -566,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/cli/verbose-redacted", test_verbose_redacted);
   g_test_add_func ("/cli/stdin-lookup", test_stdin_lookup);
   g_test_add_func ("/cli/argv-scrubbed", test_argv_scrubbed);
+  g_test_add_func ("/cli/check-account", test_check_account);
   if (g_getenv ("TL_IN_KEYRING_SESSION") != NULL)
     g_test_add_func ("/cli-keyring/keyring-password", test_keyring_password);
 

@@ -588,6 +588,26 @@ test_base_url_userinfo (void)
   g_assert_null (strstr (run.err, PASSWORD));
 }
 
+/* The account check's probe is recognisable in the server's log and is never a real token. */
+static void
+test_check_account_probe (void)
+{
+  g_autofree char *reply = http_reply ("400 Bad Request", NULL,
+                                       "{\"Message\":\"The request is invalid.\"}");
+  g_autoptr(Hostile) h = hostile_new (reply);
+  g_auto(Run) run = { 0 };
+  const char *request;
+
+  run_cli (&run, PASSWORD "\n", "--base-url", h->base_url, "--username", USERNAME, "--password-stdin",
+           "--check-account", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "ACCEPTED: "));
+  g_assert_cmpuint (h->requests->len, ==, 1);
+  request = g_ptr_array_index (h->requests, 0);
+  g_assert_true (g_str_has_prefix (request, "POST /Service/Order/Token/M1 HTTP/1.1\r\n"));
+  g_assert_nonnull (strstr (request, "{\"data\":\"TicketLookup-AccountCheck-NotAToken\"}"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/hostile/huge-header", test_huge_header);
   g_test_add_func ("/hostile/csv-formulas", test_csv_formulas);
   g_test_add_func ("/hostile/base-url-userinfo", test_base_url_userinfo);
+  g_test_add_func ("/hostile/check-account-probe", test_check_account_probe);
 
   return g_test_run ();
 }

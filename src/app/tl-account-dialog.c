@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "tl-account-dialog.h"
+#include "tl-account-check.h"
+#include "tl-input.h"
+#include "tl-text.h"
 #include "tl-client.h"
 #include "tl-credentials.h"
 #include "tl-lookup-error.h"
@@ -29,6 +32,12 @@ struct _TlAccountDialog
   GtkSpinButton    *timeout_spin;
   GtkLabel         *status_label;
   GtkButton        *save_button;
+  AdwEntryRow      *check_customer_row;
+  AdwActionRow     *check_row;
+  GtkImage         *check_icon;
+  GtkSpinner       *check_spinner;
+  gboolean          checking;
+  char             *check_customer;   /* the customer ID of the running check, NULL for none */
 
   TlApplication    *app;
   TlAccounts       *accounts;
@@ -87,6 +96,18 @@ validate (TlAccountDialog *self)
     set_status (self, NULL, FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save", ok);
+
+  {
+    const char *customer = gtk_editable_get_text (GTK_EDITABLE (self->check_customer_row));
+    gboolean customer_ok = *customer == '\0' || tl_input_check_customer_id (customer, NULL);
+
+    if (customer_ok)
+      gtk_widget_remove_css_class (GTK_WIDGET (self->check_customer_row), "error");
+    else
+      gtk_widget_add_css_class (GTK_WIDGET (self->check_customer_row), "error");
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.check",
+                                   url_ok && *username != '\0' && customer_ok && !self->checking);
+  }
 }
 
 static void
@@ -223,6 +244,126 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+show_check (TlAccountDialog *self,
+            const char      *icon,
+            const char      *css,
+            const char      *title,
+            const char      *subtitle)
+{
+  gtk_image_set_from_icon_name (self->check_icon, icon);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->check_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->check_icon), "error");
+  if (css != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->check_icon), css);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_row), title);
+  adw_action_row_set_subtitle (self->check_row, subtitle ? subtitle : "");
+}
+
+static void
+end_check (TlAccountDialog *self)
+{
+  self->checking = FALSE;
+  gtk_spinner_set_spinning (self->check_spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), FALSE);
+  validate (self);
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  g_autoptr(TlAccountDialog) self = user_data;
+  g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
+  TlAccountCheck check;
+  g_autofree char *title = NULL;
+  g_autofree char *request_id = NULL;
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  end_check (self);
+  if (g_error_matches (tl_lookup_result_get_error (result), TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
+    return;
+
+  check = tl_account_check_from_result (result, self->check_customer != NULL);
+  title = tl_account_check_describe (check, result);
+  request_id = tl_text_visible (tl_lookup_result_get_request_id (result));
+  /* Translators: after an account check, e.g. "In 120 ms" */
+  g_string_append_printf (subtitle, _("In %.0f ms"), tl_lookup_result_get_elapsed_us (result) / 1000.0);
+  if (request_id != NULL)
+    g_string_append_printf (subtitle, " · %s %s", _("Request ID:"), request_id);
+  show_check (self,
+              check == TL_ACCOUNT_CHECK_ACCEPTED ? "emblem-ok-symbolic" : "dialog-error-symbolic",
+              check == TL_ACCOUNT_CHECK_ACCEPTED ? "success" : "error", title, subtitle->str);
+}
+
+static void
+send_check (TlAccountDialog *self,
+            TlAccount       *account)
+{
+  const char *customer = gtk_editable_get_text (GTK_EDITABLE (self->check_customer_row));
+
+  g_free (self->check_customer);
+  self->check_customer = *customer ? g_strdup (customer) : NULL;
+  tl_client_lookup_async (tl_application_get_client (self->app), account,
+                          *customer ? customer : TL_ACCOUNT_CHECK_CUSTOMER_ID,
+                          TL_ACCOUNT_CHECK_TOKEN, self->cancellable, on_checked, g_object_ref (self));
+}
+
+static void
+on_check_account_ready (GObject      *source,
+                        GAsyncResult *res,
+                        gpointer      user_data)
+{
+  g_autoptr(TlAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, &error);
+
+  if (account == NULL)
+    {
+      end_check (self);
+      if (!g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
+        show_check (self, "dialog-error-symbolic", "error",
+                    tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING), error->message);
+      return;
+    }
+  send_check (self, account);
+}
+
+/* Check Account: the account as the dialog shows it now (the password typed, else the one
+ * stored for exactly this server and username), one probe request. */
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+  g_autofree char *base_url = chosen_base_url (self);
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  g_autoptr(TlAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_account_check_username (username, &error))
+    {
+      show_check (self, "dialog-error-symbolic", "error", error->message, NULL);
+      return;
+    }
+
+  self->checking = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), TRUE);
+  gtk_spinner_set_spinning (self->check_spinner, TRUE);
+  show_check (self, "network-server-symbolic", NULL, _("Checking…"), NULL);
+  validate (self);
+
+  account = tl_account_new (base_url, username, *password ? password : NULL, NULL, FALSE);
+  if (tl_account_has_password (account))
+    send_check (self, account);
+  else
+    tl_accounts_load_async (self->accounts, account, self->cancellable, on_check_account_ready,
+                            g_object_ref (self));
+}
+
+static void
 tl_account_dialog_dispose (GObject *object)
 {
   TlAccountDialog *self = TL_ACCOUNT_DIALOG (object);
@@ -230,6 +371,7 @@ tl_account_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->editing, g_free);
+  g_clear_pointer (&self->check_customer, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_ACCOUNT_DIALOG);
   G_OBJECT_CLASS (tl_account_dialog_parent_class)->dispose (object);
 }
@@ -256,11 +398,16 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, timeout_spin);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_customer_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_icon);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_spinner);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_service_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "account.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "account.check", NULL, check_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -16,6 +16,7 @@
 #include <glib-unix.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-account-check.h"
 #include "tl-batch.h"
 #include "tl-client.h"
 #include "tl-credentials.h"
@@ -64,6 +65,8 @@ static gboolean opt_demo;
 static gboolean opt_serve_demo;
 static gboolean opt_verbose;
 static gboolean opt_version;
+static gboolean opt_check_account;
+static char *opt_customer;
 static char *opt_batch;
 static char **opt_rest;
 
@@ -88,6 +91,10 @@ static const GOptionEntry entries[] = {
     N_("Only run the demo server, print its address and wait"), NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
     N_("Print request and response diagnostics to standard error (secrets redacted)"), NULL },
+  { "check-account", 0, 0, G_OPTION_ARG_NONE, &opt_check_account,
+    N_("Check the username and password with one probe request, no token needed"), NULL },
+  { "customer", 0, 0, G_OPTION_ARG_STRING, &opt_customer,
+    N_("With --check-account: also check access to this customer ID"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, N_("Print the version"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_rest, NULL,
     N_("CUSTOMER_ID TOKEN | PASTED_TEXT | -") },
@@ -783,6 +790,97 @@ settings_defaults (char **base_url,
     *username = g_settings_get_string (settings, "username");
 }
 
+static void
+on_check_done (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  *(TlLookupResult **) user_data = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
+}
+
+/* --check-account: one probe request with a token that cannot exist; the service's answer says
+ * whether it accepts the account (tl-account-check). */
+static int
+check_account (TlClient   *client,
+               TlAccount  *account,
+               const char *customer_id,
+               gboolean    json)
+{
+  g_autoptr(TlLookupResult) result = NULL;
+  g_autofree char *text = NULL;
+  TlAccountCheck check;
+
+  tl_client_lookup_async (client, account, customer_id ? customer_id : TL_ACCOUNT_CHECK_CUSTOMER_ID,
+                          TL_ACCOUNT_CHECK_TOKEN, NULL, on_check_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  check = tl_account_check_from_result (result, customer_id != NULL);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *data = NULL;
+      const GError *error = tl_lookup_result_get_error (result);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "check");
+      json_builder_add_string_value (builder, tl_account_check_to_string (check));
+      json_builder_set_member_name (builder, "server");
+      json_builder_add_string_value (builder, tl_account_get_server (account));
+      json_builder_set_member_name (builder, "username");
+      json_builder_add_string_value (builder, tl_account_get_username (account));
+      json_builder_set_member_name (builder, "customerId");
+      if (customer_id != NULL)
+        json_builder_add_string_value (builder, customer_id);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "status");
+      if (tl_lookup_result_get_status (result) != 0)
+        json_builder_add_int_value (builder, tl_lookup_result_get_status (result));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "elapsedMs");
+      json_builder_add_int_value (builder, (tl_lookup_result_get_elapsed_us (result) + 500) / 1000);
+      json_builder_set_member_name (builder, "requestId");
+      if (tl_lookup_result_get_request_id (result) != NULL)
+        json_builder_add_string_value (builder, tl_lookup_result_get_request_id (result));
+      else
+        json_builder_add_null_value (builder);
+      if (check == TL_ACCOUNT_CHECK_FAILED && error != NULL)
+        add_error_json (builder, tl_lookup_error_code_to_string (error->code), error->message,
+                        tl_lookup_result_get_error_body (result));
+      else
+        {
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_null_value (builder);
+        }
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      data = json_generator_to_data (generator, NULL);
+      text = tl_text_json_escape_invisible (data);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      g_autofree char *verdict = tl_account_check_describe (check, result);
+      g_autofree char *request_id = tl_text_visible (tl_lookup_result_get_request_id (result));
+
+      if (check == TL_ACCOUNT_CHECK_FAILED)
+        print_stderr (_("error: %s\n"), verdict);
+      else
+        g_print ("%s: %s\n", check == TL_ACCOUNT_CHECK_ACCEPTED ? _("ACCEPTED")
+                            : check == TL_ACCOUNT_CHECK_REJECTED ? _("REJECTED") : _("NO ACCESS"),
+                 verdict);
+      /* Translators: after an account check: "in 120 ms, request ID abc" */
+      print_stderr (_("(in %.0f ms%s%s)\n"), tl_lookup_result_get_elapsed_us (result) / 1000.0,
+                    request_id ? _(", request ID ") : "", request_id ? request_id : "");
+    }
+  return tl_account_check_exit_status (check, result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -866,7 +964,24 @@ main (int   argc,
     }
 
   n_rest = opt_rest ? g_strv_length (opt_rest) : 0;
-  if ((opt_batch == NULL && (n_rest < 1 || n_rest > 2)) || (opt_batch != NULL && n_rest > 0))
+  if (opt_check_account && (n_rest > 0 || opt_batch != NULL))
+    {
+      print_stderr ("%s\n", _("error: --check-account takes no token or --batch (use --customer ID to check access to a customer)"));
+      return TL_EXIT_USAGE;
+    }
+  if (opt_customer != NULL && !opt_check_account)
+    {
+      print_stderr ("%s\n", _("error: --customer goes with --check-account"));
+      return TL_EXIT_USAGE;
+    }
+  if (opt_customer != NULL && !tl_input_check_customer_id (opt_customer, &error))
+    {
+      print_stderr (_("error: %s\n"), error->message);
+      return TL_EXIT_USAGE;
+    }
+  if (opt_check_account)
+    jobs = g_ptr_array_new_with_free_func (job_free);
+  else if ((opt_batch == NULL && (n_rest < 1 || n_rest > 2)) || (opt_batch != NULL && n_rest > 0))
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -897,7 +1012,9 @@ main (int   argc,
     }
 
   /* Inputs first: a typo should not cost a keyring prompt. */
-  if (opt_batch != NULL)
+  if (opt_check_account)
+    ;
+  else if (opt_batch != NULL)
     {
       batch_text = read_batch_text (opt_batch, &error);
       if (batch_text == NULL)
@@ -1035,6 +1152,9 @@ main (int   argc,
   cli.verbose = opt_verbose;
   cli.batch = opt_batch != NULL;
   cli.cancellable = cancellable;
+
+  if (opt_check_account)
+    return check_account (client, account, opt_customer, opt_json);
 
   if (opt_batch != NULL)
     {

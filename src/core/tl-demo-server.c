@@ -318,7 +318,12 @@ handle_token (SoupServer        *server,
       return;
     }
 
-  if (strcmp (token, demo_tokens[TL_DEMO_VALID].token) == 0)
+  /* A customer that is not the demo account's: 403 for any token, as the real service answers
+   * a partner asking about an office it has no access to. */
+  if (strcmp (customer_id, TL_DEMO_FOREIGN_CUSTOMER_ID) == 0)
+    set_json (msg, SOUP_STATUS_FORBIDDEN, "application/json; charset=utf-8",
+              "{\"Message\":\"Access to customer data is denied.\"}");
+  else if (strcmp (token, demo_tokens[TL_DEMO_VALID].token) == 0)
     set_ticket (msg, customer_id, FALSE);
   else if (strcmp (token, demo_tokens[TL_DEMO_EXPIRED].token) == 0)
     set_ticket (msg, customer_id, TRUE);

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define TL_DEMO_USERNAME    "demo"
 #define TL_DEMO_PASSWORD    "demo"
 #define TL_DEMO_CUSTOMER_ID "M11385"
+/* a customer ID the demo account has no access to: 403 for any token */
+#define TL_DEMO_FOREIGN_CUSTOMER_ID "M403"
 
 typedef enum
 {
