@@ -601,6 +601,49 @@ def test_damaged_history_set_aside():
             app.close()
 
 
+def test_check_account_dialog():
+    """Check Account in the account dialog: accepted with the stored password, rejected with a
+    typed wrong one, no access to a customer that is not the account's."""
+    server, base = serve_demo_with_password("right-password")
+    app = None
+    try:
+        secret_tool_store(base, "demo", "right-password")
+        app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"})
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        app.press("Account…")
+        dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
+        app.wait("label", "Not checked yet")
+        app.press("Check Account")
+        wait_for(lambda: app.find("label", "Username and password accepted by 127.0.0.1", root=dialog), 15, "accepted")
+        wait_for(lambda: app.find("label", contains="Request ID: demo-0f6c2a1e", root=dialog), 5, "the request id")
+        # scroll the verdict into view for the screenshot, with the mouse wheel over the dialog
+        subprocess.run(["xdotool", "mousemove", "260", "400", "click", "--repeat", "12", "--delay", "50", "5"],
+                       timeout=20)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(SHOTS, "check-account.png"))
+
+        pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
+                      5, "password field")
+        pw.queryEditableText().setTextContents("wrong-password")
+        time.sleep(0.3)
+        app.press("Check Account")
+        wait_for(lambda: app.find("label", "Wrong username or password", root=dialog), 15, "rejected")
+
+        pw.queryEditableText().setTextContents("")
+        customer = wait_for(lambda: app.find("text", "Customer ID (optional)", root=dialog), 5, "customer field")
+        customer.queryEditableText().setTextContents("M403")
+        time.sleep(0.3)
+        app.press("Check Account")
+        wait_for(lambda: app.find("label", "Accepted, but no access to customer M403", root=dialog), 15, "no access")
+        # the check saved nothing: the keyring still holds the right password
+        assert secret_tool_lookup(base, "demo") == "right-password"
+    finally:
+        if app is not None:
+            app.close()
+        server.terminate()
+
+
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
 
 
@@ -852,6 +895,7 @@ TESTS = [
     test_switch_while_dialog_saves,
     test_server_text_never_markup,
     test_damaged_history_set_aside,
+    test_check_account_dialog,
 ]
 
 
