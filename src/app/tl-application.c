@@ -296,6 +296,33 @@ tl_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (get_window (TL_APPLICATION (app))));
 }
 
+/* --batch FILE: the batch window with the file's lines, not run yet. */
+static void
+on_batch_file_loaded (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data)
+{
+  g_autoptr(TlWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (G_FILE (source), res, &contents, &length, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the file: %s"), error->message);
+      tl_window_show_toast (window, message);
+      return;
+    }
+  if (length > 16 * 1024 * 1024 || !g_utf8_validate (contents, length, NULL) ||
+      memchr (contents, '\0', length) != NULL)
+    {
+      tl_window_show_toast (window, _("The file is not a text file of tokens."));
+      return;
+    }
+  tl_batch_window_present_text (TL_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))),
+                                GTK_WINDOW (window), contents);
+}
+
 static int
 tl_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
@@ -304,6 +331,7 @@ tl_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_auto(GStrv) rest = NULL;
   g_autoptr(GError) error = NULL;
+  const char *batch_path = NULL;
   TlWindow *window;
 
   if (g_variant_dict_contains (options, "demo") && !tl_application_start_demo (self, &error))
@@ -316,6 +344,13 @@ tl_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^as", &rest);
   window = get_window (self);
   gtk_window_present (GTK_WINDOW (window));
+
+  if (g_variant_dict_lookup (options, "batch", "^&ay", &batch_path))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, batch_path);
+
+      g_file_load_contents_async (file, NULL, on_batch_file_loaded, g_object_ref (window));
+    }
 
   if (rest != NULL && rest[0] != NULL)
     {
@@ -450,6 +485,8 @@ tl_application_init (TlApplication *self)
   static const GOptionEntry options[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Start the built-in demo server and use it (no credentials needed)"), NULL },
+    { "batch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the batch window with the lines of FILE"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL,
       N_("[PASTED_TEXT | CUSTOMER_ID TOKEN]") },
     { NULL }
@@ -469,6 +506,8 @@ tl_application_init (TlApplication *self)
   {
     g_autoptr(GAction) remember = g_settings_create_action (self->settings, "remember-history");
     g_action_map_add_action (G_ACTION_MAP (self), remember);
+    g_autoptr(GAction) offer = g_settings_create_action (self->settings, "offer-clipboard");
+    g_action_map_add_action (G_ACTION_MAP (self), offer);
   }
   g_signal_connect (self->settings, "changed::remember-history",
                     G_CALLBACK (on_remember_history_changed), self);

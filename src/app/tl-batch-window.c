@@ -410,9 +410,14 @@ tl_batch_window_init (TlBatchWindow *self)
   update_state (self);
 }
 
+/**
+ * tl_batch_window_present_text:
+ * @text: (nullable): lines to put in the window (a dropped or opened file), not run yet
+ */
 void
-tl_batch_window_present (TlApplication *application,
-                         GtkWindow     *parent)
+tl_batch_window_present_text (TlApplication *application,
+                              GtkWindow     *parent,
+                              const char    *text)
 {
   TlBatchWindow *self = g_object_new (TL_TYPE_BATCH_WINDOW,
                                       "application", application,
@@ -420,6 +425,15 @@ tl_batch_window_present (TlApplication *application,
                                       NULL);
 
   self->app = application;
+  if (text != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+tl_batch_window_present (TlApplication *application,
+                         GtkWindow     *parent)
+{
+  tl_batch_window_present_text (application, parent, NULL);
 }

@@ -13,7 +13,10 @@ G_BEGIN_DECLS
 #define TL_TYPE_BATCH_WINDOW (tl_batch_window_get_type ())
 G_DECLARE_FINAL_TYPE (TlBatchWindow, tl_batch_window, TL, BATCH_WINDOW, AdwWindow)
 
-void tl_batch_window_present (TlApplication *application,
-                              GtkWindow     *parent);
+void tl_batch_window_present      (TlApplication *application,
+                                   GtkWindow     *parent);
+void tl_batch_window_present_text (TlApplication *application,
+                                   GtkWindow     *parent,
+                                   const char    *text);
 
 G_END_DECLS

@@ -14,57 +14,8 @@
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-ticket-view.h"
-#include "tl-window.h"
+#include "tl-window-private.h"
 #include "tl-text.h"
-
-struct _TlWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkRevealer          *demo_revealer;
-  AdwEntryRow          *customer_row;
-  AdwEntryRow          *token_row;
-  GtkBox               *messages_box;
-  GtkButton            *lookup_button;
-  GtkLabel             *lookup_label;
-  GtkSpinner           *spinner;
-  GtkStack             *result_stack;
-  AdwPreferencesGroup  *demo_tokens_group;
-  TlTicketView         *ticket_view;
-  TlDetailsView        *details_view;
-  AdwFlap              *flap;
-  GtkDropDown          *profile_dropdown;
-  gboolean              updating_profiles;
-  TlAccount            *running_account;   /* the snapshot the running lookup was started with */
-  GtkListBox           *history_list;
-  GtkWidget            *error_page;
-  GtkImage             *error_icon;
-  GtkLabel             *error_title;
-  GtkLabel             *error_description;
-  AdwStatusPage        *loading_page;
-  AdwPreferencesGroup  *server_messages_group;
-  GtkLabel             *next_step_label;
-  GtkLabel             *error_meta_label;
-  GtkWidget            *account_button;
-
-  TlApplication        *app;
-  GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */
-  TlInput              *input;           /* the valid input in the form, or NULL */
-  TlInput              *pasted;          /* the last smart paste, for its findings */
-  TlLookupResult       *result;          /* the last finished lookup */
-  GPtrArray            *server_rows;     /* rows in server_messages_group */
-  GPtrArray            *demo_rows;
-  const char           *page_before_lookup;
-  gboolean              updating;        /* the form is being filled by code */
-  gboolean              running;
-  gboolean              updating_history;
-  gboolean              history_bound;
-  guint                 unbind_history_id;
-  gulong                account_changed_id;
-};
 
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -389,6 +340,7 @@ validate (TlWindow *self)
     }
 
   update_state (self);
+  _tl_window_offer_update (self);
 }
 
 /* Fills the form from @input, as a smart paste. */
@@ -651,6 +603,7 @@ finish_running (TlWindow *self)
 {
   self->running = FALSE;
   g_clear_object (&self->running_account);
+  _tl_window_offer_dispose (self);
   g_clear_object (&self->cancellable);
   update_state (self);
   g_signal_emit (self, signals[LOOKUP_FINISHED], 0);
@@ -1111,6 +1064,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lookup", NULL, lookup_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  _tl_window_offer_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "win.focus-token", NULL, focus_token_action);
   gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
@@ -1146,6 +1100,9 @@ tl_window_init (TlWindow *self)
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  _tl_window_offer_init (self);
+  _tl_window_dnd_init (self);
 }
 
 TlWindow *

@@ -21,6 +21,8 @@ void      tl_window_set_input  (TlWindow      *self,
 void      tl_window_paste_text (TlWindow      *self,
                                 const char    *text,
                                 gboolean       lookup);
+void      tl_window_open_file  (TlWindow      *self,
+                                GFile         *file);
 void      tl_window_show_toast (TlWindow      *self,
                                 const char    *message);
 void      tl_show_toast        (GtkWidget     *widget,

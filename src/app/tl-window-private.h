@@ -1,0 +1,77 @@
+/* tl-window-private.h: the window's parts (tl-window.c: template, lifecycle, lookup flow;
+ * tl-window-offer.c: the lookup offered from the clipboard; tl-window-dnd.c: drops)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "tl-details-view.h"
+#include "tl-input.h"
+#include "tl-ticket-view.h"
+#include "tl-window.h"
+
+G_BEGIN_DECLS
+
+struct _TlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *demo_revealer;
+  GtkRevealer          *clipboard_revealer;
+  GtkLabel             *clipboard_label;
+  AdwEntryRow          *customer_row;
+  AdwEntryRow          *token_row;
+  GtkBox               *messages_box;
+  GtkButton            *lookup_button;
+  GtkLabel             *lookup_label;
+  GtkSpinner           *spinner;
+  GtkStack             *result_stack;
+  AdwPreferencesGroup  *demo_tokens_group;
+  TlTicketView         *ticket_view;
+  TlDetailsView        *details_view;
+  AdwFlap              *flap;
+  GtkDropDown          *profile_dropdown;
+  gboolean              updating_profiles;
+  TlAccount            *running_account;   /* the snapshot the running lookup was started with */
+  GtkListBox           *history_list;
+  GtkWidget            *error_page;
+  GtkImage             *error_icon;
+  GtkLabel             *error_title;
+  GtkLabel             *error_description;
+  AdwStatusPage        *loading_page;
+  AdwPreferencesGroup  *server_messages_group;
+  GtkLabel             *next_step_label;
+  GtkLabel             *error_meta_label;
+  GtkWidget            *account_button;
+
+  TlApplication        *app;
+  GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */
+  TlInput              *input;           /* the valid input in the form, or NULL */
+  TlInput              *pasted;          /* the last smart paste, for its findings */
+  TlLookupResult       *result;          /* the last finished lookup */
+  GPtrArray            *server_rows;     /* rows in server_messages_group */
+  GPtrArray            *demo_rows;
+  const char           *page_before_lookup;
+  gboolean              updating;        /* the form is being filled by code */
+  gboolean              running;
+  gboolean              updating_history;
+  gboolean              history_bound;
+  guint                 unbind_history_id;
+  gulong                account_changed_id;
+
+  /* tl-window-offer.c: the lookup offered from the clipboard */
+  TlInput              *offered;         /* what the clipboard held when the window was focused */
+  char                 *dismissed;       /* the fingerprint of an offer that was dismissed */
+  GCancellable         *clipboard_read;
+};
+
+void _tl_window_offer_init         (TlWindow *self);
+void _tl_window_offer_dispose      (TlWindow *self);
+void _tl_window_offer_class_init   (GtkWidgetClass *widget_class);
+void _tl_window_offer_update       (TlWindow *self);
+void _tl_window_dnd_init           (TlWindow *self);
+
+G_END_DECLS
