@@ -372,6 +372,7 @@ tl_application_startup (GApplication *app)
   static const char *lookup_accels[] = { "<Control>Return", "<Control>KP_Enter", NULL };
   static const char *token_accels[] = { "<Control>l", NULL };
   static const char *batch_accels[] = { "<Control>b", NULL };
+  static const char *clipboard_accels[] = { "<Control><Shift>v", NULL };
 
   G_APPLICATION_CLASS (tl_application_parent_class)->startup (app);
 
@@ -382,6 +383,48 @@ tl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lookup", lookup_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-token", token_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.batch", batch_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lookup-clipboard", clipboard_accels);
+}
+
+/**
+ * tl_application_notify_done:
+ * @what: "lookup" or "batch": which window activating the notification brings back
+ *
+ * Tells a person who looked away that something slow has finished. Never a token or a
+ * password: callers pass the verdict and identifiers only.
+ */
+void
+tl_application_notify_done (TlApplication *self,
+                            const char    *what,
+                            const char    *title,
+                            const char    *body)
+{
+  g_autoptr(GNotification) notification = g_notification_new (title);
+  g_autoptr(GIcon) icon = g_themed_icon_new (APPLICATION_ID);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_icon (notification, icon);
+  g_notification_set_default_action_and_target (notification, "app.show", "s", what);
+  g_application_send_notification (G_APPLICATION (self), what, notification);
+}
+
+/* A notification was clicked: the window it is about, with its result as it was left. */
+static void
+show_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TlApplication *self = user_data;
+  const char *what = g_variant_get_string (parameter, NULL);
+  GtkWindow *target = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && target == NULL; l = l->next)
+    if ((g_str_equal (what, "batch") && TL_IS_BATCH_WINDOW (l->data)) ||
+        (!g_str_equal (what, "batch") && TL_IS_WINDOW (l->data)))
+      target = l->data;
+  if (target == NULL)
+    target = GTK_WINDOW (get_window (self));
+  gtk_window_present (target);
 }
 
 static void
@@ -481,6 +524,7 @@ tl_application_init (TlApplication *self)
     { "batch", batch_action },
     { "new-profile", new_profile_action },
     { "about", about_action },
+    { "show", show_action, "s" },
   };
   static const GOptionEntry options[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -29,5 +29,9 @@ void           tl_application_add_history          (TlApplication  *self,
                                                     const char     *token,
                                                     const char     *account);
 void           tl_application_clear_history        (TlApplication  *self);
+void           tl_application_notify_done          (TlApplication  *self,
+                                                    const char     *what,
+                                                    const char     *title,
+                                                    const char     *body);
 
 G_END_DECLS

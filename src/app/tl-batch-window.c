@@ -83,6 +83,34 @@ on_item_done (TlBatch       *batch,
   update_state (self);
 }
 
+/* The run finished while the person was elsewhere: the counts, never a token. */
+static void
+notify_done (TlBatchWindow *self)
+{
+  GListModel *items = tl_batch_get_items (self->batch);
+  guint n = g_list_model_get_n_items (items);
+  guint valid = 0, expired = 0, failed = 0;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlBatchItem) item = g_list_model_get_item (items, i);
+
+      switch (tl_batch_item_get_exit_status (item))
+        {
+        case TL_EXIT_VALID: valid++; break;
+        case TL_EXIT_EXPIRED: expired++; break;
+        default: failed++; break;
+        }
+    }
+  /* Translators: notification title when a batch run has finished */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lookup done", "%u lookups done", n), n);
+  /* Translators: notification body: the outcome counts of a batch run */
+  body = g_strdup_printf (_("%u valid, %u expired, %u failed"), valid, expired, failed);
+  tl_application_notify_done (self->app, "batch", title, body);
+}
+
 static void
 on_run_done (GObject      *source,
              GAsyncResult *res,
@@ -95,6 +123,8 @@ on_run_done (GObject      *source,
   g_clear_object (&self->cancellable);
   if (!tl_batch_run_finish (TL_BATCH (source), res, &error))
     tl_show_toast (GTK_WIDGET (self->text_view), error->message);
+  else if (!gtk_window_is_active (GTK_WINDOW (self)))
+    notify_done (self);
   update_state (self);
 }
 

@@ -221,6 +221,8 @@ tl_ticket_view_set_ticket (TlTicketView *self,
   accessible = g_strdup_printf (_("Token status: %s. %s"), label, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->badge), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  detail, -1);
 
   {
     /* the group's description is markup: a profile name may contain "&" or "<" */
@@ -244,4 +246,18 @@ tl_ticket_view_set_ticket (TlTicketView *self,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       value ? value : _("not in the answer"), -1);
     }
+}
+
+/**
+ * tl_ticket_view_announce:
+ *
+ * Moves the keyboard focus to the verdict, so a screen reader reads it ("Token status: Valid.
+ * The token can still be used."): GTK 4.8 has no way to announce without a focus change.
+ */
+void
+tl_ticket_view_announce (TlTicketView *self)
+{
+  g_return_if_fail (TL_IS_TICKET_VIEW (self));
+  gtk_widget_set_focusable (self->badge, TRUE);
+  gtk_widget_grab_focus (self->badge);
 }

@@ -19,4 +19,6 @@ void       tl_ticket_view_set_ticket (TlTicketView *self,
                                       const char   *account_label);
 TlTicket  *tl_ticket_view_get_ticket (TlTicketView *self);
 
+void          tl_ticket_view_announce   (TlTicketView *self);
+
 G_END_DECLS

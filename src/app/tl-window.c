@@ -609,6 +609,34 @@ finish_running (TlWindow *self)
   g_signal_emit (self, signals[LOOKUP_FINISHED], 0);
 }
 
+/* Lookups that take this long are worth a notification when the window is not in front. */
+#define NOTIFY_AFTER_US (3 * G_USEC_PER_SEC)
+
+static void
+notify_if_away (TlWindow       *self,
+                TlLookupResult *result)
+{
+  const GError *error = tl_lookup_result_get_error (result);
+  TlTicket *ticket = tl_lookup_result_get_ticket (result);
+  g_autofree char *order = NULL;
+  g_autofree char *body = NULL;
+  const char *title;
+
+  if (gtk_window_is_active (GTK_WINDOW (self)) || tl_lookup_result_get_elapsed_us (result) < NOTIFY_AFTER_US)
+    return;
+
+  if (error != NULL)
+    title = tl_lookup_error_get_title (error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT);
+  else
+    title = tl_ticket_state_get_title (tl_ticket_get_state (ticket));
+  order = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
+  /* Translators: a notification after a slow lookup: "ORD-2026-118305 · customer M11385 · 3.2 s" */
+  body = g_strdup_printf (_("%s · customer %s · %.1f s"), order ? order : "—",
+                          tl_lookup_result_get_customer_id (result),
+                          tl_lookup_result_get_elapsed_us (result) / (double) G_USEC_PER_SEC);
+  tl_application_notify_done (self->app, "lookup", title, body);
+}
+
 static void
 on_lookup_done (GObject      *source,
                 GAsyncResult *res,
@@ -640,11 +668,25 @@ on_lookup_done (GObject      *source,
     {
       tl_ticket_view_set_ticket (self->ticket_view, tl_lookup_result_get_ticket (result), label);
       gtk_stack_set_visible_child_name (self->result_stack, "ticket");
+      tl_ticket_view_announce (self->ticket_view);
     }
   else
-    show_error (self, error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT,
-                error->message, result);
+    {
+      show_error (self, error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT,
+                  error->message, result);
+      /* the failure's title and cause, read by screen readers as the focus lands on them */
+      {
+        g_autofree char *spoken = g_strdup_printf ("%s. %s", gtk_label_get_text (self->error_title),
+                                                   gtk_label_get_text (self->error_description));
 
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        spoken, -1);
+        gtk_widget_set_focusable (self->error_page, TRUE);
+        gtk_widget_grab_focus (self->error_page);
+      }
+    }
+
+  notify_if_away (self, result);
   finish_running (self);
 }
 

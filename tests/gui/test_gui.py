@@ -644,6 +644,100 @@ def test_check_account_dialog():
         server.terminate()
 
 
+def set_clipboard(text):
+    """Puts text on the X clipboard the way another program would (xclip keeps serving it)."""
+    subprocess.run(["xclip", "-selection", "clipboard"], input=text, text=True, check=True, timeout=10)
+
+
+def test_clipboard_offer():
+    link = "https://partner.example/o?customerId=M11385&token=DemoExpired%2BTok%2F01%3D%3D"
+    set_clipboard(link)
+    app = App(["--demo"], WINDOW)
+    try:
+        # offered when the window gets the focus: customer ID and fingerprint, never the token
+        offer = app.wait("label", contains="Look up the link on the clipboard? Customer M11385 · token Demo", timeout=15)
+        assert "sha256:" in offer.name, offer.name
+        assert "DemoExpired+Tok/01==" not in offer.name and "DemoExpired%2BTok" not in offer.name, offer.name
+        # and the form is as it was
+        assert app.wait("text", "Customer ID").queryText().getText(0, -1) == ""
+        # nothing was looked up or filled in before the click
+        assert app.find("label", "Expired") is None
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "clipboard-offer.png"))
+        app.press("Look up the link on the clipboard")
+        app.wait("label", "Expired")
+        app.wait("label", "ORD-2024-000417")
+        # the verdict has the keyboard focus, so a screen reader reads it out
+        badge = app.wait("status bar", contains="Token status: Expired")
+        wait_for(lambda: badge.getState().contains(pyatspi.STATE_FOCUSED), 5, "the verdict focused")
+    finally:
+        app.close()
+    # turned off: nothing is offered
+    app = App(["--demo"], {**WINDOW, "offer-clipboard": "false"})
+    try:
+        app.wait("label", "Demo Tokens")
+        time.sleep(2)
+        assert app.find("label", contains="Look up the link on the clipboard?") is None
+    finally:
+        app.close()
+        set_clipboard("")
+
+
+def focus_window(app, title):
+    subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.proc.pid), "--name",
+                    f"^{title}$", "windowraise", "windowfocus", "--sync"], capture_output=True, timeout=10)
+    time.sleep(0.5)
+
+
+def read_notifications(path):
+    if not os.path.exists(path):
+        return []
+    return [json.loads(line) for line in open(path) if line.strip()]
+
+
+def test_batch_file_and_notifications():
+    """--batch FILE opens the batch window with the file's lines; a run or a slow lookup that
+    finishes while its window is in the background sends a notification with the outcome and
+    no token; the notification's action brings the window back."""
+    home = tempfile.mkdtemp(prefix="tl-notify-")
+    record = os.path.join(home, "notifications.jsonl")
+    fake = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                             "fake_notifications.py"), record])
+    lines = os.path.join(home, "tokens.txt")
+    with open(lines, "w") as f:
+        f.write(f"M1 {SLOW}\nM2 {SLOW}\nM3 {FORBIDDEN}\n")
+    app = None
+    try:
+        wait_for(lambda: any(r.get("ready") for r in read_notifications(record)), 10, "the notification service")
+        app = App(["--demo", "--batch", lines], WINDOW, home=home)
+        text = wait_for(lambda: app.find("text", "Lines to look up"), 15, "the batch window with the file")
+        wait_for(lambda: "M3 " + FORBIDDEN in text.queryText().getText(0, -1), 5, "the file's lines")
+        app.press("Run")
+        focus_window(app, "Ticket Lookup")
+        done = wait_for(lambda: [r for r in read_notifications(record) if r.get("id") == "batch"], 30, "a batch notification")
+        assert done[-1]["title"] == "3 lookups done", done
+        assert done[-1]["body"] == "2 valid, 0 expired, 1 failed", done
+        # a slow lookup while the batch window is in front
+        lookup(app, "M11385", SLOW)
+        focus_window(app, "Look Up Many Tokens")
+        note = wait_for(lambda: [r for r in read_notifications(record) if r.get("id") == "lookup"], 30, "a lookup notification")
+        assert note[-1]["title"] == "Valid", note
+        assert note[-1]["body"].startswith("ORD-2026-118305 · customer M11385 · "), note
+        for r in read_notifications(record):
+            assert SLOW not in json.dumps(r) and FORBIDDEN not in json.dumps(r), r
+        # its action brings the main window back, on that result
+        subprocess.run(["gdbus", "call", "--session", "--dest", "io.github.ticketlookup.TicketLookup",
+                        "--object-path", "/io/github/ticketlookup/TicketLookup", "--method",
+                        "org.gtk.Actions.Activate", "show", "[<'lookup'>]", "{}"],
+                       check=True, capture_output=True, timeout=10)
+        wait_for(lambda: app.window.getState().contains(pyatspi.STATE_ACTIVE), 10, "the main window active")
+        app.wait("label", "ORD-2026-118305")
+    finally:
+        if app is not None:
+            app.close()
+        fake.terminate()
+
+
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
 
 
@@ -896,6 +990,8 @@ TESTS = [
     test_server_text_never_markup,
     test_damaged_history_set_aside,
     test_check_account_dialog,
+    test_clipboard_offer,
+    test_batch_file_and_notifications,
 ]
 
 
