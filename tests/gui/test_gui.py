@@ -738,6 +738,41 @@ def test_batch_file_and_notifications():
         fake.terminate()
 
 
+def test_new_screens_swedish_dark():
+    """The clipboard offer and the account check in Swedish and dark mode (screenshots)."""
+    env = {**SWEDISH, "ADW_DEBUG_COLOR_SCHEME": "prefer-dark"}
+    set_clipboard("M11385 " + VALID)
+    app = App(["--demo"], WINDOW, env=env)
+    try:
+        app.wait("label", contains="Slå upp länken i urklipp? Kund M11385 · token Demo", timeout=15)
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "sv-dark-clipboard-offer.png"))
+    finally:
+        app.close()
+        set_clipboard("")
+    server, base = serve_demo_with_password("lösenord-för-demo")
+    app = None
+    try:
+        secret_tool_store(base, "demo", "lösenord-för-demo")
+        app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"}, env=env)
+        lookup_sv = lambda c, t: (app.set_text("Kund-id", c), app.set_text("Token", t), app.press("Slå upp"))
+        lookup_sv("M11385", FORBIDDEN)
+        app.wait("label", "Ingen åtkomst till den här kunden")
+        app.press("Konto…")
+        dialog = wait_for(lambda: app.find("frame", "Konto") or app.find("dialog", "Konto"), 10, "the account dialog")
+        app.press("Kontrollera kontot")
+        wait_for(lambda: app.find("label", "Användarnamn och lösenord godtogs av 127.0.0.1", root=dialog), 15, "accepted")
+        app.wait("label", contains="Förfrågans id: demo-0f6c2a1e")
+        subprocess.run(["xdotool", "mousemove", "260", "400", "click", "--repeat", "12", "--delay", "50", "5"],
+                       timeout=20)
+        time.sleep(0.8)
+        app.screenshot(os.path.join(SHOTS, "sv-dark-check-account.png"))
+    finally:
+        if app is not None:
+            app.close()
+        server.terminate()
+
+
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
 
 
@@ -992,6 +1027,7 @@ TESTS = [
     test_check_account_dialog,
     test_clipboard_offer,
     test_batch_file_and_notifications,
+    test_new_screens_swedish_dark,
 ]
 
 
