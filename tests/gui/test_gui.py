@@ -644,6 +644,12 @@ def test_check_account_dialog():
         server.terminate()
 
 
+def text_of(acc):
+    """What a text field shows (GtkText answers nothing to getText (0, -1))."""
+    t = acc.queryText()
+    return t.getText(0, t.characterCount)
+
+
 def set_clipboard(text):
     """Puts text on the X clipboard the way another program would (xclip keeps serving it)."""
     subprocess.run(["xclip", "-selection", "clipboard"], input=text, text=True, check=True, timeout=10)
@@ -659,7 +665,7 @@ def test_clipboard_offer():
         assert "sha256:" in offer.name, offer.name
         assert "DemoExpired+Tok/01==" not in offer.name and "DemoExpired%2BTok" not in offer.name, offer.name
         # and the form is as it was
-        assert app.wait("text", "Customer ID").queryText().getText(0, -1) == ""
+        assert text_of(app.wait("text", "Customer ID")) == ""
         # nothing was looked up or filled in before the click
         assert app.find("label", "Expired") is None
         time.sleep(0.5)
@@ -711,7 +717,7 @@ def test_batch_file_and_notifications():
         wait_for(lambda: any(r.get("ready") for r in read_notifications(record)), 10, "the notification service")
         app = App(["--demo", "--batch", lines], WINDOW, home=home)
         text = wait_for(lambda: app.find("text", "Lines to look up"), 15, "the batch window with the file")
-        wait_for(lambda: "M3 " + FORBIDDEN in text.queryText().getText(0, -1), 5, "the file's lines")
+        wait_for(lambda: "M3 " + FORBIDDEN in text_of(text), 5, "the file's lines")
         app.press("Run")
         focus_window(app, "Ticket Lookup")
         done = wait_for(lambda: [r for r in read_notifications(record) if r.get("id") == "batch"], 30, "a batch notification")
@@ -771,6 +777,51 @@ def test_new_screens_swedish_dark():
         if app is not None:
             app.close()
         server.terminate()
+
+
+def drag_and_drop(app, mode, payload, to=(360, 600)):
+    """Drags TEXT (or a file) from another program's window onto the app, with the mouse."""
+    src = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                            "drag_source.py"), mode, payload],
+                           env={**app.env, "NO_AT_BRIDGE": "1"}, stderr=subprocess.DEVNULL)
+    try:
+        wid = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^drag-source$"],
+                             capture_output=True, text=True, timeout=20).stdout.split()[0]
+        subprocess.run(["xdotool", "windowmove", "--sync", wid, "0", "0", "windowraise", wid], timeout=10)
+        time.sleep(0.5)
+        subprocess.run(["xdotool", "mousemove", "80", "80", "mousedown", "1"], timeout=10)
+        time.sleep(0.3)
+        for x, y in [(90, 90), (120, 150), (200, 300), (300, 500), to, (to[0] + 2, to[1] + 2)]:
+            subprocess.run(["xdotool", "mousemove", str(x), str(y)], timeout=10)
+            time.sleep(0.3)
+        subprocess.run(["xdotool", "mouseup", "1"], timeout=10)
+        time.sleep(1)
+    finally:
+        src.terminate()
+        src.wait()
+
+
+def test_drop_text_and_file():
+    app = App(["--demo"], WINDOW)
+    try:
+        app.wait("label", "Demo Tokens")
+        # a link dropped from another program fills the form as a paste would, nothing looked up
+        drag_and_drop(app, "text", "https://partner.example/o?customerId=M77&token=DemoExpired%2BTok%2F01%3D%3D")
+        wait_for(lambda: text_of(app.wait("text", "Customer ID")) == "M77", 10, "the dropped link")
+        assert text_of(app.wait("text", "Token")) == "DemoExpired+Tok/01=="
+        app.wait("label", "Read the customer ID and the token from the pasted link.")
+        assert app.find("label", "Expired") is None
+        # a text file with many lines opens the batch window with them
+        path = os.path.join(app.home, "dropped.txt")
+        with open(path, "w") as f:
+            f.write(f"M1 {VALID}\nM2 {EXPIRED}\n")
+        drag_and_drop(app, "file", path)
+        lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
+        wait_for(lambda: f"M2 {EXPIRED}" in text_of(lines), 5, "the file's lines")
+        app.press("Run")
+        app.wait("label", "2 of 2 done · Demo server", timeout=20)
+    finally:
+        app.close()
 
 
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
@@ -1028,6 +1079,7 @@ TESTS = [
     test_clipboard_offer,
     test_batch_file_and_notifications,
     test_new_screens_swedish_dark,
+    test_drop_text_and_file,
 ]
 
 
