@@ -34,6 +34,13 @@ struct _TlApplication
 
 G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
 
+enum {
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 TlApplication *
 tl_application_new (void)
 {
@@ -120,15 +127,12 @@ tl_application_get_history (TlApplication *self)
   return tl_history_get_model (self->history);
 }
 
-/* A message for the person: a toast in the main window. */
+/* A message for the person, by signal: the main window shows it, whatever window is active. */
 static void
 show_message (TlApplication *self,
               const char    *text)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (window != NULL && TL_IS_WINDOW (window))
-    tl_window_show_toast (TL_WINDOW (window), text);
+  g_signal_emit (self, signals[MESSAGE], 0, text);
 }
 
 static void
@@ -513,6 +517,13 @@ tl_application_class_init (TlApplicationClass *klass)
   app_class->activate = tl_application_activate;
   app_class->startup = tl_application_startup;
   app_class->command_line = tl_application_command_line;
+
+  /**
+   * TlApplication::message:
+   * @text: something the person should be told (a keyring or history error in the background)
+   */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

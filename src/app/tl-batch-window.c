@@ -13,7 +13,7 @@
 #include "tl-batch-window.h"
 #include "tl-lookup-error.h"
 #include "tl-text.h"
-#include "tl-window.h"
+#include "tl-application.h"
 
 #define BATCH_JOBS 4
 
@@ -38,6 +38,17 @@ struct _TlBatchWindow
 G_DEFINE_FINAL_TYPE (TlBatchWindow, tl_batch_window, ADW_TYPE_WINDOW)
 
 enum { COL_LINE, COL_TOKEN, COL_CUSTOMER, COL_ORDER, COL_RESULT, N_COLS };
+
+/* The batch window owns its toast overlay. */
+static void
+show_toast (TlBatchWindow *self,
+            const char    *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 static void
 update_state (TlBatchWindow *self)
@@ -122,7 +133,7 @@ on_run_done (GObject      *source,
   self->running = FALSE;
   g_clear_object (&self->cancellable);
   if (!tl_batch_run_finish (TL_BATCH (source), res, &error))
-    tl_show_toast (GTK_WIDGET (self->text_view), error->message);
+    show_toast (self, error->message);
   else if (!gtk_window_is_active (GTK_WINDOW (self)))
     notify_done (self);
   update_state (self);
@@ -143,7 +154,7 @@ on_account_ready (GObject      *source,
     {
       self->running = FALSE;
       g_clear_object (&self->cancellable);
-      tl_show_toast (GTK_WIDGET (self->text_view), error->message);
+      show_toast (self, error->message);
       update_state (self);
       return;
     }
@@ -182,7 +193,7 @@ run_action (GtkWidget  *widget,
   account = tl_accounts_snapshot (tl_application_get_accounts (self->app));
   if (!tl_account_is_configured (account))
     {
-      tl_show_toast (GTK_WIDGET (self->text_view), _("No account is set up yet. Set up your partner account, or try the demo."));
+      show_toast (self, _("No account is set up yet. Set up your partner account, or try the demo."));
       return;
     }
 
@@ -197,7 +208,7 @@ run_action (GtkWidget  *widget,
     }
   if (!any)
     {
-      tl_show_toast (GTK_WIDGET (self->text_view), _("Nothing to look up: paste one line per token."));
+      show_toast (self, _("Nothing to look up: paste one line per token."));
       update_state (self);
       return;
     }
@@ -227,10 +238,10 @@ on_saved (GObject      *source,
   if (!g_file_replace_contents_finish (G_FILE (source), res, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the CSV file: %s"), error->message);
-      tl_show_toast (GTK_WIDGET (self->text_view), message);
+      show_toast (self, message);
     }
   else
-    tl_show_toast (GTK_WIDGET (self->text_view), _("Saved as CSV (token fingerprints only)"));
+    show_toast (self, _("Saved as CSV (token fingerprints only)"));
 }
 
 static void

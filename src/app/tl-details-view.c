@@ -16,7 +16,7 @@
 #include "tl-details-view.h"
 #include "tl-text.h"
 #include "tl-report.h"
-#include "tl-window.h"
+#include "tl-message-source.h"
 
 struct _TlDetailsView
 {
@@ -38,7 +38,8 @@ struct _TlDetailsView
   char                *account_label;
 };
 
-G_DEFINE_FINAL_TYPE (TlDetailsView, tl_details_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (TlDetailsView, tl_details_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (TL_TYPE_MESSAGE_SOURCE, NULL))
 
 static void
 copy_report_action (GtkWidget  *widget,
@@ -52,7 +53,7 @@ copy_report_action (GtkWidget  *widget,
     return;
   report = tl_report_build_markdown (self->result, self->account_label);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), report);
-  tl_show_toast (GTK_WIDGET (self), _("Support report copied (without password or token)"));
+  tl_message_source_emit (TL_MESSAGE_SOURCE (self), _("Support report copied (without password or token)"));
 }
 
 static void
@@ -71,7 +72,7 @@ copy_curl_action (GtkWidget  *widget,
                                tl_lookup_result_get_username (self->result),
                                with_token ? self->token : NULL);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), curl);
-  tl_show_toast (GTK_WIDGET (self), with_token ? _("curl command copied, with the token; set $PASSWORD to run it")
+  tl_message_source_emit (TL_MESSAGE_SOURCE (self), with_token ? _("curl command copied, with the token; set $PASSWORD to run it")
                           : _("curl command copied; set $PASSWORD and $TOKEN to run it"));
 }
 

@@ -8,7 +8,7 @@
 
 #include "tl-ticket-view.h"
 #include "tl-text.h"
-#include "tl-window.h"
+#include "tl-message-source.h"
 
 struct _TlTicketView
 {
@@ -25,7 +25,8 @@ struct _TlTicketView
   TlTicket             *ticket;
 };
 
-G_DEFINE_FINAL_TYPE (TlTicketView, tl_ticket_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (TlTicketView, tl_ticket_view, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (TL_TYPE_MESSAGE_SOURCE, NULL))
 
 static void
 copy_field_action (GtkWidget  *widget,
@@ -45,7 +46,7 @@ copy_field_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), value);
   /* Translators: %s is a field title such as "Order ID" */
   message = g_strdup_printf (_("%s copied"), tl_ticket_field_get_title (field));
-  tl_show_toast (GTK_WIDGET (self), message);
+  tl_message_source_emit (TL_MESSAGE_SOURCE (self), message);
 }
 
 static void
@@ -60,7 +61,7 @@ copy_all_action (GtkWidget  *widget,
     return;
   json = tl_ticket_to_json (self->ticket, TRUE);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), json);
-  tl_show_toast (GTK_WIDGET (self), _("Ticket copied as JSON"));
+  tl_message_source_emit (TL_MESSAGE_SOURCE (self), _("Ticket copied as JSON"));
 }
 
 static void

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#ifdef TL_BENCH_HOOKS
 #include "tl-bench.h"
+#endif
 #include "tl-details-view.h"
 #include "tl-history.h"
 #include "tl-demo-server.h"
@@ -19,12 +21,14 @@
 
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
 
+#ifdef TL_BENCH_HOOKS
 enum {
   LOOKUP_FINISHED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+#endif
 
 static void update_state (TlWindow *self);
 static void start_lookup (TlWindow *self);
@@ -37,27 +41,6 @@ tl_window_show_toast (TlWindow   *self,
 
   adw_toast_set_timeout (toast, 3);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-/**
- * tl_show_toast:
- * @widget: any widget inside a window with a toast overlay
- *
- * Shows @message as a toast in @widget's window.
- */
-void
-tl_show_toast (GtkWidget  *widget,
-               const char *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_timeout (toast, 3);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
 }
 
 static const char *
@@ -603,10 +586,11 @@ finish_running (TlWindow *self)
 {
   self->running = FALSE;
   g_clear_object (&self->running_account);
-  _tl_window_offer_dispose (self);
   g_clear_object (&self->cancellable);
   update_state (self);
+#ifdef TL_BENCH_HOOKS
   g_signal_emit (self, signals[LOOKUP_FINISHED], 0);
+#endif
 }
 
 /* Lookups that take this long are worth a notification when the window is not in front. */
@@ -1039,6 +1023,7 @@ tl_window_dispose (GObject *object)
   g_clear_handle_id (&self->unbind_history_id, g_source_remove);
   g_clear_signal_handler (&self->account_changed_id, tl_application_get_accounts (self->app));
   g_clear_object (&self->running_account);
+  _tl_window_offer_dispose (self);
   g_clear_object (&self->input);
   g_clear_object (&self->pasted);
   g_clear_object (&self->result);
@@ -1062,14 +1047,17 @@ tl_window_class_init (TlWindowClass *klass)
   g_type_ensure (TL_TYPE_TICKET_VIEW);
   g_type_ensure (TL_TYPE_DETAILS_VIEW);
 
+#ifdef TL_BENCH_HOOKS
   /**
    * TlWindow::lookup-finished:
    *
-   * A lookup ended (ticket, error or cancelled) and the window is idle again.
+   * A lookup ended (ticket, error or cancelled) and the window is idle again. Only in builds
+   * with the measurement hooks (bench/run).
    */
   signals[LOOKUP_FINISHED] = g_signal_new ("lookup-finished", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 0);
+#endif
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ticketlookup/TicketLookup/tl-window.ui");
@@ -1145,6 +1133,10 @@ tl_window_init (TlWindow *self)
 
   _tl_window_offer_init (self);
   _tl_window_dnd_init (self);
+
+  /* the views tell; the window, which owns the toast overlay, shows */
+  g_signal_connect_swapped (self->ticket_view, "message", G_CALLBACK (tl_window_show_toast), self);
+  g_signal_connect_swapped (self->details_view, "message", G_CALLBACK (tl_window_show_toast), self);
 }
 
 TlWindow *
@@ -1162,6 +1154,10 @@ tl_window_new (TlApplication *application)
 
   self->account_changed_id = g_signal_connect_swapped (tl_application_get_accounts (application), "changed",
                                                        G_CALLBACK (on_account_changed), self);
+  /* what the application has to say (a keyring or history error) is shown here, whichever of
+   * its windows is in front */
+  g_signal_connect_object (application, "message", G_CALLBACK (tl_window_show_toast), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (on_history_revealed), self);
   {
     GtkWidget *placeholder = gtk_label_new (_("No lookups yet"));
@@ -1175,6 +1171,8 @@ tl_window_new (TlApplication *application)
   update_profiles (self);
   update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+#ifdef TL_BENCH_HOOKS
   tl_bench_attach (self);
+#endif
   return self;
 }

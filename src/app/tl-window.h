@@ -25,7 +25,5 @@ void      tl_window_open_file  (TlWindow      *self,
                                 GFile         *file);
 void      tl_window_show_toast (TlWindow      *self,
                                 const char    *message);
-void      tl_show_toast        (GtkWidget     *widget,
-                                const char    *message);
 
 G_END_DECLS
