@@ -94,14 +94,31 @@ mono_label (const char *text)
   return label;
 }
 
+/* A row shown for the current result only, and the expander it is in. */
+typedef struct
+{
+  GtkWidget      *row;
+  AdwExpanderRow *expander;
+} DynamicRow;
+
+static void
+dynamic_row_free (DynamicRow *dynamic)
+{
+  g_object_unref (dynamic->row);
+  g_free (dynamic);
+}
+
 static void
 add_dynamic_row (TlDetailsView  *self,
                  AdwExpanderRow *expander,
                  GtkWidget      *row)
 {
+  DynamicRow *dynamic = g_new0 (DynamicRow, 1);
+
   adw_expander_row_add_row (expander, row);
-  g_ptr_array_add (self->dynamic_rows, g_object_ref (row));
-  g_object_set_data (G_OBJECT (row), "tl-expander", expander);
+  dynamic->row = g_object_ref (row);
+  dynamic->expander = expander;
+  g_ptr_array_add (self->dynamic_rows, dynamic);
 }
 
 static void
@@ -188,8 +205,9 @@ tl_details_view_set_result (TlDetailsView  *self,
 
   for (guint i = 0; i < self->dynamic_rows->len; i++)
     {
-      GtkWidget *r = g_ptr_array_index (self->dynamic_rows, i);
-      adw_expander_row_remove (g_object_get_data (G_OBJECT (r), "tl-expander"), r);
+      DynamicRow *dynamic = g_ptr_array_index (self->dynamic_rows, i);
+
+      adw_expander_row_remove (dynamic->expander, dynamic->row);
     }
   g_ptr_array_set_size (self->dynamic_rows, 0);
 
@@ -296,7 +314,7 @@ tl_details_view_init (TlDetailsView *self)
   GtkWidget *token_row = adw_action_row_new ();
   GtkWidget *body_row = gtk_list_box_row_new ();
 
-  self->dynamic_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dynamic_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dynamic_row_free);
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Details"));

@@ -162,13 +162,6 @@ tl_ticket_view_new (void)
   return g_object_new (TL_TYPE_TICKET_VIEW, NULL);
 }
 
-TlTicket *
-tl_ticket_view_get_ticket (TlTicketView *self)
-{
-  g_return_val_if_fail (TL_IS_TICKET_VIEW (self), NULL);
-  return self->ticket;
-}
-
 /**
  * tl_ticket_view_set_ticket:
  * @account_label: (nullable): which account answered, shown with the result

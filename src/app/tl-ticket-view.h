@@ -17,7 +17,6 @@ GtkWidget *tl_ticket_view_new        (void);
 void       tl_ticket_view_set_ticket (TlTicketView *self,
                                       TlTicket     *ticket,
                                       const char   *account_label);
-TlTicket  *tl_ticket_view_get_ticket (TlTicketView *self);
 
 void          tl_ticket_view_announce   (TlTicketView *self);
 

@@ -610,7 +610,7 @@ notify_if_away (TlWindow       *self,
     return;
 
   if (error != NULL)
-    title = tl_lookup_error_get_title (error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT);
+    title = tl_lookup_error_get_title (tl_lookup_error_code (error));
   else
     title = tl_ticket_state_get_title (tl_ticket_get_state (ticket));
   order = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
@@ -656,7 +656,7 @@ on_lookup_done (GObject      *source,
     }
   else
     {
-      show_error (self, error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT,
+      show_error (self, tl_lookup_error_code (error),
                   error->message, result);
       /* the failure's title and cause, read by screen readers as the focus lands on them */
       {
@@ -873,7 +873,6 @@ create_history_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   accessible = g_strdup_printf ("%s, %s", title_text, subtitle_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "tl-entry", g_object_ref (entry), g_object_unref);
   return row;
 }
 
@@ -893,7 +892,7 @@ show_result (TlWindow       *self,
       gtk_stack_set_visible_child_name (self->result_stack, "ticket");
     }
   else
-    show_error (self, error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT,
+    show_error (self, tl_lookup_error_code (error),
                 error->message, result);
   on_page_changed (self);
 }
@@ -902,8 +901,10 @@ static void
 on_history_row_activated_cb (TlWindow      *self,
                              GtkListBoxRow *row)
 {
-  TlHistoryEntry *entry = g_object_get_data (G_OBJECT (row), "tl-entry");
-  TlLookupResult *result = tl_history_entry_get_result (entry);
+  /* the list is bound to the history model: the row's index is the entry's */
+  g_autoptr(TlHistoryEntry) entry = g_list_model_get_item (tl_application_get_history (self->app),
+                                                           gtk_list_box_row_get_index (row));
+  TlLookupResult *result = entry ? tl_history_entry_get_result (entry) : NULL;
 
   if (self->running || entry == NULL)
     return;

@@ -34,9 +34,10 @@ typedef struct
   GError         *input_error;
   TlLookupResult *result;
   gboolean        done;
+  struct _Cli    *cli;        /* the run it belongs to */
 } Job;
 
-typedef struct
+typedef struct _Cli
 {
   GMainLoop    *loop;
   TlClient     *client;
@@ -437,7 +438,7 @@ on_lookup_done (GObject      *source,
                 gpointer      user_data)
 {
   Job *job = user_data;
-  Cli *cli = g_object_get_data (source, "tl-cli");
+  Cli *cli = job->cli;
 
   job->result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
   job->done = TRUE;
@@ -459,6 +460,7 @@ start_jobs (Cli *cli)
           continue;
         }
       cli->running++;
+      job->cli = cli;
       tl_client_lookup_async (cli->client, cli->account, tl_input_get_customer_id (job->input),
                               tl_input_get_token (job->input), cli->cancellable,
                               on_lookup_done, job);
@@ -644,7 +646,8 @@ on_batch_item_done (TlBatch     *batch,
                     TlBatchItem *item,
                     Cli         *cli)
 {
-  Job *job = g_object_get_data (G_OBJECT (item), "tl-cli-job");
+  /* the jobs mirror the batch's items, in the same order */
+  Job *job = g_ptr_array_index (cli->jobs, tl_batch_item_get_index (item));
 
   if (tl_batch_item_get_result (item) != NULL)
     job->result = g_object_ref (tl_batch_item_get_result (item));
@@ -1141,7 +1144,6 @@ main (int   argc,
 
   loop = g_main_loop_new (NULL, FALSE);
   cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (client), "tl-cli", &cli);
 
   cli.loop = loop;
   cli.client = client;
@@ -1168,7 +1170,6 @@ main (int   argc,
           job->line = tl_batch_item_get_line (item);
           job->input = tl_batch_item_get_input (item) ? g_object_ref (tl_batch_item_get_input (item)) : NULL;
           job->input_error = tl_batch_item_get_input_error (item) ? g_error_copy (tl_batch_item_get_input_error (item)) : NULL;
-          g_object_set_data (G_OBJECT (item), "tl-cli-job", job);
           g_ptr_array_add (jobs, job);
         }
       g_signal_connect (batch, "item-done", G_CALLBACK (on_batch_item_done), &cli);

@@ -112,8 +112,7 @@ tl_account_check_describe (TlAccountCheck  check,
     case TL_ACCOUNT_CHECK_FAILED:
     default:
       {
-        TlLookupError code = error && error->domain == TL_LOOKUP_ERROR ? error->code
-                                                                       : TL_LOOKUP_ERROR_NETWORK;
+        TlLookupError code = error != NULL ? tl_lookup_error_code (error) : TL_LOOKUP_ERROR_NETWORK;
         g_autofree char *cause = tl_text_visible (error ? error->message : NULL);
 
         return g_strdup_printf ("%s: %s\n%s", tl_lookup_error_get_title (code), cause ? cause : "",

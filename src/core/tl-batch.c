@@ -19,6 +19,7 @@ struct _TlBatchItem
   GObject         parent_instance;
 
   guint           line;
+  guint           index;      /* its position in the batch: finding it costs nothing */
   TlInput        *input;
   GError         *input_error;
   TlLookupResult *result;
@@ -71,6 +72,7 @@ tl_batch_item_init (TlBatchItem *self)
 }
 
 guint tl_batch_item_get_line (TlBatchItem *self) { return self->line; }
+guint tl_batch_item_get_index (TlBatchItem *self) { return self->index; }
 TlInput *tl_batch_item_get_input (TlBatchItem *self) { return self->input; }
 const GError *tl_batch_item_get_input_error (TlBatchItem *self) { return self->input_error; }
 TlLookupResult *tl_batch_item_get_result (TlBatchItem *self) { return self->result; }
@@ -111,8 +113,7 @@ tl_batch_item_describe (TlBatchItem *self)
     return g_strdup (tl_lookup_error_get_title (TL_LOOKUP_ERROR_CANCELLED));
   error = tl_lookup_result_get_error (self->result);
   if (error != NULL)
-    return g_strdup (tl_lookup_error_get_title (error->domain == TL_LOOKUP_ERROR ? error->code
-                                                                              : TL_LOOKUP_ERROR_INVALID_INPUT));
+    return g_strdup (tl_lookup_error_get_title (tl_lookup_error_code (error)));
   ticket = tl_lookup_result_get_ticket (self->result);
   return g_strdup (tl_ticket_state_get_title (tl_ticket_get_state (ticket)));
 }
@@ -192,6 +193,7 @@ tl_batch_add_text (TlBatch    *self,
         continue;
       item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
       item->line = i + 1;
+      item->index = g_list_model_get_n_items (G_LIST_MODEL (self->items));
       item->input = tl_input_parse (line, &item->input_error);
       if (item->input != NULL)
         item->fingerprint = tl_input_token_fingerprint (tl_input_get_token (item->input));
@@ -228,13 +230,25 @@ static void
 item_finished (TlBatch     *self,
                TlBatchItem *item)
 {
-  guint position;
-
   item->done = TRUE;
   self->n_done++;
   g_signal_emit (self, signals[ITEM_DONE], 0, item);
-  if (g_list_store_find (self->items, item, &position))
-    g_list_model_items_changed (G_LIST_MODEL (self->items), position, 1, 1);
+  g_list_model_items_changed (G_LIST_MODEL (self->items), item->index, 1, 1);
+}
+
+/* One lookup of the batch in flight. */
+typedef struct
+{
+  TlBatch     *batch;
+  TlBatchItem *item;
+} Running;
+
+static void
+running_free (Running *running)
+{
+  g_object_unref (running->batch);
+  g_object_unref (running->item);
+  g_free (running);
 }
 
 static void
@@ -242,14 +256,16 @@ on_lookup_done (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
-  g_autoptr(TlBatchItem) item = user_data;
-  TlBatch *self = g_object_get_data (G_OBJECT (item), "tl-batch");
+  Running *running = user_data;
+  TlBatch *self = running->batch;
+  TlBatchItem *item = running->item;
   g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
 
   self->running--;
   item->result = g_steal_pointer (&result);
   item_finished (self, item);
   start_more (self);
+  running_free (running);
 }
 
 static void
@@ -270,11 +286,14 @@ start_more (TlBatch *self)
           item_finished (self, item);
           continue;
         }
+      Running *running = g_new0 (Running, 1);
+
+      running->batch = g_object_ref (self);
+      running->item = g_object_ref (item);
       self->running++;
-      g_object_set_data (G_OBJECT (item), "tl-batch", self);
       tl_client_lookup_async (self->client, self->account, tl_input_get_customer_id (item->input),
                               tl_input_get_token (item->input), cancellable,
-                              on_lookup_done, g_object_ref (item));
+                              on_lookup_done, running);
     }
 
   if (self->running == 0 && self->task != NULL &&

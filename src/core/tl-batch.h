@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (TlBatchItem, tl_batch_item, TL, BATCH_ITEM, GObject)
 G_DECLARE_FINAL_TYPE (TlBatch, tl_batch, TL, BATCH, GObject)
 
 guint           tl_batch_item_get_line        (TlBatchItem *self);
+guint           tl_batch_item_get_index       (TlBatchItem *self);
 TlInput        *tl_batch_item_get_input       (TlBatchItem *self);
 const GError   *tl_batch_item_get_input_error (TlBatchItem *self);
 TlLookupResult *tl_batch_item_get_result      (TlBatchItem *self);

@@ -702,15 +702,31 @@ fail_with_gerror (GTask        *task,
 
 static void finish_body (GTask *task);
 
+/* What the worker thread parses: the body and its content type. */
+typedef struct
+{
+  GByteArray *body;
+  char       *content_type;
+} ParseJob;
+
+static void
+parse_job_free (ParseJob *job)
+{
+  g_byte_array_unref (job->body);
+  g_free (job->content_type);
+  g_free (job);
+}
+
 static void
 parse_thread (GTask        *parse,
               gpointer      source,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  GByteArray *body = g_object_get_data (G_OBJECT (parse), "tl-body");
+  ParseJob *job = task_data;
   GError *error = NULL;
-  TlTicket *ticket = tl_ticket_new_from_data ((const char *) body->data, body->len, task_data, &error);
+  TlTicket *ticket = tl_ticket_new_from_data ((const char *) job->body->data, job->body->len,
+                                              job->content_type, &error);
 
   if (ticket != NULL)
     g_task_return_pointer (parse, ticket, g_object_unref);
@@ -752,9 +768,11 @@ finish_body (GTask *task)
     {
       /* A large answer is parsed off the main loop, so a window never stalls on it. */
       g_autoptr(GTask) parse = g_task_new (NULL, data->internal, on_parsed, g_object_ref (task));
+      ParseJob *job = g_new0 (ParseJob, 1);
 
-      g_task_set_task_data (parse, g_strdup (content_type), g_free);
-      g_object_set_data (G_OBJECT (parse), "tl-body", data->body);
+      job->body = g_byte_array_ref (data->body);
+      job->content_type = g_strdup (content_type);
+      g_task_set_task_data (parse, job, (GDestroyNotify) parse_job_free);
       g_task_run_in_thread (parse, parse_thread);
       return;
     }

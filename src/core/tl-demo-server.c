@@ -463,13 +463,6 @@ tl_demo_server_set_slow_delay (TlDemoServer *self,
   self->slow_delay_ms = milliseconds;
 }
 
-guint
-tl_demo_server_get_n_requests (TlDemoServer *self)
-{
-  g_return_val_if_fail (TL_IS_DEMO_SERVER (self), 0);
-  return self->n_requests;
-}
-
 /**
  * tl_demo_server_set_password:
  * @password: (nullable): the password the demo user must give, %NULL for "demo"

@@ -35,7 +35,6 @@ TlDemoServer *tl_demo_server_new              (GError       **error);
 const char   *tl_demo_server_get_base_url     (TlDemoServer  *self);
 void          tl_demo_server_set_slow_delay   (TlDemoServer  *self,
                                                guint          milliseconds);
-guint         tl_demo_server_get_n_requests   (TlDemoServer  *self);
 void          tl_demo_server_set_password     (TlDemoServer  *self,
                                                const char    *password);
 

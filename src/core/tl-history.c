@@ -79,7 +79,6 @@ GDateTime *tl_history_entry_get_time (TlHistoryEntry *self) { return self->time;
 const char *tl_history_entry_get_customer_id (TlHistoryEntry *self) { return self->customer_id; }
 const char *tl_history_entry_get_order_id (TlHistoryEntry *self) { return self->order_id; }
 const char *tl_history_entry_get_outcome (TlHistoryEntry *self) { return self->outcome; }
-const char *tl_history_entry_get_fingerprint (TlHistoryEntry *self) { return self->fingerprint; }
 const char *tl_history_entry_get_account (TlHistoryEntry *self) { return self->account; }
 TlLookupResult *tl_history_entry_get_result (TlHistoryEntry *self) { return self->result; }
 const char *tl_history_entry_get_token (TlHistoryEntry *self) { return self->token; }
@@ -145,7 +144,7 @@ outcome_of (TlLookupResult *result)
   TlTicket *ticket = tl_lookup_result_get_ticket (result);
 
   if (error != NULL)
-    return error->domain == TL_LOOKUP_ERROR ? tl_lookup_error_code_to_string (error->code) : "invalid-input";
+    return tl_lookup_error_code_to_string (tl_lookup_error_code (error));
   switch (ticket ? tl_ticket_get_state (ticket) : TL_TICKET_STATE_UNKNOWN)
     {
     case TL_TICKET_STATE_VALID: return "valid";

@@ -20,7 +20,6 @@ GDateTime      *tl_history_entry_get_time        (TlHistoryEntry *self);
 const char     *tl_history_entry_get_customer_id (TlHistoryEntry *self);
 const char     *tl_history_entry_get_order_id    (TlHistoryEntry *self);
 const char     *tl_history_entry_get_outcome     (TlHistoryEntry *self);
-const char     *tl_history_entry_get_fingerprint (TlHistoryEntry *self);
 const char     *tl_history_entry_get_account     (TlHistoryEntry *self);
 TlLookupResult *tl_history_entry_get_result      (TlHistoryEntry *self);
 const char     *tl_history_entry_get_token       (TlHistoryEntry *self);

@@ -203,3 +203,15 @@ tl_lookup_error_from_status (guint status)
     return TL_LOOKUP_ERROR_SERVER_ERROR;
   return TL_LOOKUP_ERROR_CLIENT_ERROR;
 }
+
+/**
+ * tl_lookup_error_code:
+ *
+ * Returns: @error's failure class; an error of another domain counts as invalid input
+ */
+TlLookupError
+tl_lookup_error_code (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, TL_LOOKUP_ERROR_INVALID_INPUT);
+  return error->domain == TL_LOOKUP_ERROR ? (TlLookupError) error->code : TL_LOOKUP_ERROR_INVALID_INPUT;
+}

@@ -56,5 +56,6 @@ const char  *tl_lookup_error_get_next_step   (TlLookupError code);
 int          tl_lookup_error_get_exit_status (TlLookupError code);
 const char  *tl_lookup_error_get_icon_name   (TlLookupError code);
 TlLookupError tl_lookup_error_from_status    (guint status);
+TlLookupError tl_lookup_error_code           (const GError *error);
 
 G_END_DECLS

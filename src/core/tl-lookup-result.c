@@ -108,7 +108,7 @@ tl_lookup_result_format_error (TlLookupResult *self)
   if (self->error == NULL)
     return NULL;
 
-  code = self->error->domain == TL_LOOKUP_ERROR ? self->error->code : TL_LOOKUP_ERROR_INVALID_INPUT;
+  code = tl_lookup_error_code (self->error);
   out = g_string_new (tl_lookup_error_get_title (code));
   g_string_append (out, "\n");
   g_string_append (out, self->error->message);

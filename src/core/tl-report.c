@@ -148,7 +148,7 @@ tl_report_build_markdown (TlLookupResult *result,
     }
   else if (error != NULL)
     {
-      TlLookupError code = error->domain == TL_LOOKUP_ERROR ? error->code : TL_LOOKUP_ERROR_INVALID_INPUT;
+      TlLookupError code = tl_lookup_error_code (error);
 
       g_string_append_printf (out, "- **%s** %s: %s\n", _("Outcome:"), tl_lookup_error_get_title (code),
                               error->message);

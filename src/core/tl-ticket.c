@@ -234,14 +234,6 @@ tl_ticket_get_state (TlTicket *self)
   return self->state;
 }
 
-void
-tl_ticket_set_state (TlTicket      *self,
-                     TlTicketState  state)
-{
-  g_return_if_fail (TL_IS_TICKET (self));
-  self->state = state;
-}
-
 /**
  * tl_json_depth_ok:
  *

@@ -56,8 +56,6 @@ TlTicketState  tl_ticket_get_state          (TlTicket       *self);
 const char    *tl_ticket_get_expiry_key     (TlTicket       *self);
 const char    *tl_ticket_state_to_string    (TlTicketState   state);
 const char    *tl_ticket_state_get_title    (TlTicketState   state);
-void           tl_ticket_set_state          (TlTicket       *self,
-                                             TlTicketState   state);
 char          *tl_ticket_to_json            (TlTicket       *self,
                                              gboolean        pretty);
 
