@@ -173,8 +173,11 @@ test_missing_and_null (void)
   g_assert_null (tl_ticket_get_string (ticket, TL_TICKET_FIELD_USER_ID));
   g_assert_cmpint (tl_ticket_get_state (ticket), ==, TL_TICKET_STATE_UNKNOWN);
 
+  /* every member is written, absent ones as null: one shape for Copy as JSON and --json */
   json = tl_ticket_to_json (ticket, FALSE);
-  g_assert_cmpstr (json, ==, "{\"orderId\":\"1\"}");
+  g_assert_cmpstr (json, ==, "{\"orderId\":\"1\",\"userId\":null,\"orderUserId\":null,\"targetId\":null,"
+                             "\"targetType\":null,\"tenantId\":null,\"chainId\":null,\"customerId\":null,"
+                             "\"hasExpired\":null}");
 }
 
 static void

@@ -184,20 +184,20 @@ tl_ticket_view_set_ticket (TlTicketView *self,
     {
     case TL_TICKET_STATE_VALID:
       icon = "emblem-ok-symbolic";
-      label = _("Valid");
+      label = tl_ticket_state_get_title (TL_TICKET_STATE_VALID);
       detail = _("The token can still be used.");
       css = "valid";
       break;
     case TL_TICKET_STATE_EXPIRED:
       icon = "alarm-symbolic";
-      label = _("Expired");
+      label = tl_ticket_state_get_title (TL_TICKET_STATE_EXPIRED);
       detail = _("The token has expired and can no longer be used.");
       css = "expired";
       break;
     case TL_TICKET_STATE_UNKNOWN:
     default:
       icon = "dialog-question-symbolic";
-      label = _("Unknown");
+      label = tl_ticket_state_get_title (TL_TICKET_STATE_UNKNOWN);
       detail = _("The answer does not say whether the token has expired: treat it as not usable, "
                  "and see Verdict Read From in the details.");
       css = "unknown";

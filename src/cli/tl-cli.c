@@ -23,6 +23,7 @@
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
+#include "tl-report.h"
 #include "tl-secret.h"
 #include "tl-text.h"
 
@@ -154,8 +155,6 @@ print_header_cb (const char *name,
 static void
 print_verbose (TlLookupResult *result)
 {
-  SoupMessageMetrics *metrics = tl_lookup_result_get_metrics (result);
-
   print_stderr ("> POST %s\n", tl_lookup_result_get_url (result) ? tl_lookup_result_get_url (result) : "-");
   if (tl_lookup_result_get_request_headers (result))
     soup_message_headers_foreach (tl_lookup_result_get_request_headers (result), print_header_cb, "> ");
@@ -172,26 +171,12 @@ print_verbose (TlLookupResult *result)
       if (body != NULL)
         print_stderr ("< %s\n", body);
     }
-  if (metrics != NULL)
-    {
-      guint64 start = soup_message_metrics_get_fetch_start (metrics);
-      guint64 dns = soup_message_metrics_get_dns_end (metrics) - soup_message_metrics_get_dns_start (metrics);
-      guint64 connect = soup_message_metrics_get_connect_end (metrics) - soup_message_metrics_get_connect_start (metrics);
-      guint64 tls = soup_message_metrics_get_tls_start (metrics)
-                    ? soup_message_metrics_get_connect_end (metrics) - soup_message_metrics_get_tls_start (metrics) : 0;
-      guint64 wait = soup_message_metrics_get_response_start (metrics) > soup_message_metrics_get_request_start (metrics)
-                     ? soup_message_metrics_get_response_start (metrics) - soup_message_metrics_get_request_start (metrics) : 0;
+  {
+    /* the same timing text as the details panel and the support report */
+    g_autofree char *timing = tl_report_describe_timing (result);
 
-      print_stderr (_("* timing: DNS %.1f ms, connect %.1f ms, TLS %.1f ms, waiting %.1f ms, total %.1f ms\n"),
-                    soup_message_metrics_get_dns_start (metrics) ? dns / 1000.0 : 0.0,
-                    soup_message_metrics_get_connect_start (metrics) ? connect / 1000.0 : 0.0,
-                    tls / 1000.0, wait / 1000.0,
-                    soup_message_metrics_get_response_end (metrics) > start
-                    ? (soup_message_metrics_get_response_end (metrics) - start) / 1000.0
-                    : tl_lookup_result_get_elapsed_us (result) / 1000.0);
-    }
-  else
-    print_stderr (_("* elapsed %.1f ms\n"), tl_lookup_result_get_elapsed_us (result) / 1000.0);
+    print_stderr (_("* timing: %s\n"), timing);
+  }
 }
 
 static void
@@ -302,25 +287,7 @@ job_to_json (Job *job)
 
   json_builder_set_member_name (builder, "ticket");
   if (ticket != NULL && tl_lookup_result_is_ok (result))
-    {
-      json_builder_begin_object (builder);
-      for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
-        {
-          const char *value = tl_ticket_get_string (ticket, f);
-
-          json_builder_set_member_name (builder, tl_ticket_field_get_key (f));
-          if (value != NULL)
-            json_builder_add_string_value (builder, value);
-          else
-            json_builder_add_null_value (builder);
-        }
-      json_builder_set_member_name (builder, tl_ticket_field_get_key (TL_TICKET_FIELD_HAS_EXPIRED));
-      if (tl_ticket_get_state (ticket) == TL_TICKET_STATE_UNKNOWN)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_boolean_value (builder, tl_ticket_get_state (ticket) == TL_TICKET_STATE_EXPIRED);
-      json_builder_end_object (builder);
-    }
+    tl_ticket_add_to_builder (ticket, builder);
   else
     json_builder_add_null_value (builder);
 

@@ -156,6 +156,36 @@ settle_expiry (TlTicket  *self,
 }
 
 /**
+ * tl_ticket_add_to_builder:
+ *
+ * Adds the ticket as one JSON object with all nine members in camelCase; a field the answer
+ * did not contain is null (so is hasExpired when the answer did not say). The one way tickets
+ * are written: Copy as JSON in the app and ticket-lookup-cli --json.
+ */
+void
+tl_ticket_add_to_builder (TlTicket    *self,
+                          JsonBuilder *builder)
+{
+  g_return_if_fail (TL_IS_TICKET (self));
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
+    {
+      json_builder_set_member_name (builder, fields[i].key);
+      if (self->strings[i] != NULL)
+        json_builder_add_string_value (builder, self->strings[i]);
+      else
+        json_builder_add_null_value (builder);
+    }
+  json_builder_set_member_name (builder, fields[TL_TICKET_FIELD_HAS_EXPIRED].key);
+  if (self->state != TL_TICKET_STATE_UNKNOWN)
+    json_builder_add_boolean_value (builder, self->state == TL_TICKET_STATE_EXPIRED);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+/**
  * tl_ticket_state_to_string:
  *
  * Returns: "valid", "expired" or "unknown": the verdict's name in --json and CSV
@@ -614,21 +644,7 @@ tl_ticket_to_json (TlTicket *self,
 
   g_return_val_if_fail (TL_IS_TICKET (self), NULL);
 
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
-    {
-      if (self->strings[i] == NULL)
-        continue;
-      json_builder_set_member_name (builder, fields[i].key);
-      json_builder_add_string_value (builder, self->strings[i]);
-    }
-  if (self->state != TL_TICKET_STATE_UNKNOWN)
-    {
-      json_builder_set_member_name (builder, fields[TL_TICKET_FIELD_HAS_EXPIRED].key);
-      json_builder_add_boolean_value (builder, self->state == TL_TICKET_STATE_EXPIRED);
-    }
-  json_builder_end_object (builder);
-
+  tl_ticket_add_to_builder (self, builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, pretty);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -56,6 +57,8 @@ TlTicketState  tl_ticket_get_state          (TlTicket       *self);
 const char    *tl_ticket_get_expiry_key     (TlTicket       *self);
 const char    *tl_ticket_state_to_string    (TlTicketState   state);
 const char    *tl_ticket_state_get_title    (TlTicketState   state);
+void           tl_ticket_add_to_builder     (TlTicket       *self,
+                                             JsonBuilder    *builder);
 char          *tl_ticket_to_json            (TlTicket       *self,
                                              gboolean        pretty);
 
