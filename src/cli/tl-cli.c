@@ -851,6 +851,274 @@ check_account (TlClient   *client,
   return tl_account_check_exit_status (check, result);
 }
 
+static GOptionContext *
+make_option_context (void)
+{
+  GOptionContext *context = g_option_context_new (_("CUSTOMER_ID TOKEN | PASTED_TEXT | --batch FILE"));
+  g_autofree char *tokens_help = tl_demo_tokens_help ();
+  g_autofree char *description = NULL;
+
+  g_option_context_set_summary (context,
+    _("Look up Vitec Express Connect order tokens: shows the order ticket behind a token and\n"
+      "whether the token is still valid. PASTED_TEXT may be the whole link the token came in,\n"
+      "a query string or a log line."));
+  description = g_strdup_printf (
+    _("Exit status: 0 valid ticket, 1 expired ticket, 2 usage or invalid input,\n"
+      "3 authentication failed (401), 4 forbidden (403), 5 rejected by the API (400/404/other 4xx),\n"
+      "6 server error (5xx), 7 network/TLS/timeout, 8 malformed or oversized response,\n"
+      "9 keyring unavailable, 10 a ticket that does not say whether the token expired,\n"
+      "130 interrupted (Ctrl+C). With --batch: 0 when every line got a valid or expired ticket,\n"
+      "else the most severe failure's status.\n\n"
+      "Demo tokens (with --demo):\n%s"), tokens_help);
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* Options that cannot go together, before anything is read or asked: -1 when all is well,
+ * else the exit status. */
+static int
+check_usage (GOptionContext *context)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_rest = opt_rest ? g_strv_length (opt_rest) : 0;
+
+  if (opt_check_account && (n_rest > 0 || opt_batch != NULL))
+    {
+      print_stderr ("%s\n", _("error: --check-account takes no token or --batch (use --customer ID to check access to a customer)"));
+      return TL_EXIT_USAGE;
+    }
+  if (opt_customer != NULL && !opt_check_account)
+    {
+      print_stderr ("%s\n", _("error: --customer goes with --check-account"));
+      return TL_EXIT_USAGE;
+    }
+  if (opt_customer != NULL && !tl_input_check_customer_id (opt_customer, &error))
+    {
+      print_stderr (_("error: %s\n"), error->message);
+      return TL_EXIT_USAGE;
+    }
+  if (!opt_check_account &&
+      ((opt_batch == NULL && (n_rest < 1 || n_rest > 2)) || (opt_batch != NULL && n_rest > 0)))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      print_stderr (_("error: give CUSTOMER_ID TOKEN, the pasted text, or --batch FILE\n\n%s"), help);
+      return TL_EXIT_USAGE;
+    }
+  if (opt_password_stdin && g_strcmp0 (opt_batch, "-") == 0)
+    {
+      print_stderr ("%s\n", _("error: --password-stdin cannot be combined with --batch - (both read standard input)"));
+      return TL_EXIT_USAGE;
+    }
+  if (n_rest == 1 && g_str_equal (opt_rest[0], "-") &&
+      (opt_password_stdin || g_strcmp0 (opt_password_file, "-") == 0))
+    {
+      print_stderr ("%s\n", _("error: the password and the lookup cannot both be read from standard input; "
+                              "use --password-file FILE or the keyring"));
+      return TL_EXIT_USAGE;
+    }
+  if (opt_password_file != NULL && opt_password_stdin)
+    {
+      print_stderr ("%s\n", _("error: give either --password-file or --password-stdin, not both"));
+      return TL_EXIT_USAGE;
+    }
+  if ((opt_timeout != -1 && (opt_timeout < 1 || opt_timeout > 3600)) || opt_jobs < 1 || opt_jobs > 64)
+    {
+      print_stderr ("%s\n", _("error: --timeout must be 1–3600 seconds and --jobs 1–64"));
+      return TL_EXIT_USAGE;
+    }
+  return -1;
+}
+
+/* The single lookup's input: the arguments, or standard input for "-". NULL with *status set
+ * when it cannot be read (the reason is printed). */
+static Job *
+read_single_input (int *status)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_rest = g_strv_length (opt_rest);
+  Job *job = g_new0 (Job, 1);
+
+  if (n_rest == 1 && g_str_equal (opt_rest[0], "-"))
+    {
+      /* The lookup from standard input: "CUSTOMER_ID TOKEN", or the pasted link or line. */
+      g_autofree char *text = read_lookup_stdin (&error);
+
+      if (text == NULL)
+        {
+          print_stderr (_("error: %s\n"), error->message);
+          job_free (job);
+          *status = TL_EXIT_USAGE;
+          return NULL;
+        }
+      job->input = tl_input_parse (text, &job->input_error);
+      explicit_bzero (text, strlen (text));
+    }
+  else if (n_rest == 2)
+    job->input = tl_input_parse_fields (opt_rest[0], opt_rest[1], &job->input_error);
+  else
+    job->input = tl_input_parse (opt_rest[0], &job->input_error);
+
+  if (job->input_error != NULL)
+    {
+      g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (job_free);
+      Cli cli = { 0 };
+
+      g_ptr_array_add (jobs, job);
+      cli.jobs = jobs;
+      cli.json = opt_json;
+      job->done = TRUE;
+      flush_output (&cli);
+      *status = TL_EXIT_USAGE;
+      return NULL;
+    }
+  return job;
+}
+
+/* The password source: --demo, --password-file, --password-stdin, else the keyring. The one
+ * account of this run: taken here, used for every lookup, wiped at exit. NULL with *status set
+ * when there is none to be had (the reason is printed). */
+static TlAccount *
+take_account (TlDemoServer **demo,
+              int           *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_url = g_strdup (opt_base_url);
+  g_autofree char *username = g_strdup (opt_username);
+  g_autoptr(TlAccount) account = NULL;
+  char *password = NULL;
+
+  *status = TL_EXIT_USAGE;
+  if (opt_demo)
+    {
+      *demo = tl_demo_server_new (&error);
+      if (*demo == NULL)
+        {
+          print_stderr (_("error: could not start the demo server: %s\n"), error->message);
+          *status = tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_NETWORK);
+          return NULL;
+        }
+      g_free (base_url);
+      base_url = g_strdup (tl_demo_server_get_base_url (*demo));
+      if (username == NULL)
+        username = g_strdup (TL_DEMO_USERNAME);
+      if (opt_password_file == NULL && !opt_password_stdin)
+        password = g_strdup (TL_DEMO_PASSWORD);
+    }
+  else
+    settings_defaults (&base_url, &username);
+
+  if (base_url == NULL || *base_url == '\0')
+    {
+      g_free (base_url);
+      base_url = g_strdup (TL_DEFAULT_BASE_URL);
+    }
+  if (!tl_client_check_base_url (base_url, &error))
+    {
+      print_stderr (_("error: %s\n"), error->message);
+      tl_secret_free (password);
+      return NULL;
+    }
+
+  if (password == NULL && (opt_password_file != NULL || opt_password_stdin))
+    {
+      password = read_password_file (opt_password_file ? opt_password_file : "-", &error);
+      if (password == NULL)
+        {
+          print_stderr (_("error: could not read the password: %s\n"), error->message);
+          return NULL;
+        }
+    }
+
+  if (username == NULL || *username == '\0')
+    {
+      print_stderr ("%s\n", _("error: no username: give --username NAME (or set it in Ticket Lookup)"));
+      tl_secret_free (password);
+      return NULL;
+    }
+  if (!tl_account_check_username (username, &error))
+    {
+      print_stderr (_("error: %s\n"), error->message);
+      tl_secret_free (password);
+      return NULL;
+    }
+
+  account = tl_account_new (base_url, username, password, NULL, *demo != NULL);
+  g_clear_pointer (&password, tl_secret_free);
+  if (!tl_account_has_password (account))
+    {
+      g_autoptr(TlAccount) loaded = keyring_account (account,
+                                                     (opt_timeout > 0 ? opt_timeout : TL_DEFAULT_TIMEOUT_SECONDS) * 1000,
+                                                     &error);
+      if (loaded == NULL)
+        {
+          print_stderr (_("error: %s\n%s\n%s\n"), tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING),
+                        error->message, tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_KEYRING));
+          *status = tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_KEYRING);
+          return NULL;
+        }
+      /* Nothing stored: tl-client reports it as TL_LOOKUP_ERROR_NO_PASSWORD per lookup. */
+      g_set_object (&account, loaded);
+    }
+  *status = 0;
+  return g_steal_pointer (&account);
+}
+
+static int
+run_batch (Cli        *cli,
+           const char *text)
+{
+  g_autoptr(TlBatch) batch = tl_batch_new (cli->client, cli->account, opt_jobs);
+
+  tl_batch_add_text (batch, text);
+  for (guint i = 0; i < g_list_model_get_n_items (tl_batch_get_items (batch)); i++)
+    {
+      g_autoptr(TlBatchItem) item = g_list_model_get_item (tl_batch_get_items (batch), i);
+      Job *job = g_new0 (Job, 1);
+
+      job->line = tl_batch_item_get_line (item);
+      job->input = tl_batch_item_get_input (item) ? g_object_ref (tl_batch_item_get_input (item)) : NULL;
+      job->input_error = tl_batch_item_get_input_error (item) ? g_error_copy (tl_batch_item_get_input_error (item)) : NULL;
+      g_ptr_array_add (cli->jobs, job);
+    }
+  g_signal_connect (batch, "item-done", G_CALLBACK (on_batch_item_done), cli);
+  g_unix_signal_add (SIGINT, on_signal_quit, cli->loop);
+  tl_batch_run_async (batch, cli->cancellable, on_batch_done, cli);
+  if (!cli->batch_finished)
+    g_main_loop_run (cli->loop);
+  if (!cli->batch_finished)
+    {
+      /* Interrupted: let the running lookups end as cancelled, nothing left half-done. */
+      g_cancellable_cancel (cli->cancellable);
+      while (!cli->batch_finished)
+        g_main_context_iteration (NULL, TRUE);
+      return TL_EXIT_INTERRUPTED;
+    }
+  return tl_batch_get_exit_status (batch);
+}
+
+static int
+run_single (Cli *cli,
+            Job *job)
+{
+  g_ptr_array_add (cli->jobs, job);
+  g_unix_signal_add (SIGINT, on_signal_quit, cli->loop);
+  start_jobs (cli);
+  if (cli->running > 0 || cli->next_job < cli->jobs->len)
+    g_main_loop_run (cli->loop);
+
+  if (cli->running > 0)
+    {
+      /* Interrupted: let the running lookup finish as cancelled, so nothing is left half-done. */
+      g_cancellable_cancel (cli->cancellable);
+      while (cli->running > 0)
+        g_main_context_iteration (NULL, TRUE);
+      return TL_EXIT_INTERRUPTED;
+    }
+  return job_exit_status (job);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,19 +1130,13 @@ main (int   argc,
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
-  g_autofree char *base_url = NULL;
-  g_autofree char *username = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *tokens_help = NULL;
   g_autofree char *batch_text = NULL;
-  g_autoptr(TlBatch) batch = NULL;
   g_autoptr(TlAccount) account = NULL;
   g_autofree char **original_argv = NULL;
-  int original_argc;
-  char *password = NULL;
+  Job *single = NULL;
   Cli cli = { 0 };
-  int status = 0;
-  guint n_rest;
+  int original_argc;
+  int status;
 
   setlocale (LC_ALL, "");
   /* TICKET_LOOKUP_LOCALEDIR lets an uninstalled build (tests, screenshots) find its catalogues. */
@@ -883,23 +1145,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("CUSTOMER_ID TOKEN | PASTED_TEXT | --batch FILE"));
-  g_option_context_set_summary (context,
-    _("Look up Vitec Express Connect order tokens: shows the order ticket behind a token and\n"
-      "whether the token is still valid. PASTED_TEXT may be the whole link the token came in,\n"
-      "a query string or a log line."));
-  tokens_help = tl_demo_tokens_help ();
-  description = g_strdup_printf (
-    _("Exit status: 0 valid ticket, 1 expired ticket, 2 usage or invalid input,\n"
-      "3 authentication failed (401), 4 forbidden (403), 5 rejected by the API (400/404/other 4xx),\n"
-      "6 server error (5xx), 7 network/TLS/timeout, 8 malformed or oversized response,\n"
-      "9 keyring unavailable, 10 a ticket that does not say whether the token expired,\n"
-      "130 interrupted (Ctrl+C). With --batch: 0 when every line got a valid or expired ticket,\n"
-      "else the most severe failure's status.\n\n"
-      "Demo tokens (with --demo):\n%s"), tokens_help);
-  g_option_context_set_description (context, description);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-
+  context = make_option_context ();
   original_argc = argc;
   original_argv = g_memdup2 (argv, sizeof (char *) * (argc + 1));
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -933,58 +1179,11 @@ main (int   argc,
       return serve_demo (demo_password);
     }
 
-  n_rest = opt_rest ? g_strv_length (opt_rest) : 0;
-  if (opt_check_account && (n_rest > 0 || opt_batch != NULL))
-    {
-      print_stderr ("%s\n", _("error: --check-account takes no token or --batch (use --customer ID to check access to a customer)"));
-      return TL_EXIT_USAGE;
-    }
-  if (opt_customer != NULL && !opt_check_account)
-    {
-      print_stderr ("%s\n", _("error: --customer goes with --check-account"));
-      return TL_EXIT_USAGE;
-    }
-  if (opt_customer != NULL && !tl_input_check_customer_id (opt_customer, &error))
-    {
-      print_stderr (_("error: %s\n"), error->message);
-      return TL_EXIT_USAGE;
-    }
-  if (opt_check_account)
-    jobs = g_ptr_array_new_with_free_func (job_free);
-  else if ((opt_batch == NULL && (n_rest < 1 || n_rest > 2)) || (opt_batch != NULL && n_rest > 0))
-    {
-      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-      print_stderr (_("error: give CUSTOMER_ID TOKEN, the pasted text, or --batch FILE\n\n%s"), help);
-      return TL_EXIT_USAGE;
-    }
-  if (opt_password_stdin && g_strcmp0 (opt_batch, "-") == 0)
-    {
-      print_stderr ("%s\n", _("error: --password-stdin cannot be combined with --batch - (both read standard input)"));
-      return TL_EXIT_USAGE;
-    }
-  if (n_rest == 1 && g_str_equal (opt_rest[0], "-") &&
-      (opt_password_stdin || g_strcmp0 (opt_password_file, "-") == 0))
-    {
-      print_stderr ("%s\n", _("error: the password and the lookup cannot both be read from standard input; "
-                              "use --password-file FILE or the keyring"));
-      return TL_EXIT_USAGE;
-    }
-  if (opt_password_file != NULL && opt_password_stdin)
-    {
-      print_stderr ("%s\n", _("error: give either --password-file or --password-stdin, not both"));
-      return TL_EXIT_USAGE;
-    }
-  if ((opt_timeout != -1 && (opt_timeout < 1 || opt_timeout > 3600)) || opt_jobs < 1 || opt_jobs > 64)
-    {
-      print_stderr ("%s\n", _("error: --timeout must be 1–3600 seconds and --jobs 1–64"));
-      return TL_EXIT_USAGE;
-    }
+  if ((status = check_usage (context)) >= 0)
+    return status;
 
   /* Inputs first: a typo should not cost a keyring prompt. */
-  if (opt_check_account)
-    ;
-  else if (opt_batch != NULL)
+  if (opt_batch != NULL)
     {
       batch_text = read_batch_text (opt_batch, &error);
       if (batch_text == NULL)
@@ -992,115 +1191,15 @@ main (int   argc,
           print_stderr (_("error: %s\n"), error->message);
           return TL_EXIT_USAGE;
         }
-      jobs = g_ptr_array_new_with_free_func (job_free);
     }
-  else
+  else if (!opt_check_account && (single = read_single_input (&status)) == NULL)
+    return status;
+
+  account = take_account (&demo, &status);
+  if (account == NULL)
     {
-      Job *job = g_new0 (Job, 1);
-
-      jobs = g_ptr_array_new_with_free_func (job_free);
-      if (n_rest == 1 && g_str_equal (opt_rest[0], "-"))
-        {
-          /* The lookup from standard input: "CUSTOMER_ID TOKEN", or the pasted link or line. */
-          g_autofree char *text = read_lookup_stdin (&error);
-
-          if (text == NULL)
-            {
-              print_stderr (_("error: %s\n"), error->message);
-              job_free (job);
-              return TL_EXIT_USAGE;
-            }
-          job->input = tl_input_parse (text, &job->input_error);
-          explicit_bzero (text, strlen (text));
-        }
-      else if (n_rest == 2)
-        job->input = tl_input_parse_fields (opt_rest[0], opt_rest[1], &job->input_error);
-      else
-        job->input = tl_input_parse (opt_rest[0], &job->input_error);
-      g_ptr_array_add (jobs, job);
-
-      if (job->input_error != NULL)
-        {
-          cli.jobs = jobs;
-          cli.json = opt_json;
-          job->done = TRUE;
-          flush_output (&cli);
-          return TL_EXIT_USAGE;
-        }
-    }
-
-  base_url = g_strdup (opt_base_url);
-  username = g_strdup (opt_username);
-
-  if (opt_demo)
-    {
-      demo = tl_demo_server_new (&error);
-      if (demo == NULL)
-        {
-          print_stderr (_("error: could not start the demo server: %s\n"), error->message);
-          return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_NETWORK);
-        }
-      g_free (base_url);
-      base_url = g_strdup (tl_demo_server_get_base_url (demo));
-      if (username == NULL)
-        username = g_strdup (TL_DEMO_USERNAME);
-      if (opt_password_file == NULL && !opt_password_stdin)
-        password = g_strdup (TL_DEMO_PASSWORD);
-    }
-  else
-    settings_defaults (&base_url, &username);
-
-  if (base_url == NULL || *base_url == '\0')
-    {
-      g_free (base_url);
-      base_url = g_strdup (TL_DEFAULT_BASE_URL);
-    }
-
-  if (!tl_client_check_base_url (base_url, &error))
-    {
-      print_stderr (_("error: %s\n"), error->message);
-      return TL_EXIT_USAGE;
-    }
-
-  if (password == NULL && (opt_password_file != NULL || opt_password_stdin))
-    {
-      password = read_password_file (opt_password_file ? opt_password_file : "-", &error);
-      if (password == NULL)
-        {
-          print_stderr (_("error: could not read the password: %s\n"), error->message);
-          return TL_EXIT_USAGE;
-        }
-    }
-
-  if (username == NULL || *username == '\0')
-    {
-      print_stderr ("%s\n", _("error: no username: give --username NAME (or set it in Ticket Lookup)"));
-      tl_secret_free (password);
-      return TL_EXIT_USAGE;
-    }
-  if (!tl_account_check_username (username, &error))
-    {
-      print_stderr (_("error: %s\n"), error->message);
-      tl_secret_free (password);
-      return TL_EXIT_USAGE;
-    }
-
-  /* The one account of this run: taken here, used for every lookup, wiped at exit. */
-  account = tl_account_new (base_url, username, password, NULL, demo != NULL);
-  g_clear_pointer (&password, tl_secret_free);
-  if (!tl_account_has_password (account))
-    {
-      g_autoptr(TlAccount) loaded = keyring_account (account,
-                                                     (opt_timeout > 0 ? opt_timeout : TL_DEFAULT_TIMEOUT_SECONDS) * 1000,
-                                                     &error);
-      if (loaded == NULL)
-        {
-          print_stderr (_("error: %s\n%s\n%s\n"), tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING),
-                        error->message, tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_KEYRING));
-          return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_KEYRING);
-        }
-      /* Nothing stored: tl-client reports it as TL_LOOKUP_ERROR_NO_PASSWORD per lookup. */
-      g_set_object (&account, loaded);
+      g_clear_pointer (&single, job_free);
+      return status;
     }
 
   client = tl_client_new ();
@@ -1109,9 +1208,12 @@ main (int   argc,
   if (opt_timeout != -1)
     tl_client_set_timeout (client, opt_timeout);
 
+  if (opt_check_account)
+    return check_account (client, account, opt_customer, opt_json);
+
   loop = g_main_loop_new (NULL, FALSE);
   cancellable = g_cancellable_new ();
-
+  jobs = g_ptr_array_new_with_free_func (job_free);
   cli.loop = loop;
   cli.client = client;
   cli.account = account;
@@ -1122,57 +1224,7 @@ main (int   argc,
   cli.batch = opt_batch != NULL;
   cli.cancellable = cancellable;
 
-  if (opt_check_account)
-    return check_account (client, account, opt_customer, opt_json);
-
   if (opt_batch != NULL)
-    {
-      batch = tl_batch_new (client, account, opt_jobs);
-      tl_batch_add_text (batch, batch_text);
-      for (guint i = 0; i < g_list_model_get_n_items (tl_batch_get_items (batch)); i++)
-        {
-          g_autoptr(TlBatchItem) item = g_list_model_get_item (tl_batch_get_items (batch), i);
-          Job *job = g_new0 (Job, 1);
-
-          job->line = tl_batch_item_get_line (item);
-          job->input = tl_batch_item_get_input (item) ? g_object_ref (tl_batch_item_get_input (item)) : NULL;
-          job->input_error = tl_batch_item_get_input_error (item) ? g_error_copy (tl_batch_item_get_input_error (item)) : NULL;
-          g_ptr_array_add (jobs, job);
-        }
-      g_signal_connect (batch, "item-done", G_CALLBACK (on_batch_item_done), &cli);
-      g_unix_signal_add (SIGINT, on_signal_quit, loop);
-      tl_batch_run_async (batch, cancellable, on_batch_done, &cli);
-      if (!cli.batch_finished)
-        g_main_loop_run (loop);
-      if (!cli.batch_finished)
-        {
-          /* Interrupted: let the running lookups end as cancelled, nothing left half-done. */
-          g_cancellable_cancel (cancellable);
-          while (!cli.batch_finished)
-            g_main_context_iteration (NULL, TRUE);
-          return TL_EXIT_INTERRUPTED;
-        }
-      return tl_batch_get_exit_status (batch);
-    }
-
-  if (jobs->len > 0)
-    {
-      g_unix_signal_add (SIGINT, on_signal_quit, loop);
-      start_jobs (&cli);
-      if (cli.running > 0 || cli.next_job < jobs->len)
-        g_main_loop_run (loop);
-    }
-
-  if (cli.running > 0)
-    {
-      /* Interrupted: let the running lookups finish as cancelled, so nothing is left half-done. */
-      g_cancellable_cancel (cancellable);
-      while (cli.running > 0)
-        g_main_context_iteration (NULL, TRUE);
-      return TL_EXIT_INTERRUPTED;
-    }
-
-  status = job_exit_status (g_ptr_array_index (jobs, 0));
-
-  return status;
+    return run_batch (&cli, batch_text);
+  return run_single (&cli, single);
 }
