@@ -68,6 +68,13 @@ struct _TlWindow
   GCancellable         *clipboard_read;
 };
 
+void _tl_window_class_actions_init (GtkWidgetClass *widget_class);
+void _tl_window_start_lookup       (TlWindow *self);
+void _tl_window_validate           (TlWindow *self);
+void _tl_window_update_state       (TlWindow *self);
+void _tl_window_set_row_text       (TlWindow    *self,
+                                    AdwEntryRow *row,
+                                    const char  *text);
 void _tl_window_offer_init         (TlWindow *self);
 void _tl_window_offer_dispose      (TlWindow *self);
 void _tl_window_offer_class_init   (GtkWidgetClass *widget_class);

@@ -30,8 +30,6 @@ enum {
 static guint signals[N_SIGNALS];
 #endif
 
-static void update_state (TlWindow *self);
-static void start_lookup (TlWindow *self);
 
 void
 tl_window_show_toast (TlWindow   *self,
@@ -49,10 +47,10 @@ row_text (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static void
-set_row_text (TlWindow    *self,
-              AdwEntryRow *row,
-              const char  *text)
+void
+_tl_window_set_row_text (TlWindow    *self,
+                         AdwEntryRow *row,
+                         const char  *text)
 {
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
@@ -240,8 +238,8 @@ is_configured (TlWindow *self)
   return tl_account_is_configured (account);
 }
 
-static void
-update_state (TlWindow *self)
+void
+_tl_window_update_state (TlWindow *self)
 {
   gboolean valid = self->input != NULL;
   const char *visible = gtk_stack_get_visible_child_name (self->result_stack);
@@ -281,8 +279,8 @@ looks_like_link (const char *text)
 }
 
 /* Validates the form; a link pasted into either field fills both. */
-static void
-validate (TlWindow *self)
+void
+_tl_window_validate (TlWindow *self)
 {
   const char *customer = row_text (self->customer_row);
   const char *token = row_text (self->token_row);
@@ -295,7 +293,7 @@ validate (TlWindow *self)
 
   if (*customer == '\0' && *token == '\0')
     {
-      update_state (self);
+      _tl_window_update_state (self);
       return;
     }
 
@@ -322,7 +320,7 @@ validate (TlWindow *self)
       add_findings (self, self->input);
     }
 
-  update_state (self);
+  _tl_window_update_state (self);
   _tl_window_offer_update (self);
 }
 
@@ -332,9 +330,9 @@ fill_from_input (TlWindow *self,
                  TlInput  *input)
 {
   g_set_object (&self->pasted, input);
-  set_row_text (self, self->customer_row, tl_input_get_customer_id (input));
-  set_row_text (self, self->token_row, tl_input_get_token (input));
-  validate (self);
+  _tl_window_set_row_text (self, self->customer_row, tl_input_get_customer_id (input));
+  _tl_window_set_row_text (self, self->token_row, tl_input_get_token (input));
+  _tl_window_validate (self);
 }
 
 static gboolean
@@ -379,14 +377,14 @@ on_input_changed_cb (TlWindow *self,
         }
     }
 
-  validate (self);
+  _tl_window_validate (self);
 }
 
 static void
 on_entry_activated_cb (TlWindow *self)
 {
   if (self->input != NULL && !self->running)
-    start_lookup (self);
+    _tl_window_start_lookup (self);
 }
 
 void
@@ -398,11 +396,11 @@ tl_window_set_input (TlWindow   *self,
   g_return_if_fail (TL_IS_WINDOW (self));
 
   g_clear_object (&self->pasted);
-  set_row_text (self, self->customer_row, customer_id);
-  set_row_text (self, self->token_row, token);
-  validate (self);
+  _tl_window_set_row_text (self, self->customer_row, customer_id);
+  _tl_window_set_row_text (self, self->token_row, token);
+  _tl_window_validate (self);
   if (lookup && self->input != NULL && !self->running)
-    start_lookup (self);
+    _tl_window_start_lookup (self);
 }
 
 /**
@@ -427,7 +425,7 @@ tl_window_paste_text (TlWindow   *self,
       fill_from_input (self, input);
       gtk_widget_grab_focus (GTK_WIDGET (self->lookup_button));
       if (lookup && !self->running)
-        start_lookup (self);
+        _tl_window_start_lookup (self);
       return;
     }
 
@@ -443,52 +441,15 @@ tl_window_paste_text (TlWindow   *self,
   {
     g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-    set_row_text (self, self->token_row, stripped);
+    _tl_window_set_row_text (self, self->token_row, stripped);
   }
-  validate (self);
+  _tl_window_validate (self);
   if (g_error_matches (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_CUSTOMER_ID))
     gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
 }
 
-static void
-on_clipboard_text (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  g_autoptr(TlWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), res, &error);
 
-  if (text == NULL)
-    {
-      tl_window_show_toast (self, _("The clipboard holds no text to paste."));
-      return;
-    }
-  tl_window_paste_text (self, text, FALSE);
-}
 
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_clipboard_text,
-                                 g_object_ref (widget));
-}
-
-static void
-clear_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
-
-  g_clear_object (&self->pasted);
-  set_row_text (self, self->customer_row, "");
-  set_row_text (self, self->token_row, "");
-  validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
-}
 
 static void
 show_error (TlWindow       *self,
@@ -587,7 +548,7 @@ finish_running (TlWindow *self)
   self->running = FALSE;
   g_clear_object (&self->running_account);
   g_clear_object (&self->cancellable);
-  update_state (self);
+  _tl_window_update_state (self);
 #ifdef TL_BENCH_HOOKS
   g_signal_emit (self, signals[LOOKUP_FINISHED], 0);
 #endif
@@ -711,8 +672,8 @@ on_account_ready (GObject      *source,
                           self->cancellable, on_lookup_done, g_object_ref (self));
 }
 
-static void
-start_lookup (TlWindow *self)
+void
+_tl_window_start_lookup (TlWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->result_stack);
   g_autoptr(TlAccount) account = NULL;
@@ -734,93 +695,23 @@ start_lookup (TlWindow *self)
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
   gtk_stack_set_visible_child_name (self->result_stack, "loading");
-  update_state (self);
+  _tl_window_update_state (self);
 
   tl_accounts_load_async (tl_application_get_accounts (self->app), account, self->cancellable,
                           on_account_ready, g_object_ref (self));
 }
 
-static void
-lookup_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
 
-  if (self->running)
-    g_cancellable_cancel (self->cancellable);
-  else
-    start_lookup (self);
-}
 
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-}
 
-static void
-focus_token_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (TL_WINDOW (widget)->token_row));
-}
 
-static void
-demo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!tl_application_start_demo (self->app, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not start the demo server: %s"), error->message);
-      tl_window_show_toast (self, message);
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->result_stack, "ready");
-  update_state (self);
-}
-
-static void
-stop_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  tl_application_stop_demo (self->app);
-  gtk_stack_set_visible_child_name (self->result_stack, "ready");
-  update_state (self);
-}
-
-static void
-demo_token_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  guint which = g_variant_get_uint32 (parameter);
-
-  if (which < TL_DEMO_N_TOKENS)
-    tl_window_set_input (self, TL_DEMO_CUSTOMER_ID, tl_demo_token (which), TRUE);
-}
 
 static void
 on_account_changed (TlWindow *self)
 {
   update_profiles (self);
-  update_state (self);
+  _tl_window_update_state (self);
 }
 
 static GtkWidget *
@@ -913,17 +804,17 @@ on_history_row_activated_cb (TlWindow      *self,
     {
       /* This session: show it again as it was, without a new request. */
       g_clear_object (&self->pasted);
-      set_row_text (self, self->customer_row, tl_history_entry_get_customer_id (entry));
-      set_row_text (self, self->token_row, tl_history_entry_get_token (entry));
-      validate (self);
+      _tl_window_set_row_text (self, self->customer_row, tl_history_entry_get_customer_id (entry));
+      _tl_window_set_row_text (self, self->token_row, tl_history_entry_get_token (entry));
+      _tl_window_validate (self);
       show_result (self, result, tl_history_entry_get_token (entry), tl_history_entry_get_account (entry));
     }
   else
     {
       /* An earlier session: only the customer ID is known; tokens are never saved. */
-      set_row_text (self, self->customer_row, tl_history_entry_get_customer_id (entry));
-      set_row_text (self, self->token_row, "");
-      validate (self);
+      _tl_window_set_row_text (self, self->customer_row, tl_history_entry_get_customer_id (entry));
+      _tl_window_set_row_text (self, self->token_row, "");
+      _tl_window_validate (self);
       tl_window_show_toast (self, _("From an earlier session: tokens are not kept. Paste the token to look it up again."));
       gtk_widget_grab_focus (GTK_WIDGET (self->token_row));
     }
@@ -940,26 +831,7 @@ on_history_row_selected_cb (TlWindow      *self,
     on_history_row_activated_cb (self, row);
 }
 
-static void
-clear_history_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
 
-  tl_application_clear_history (self->app);
-  tl_window_show_toast (self, _("History cleared"));
-}
-
-static void
-toggle_history_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  TlWindow *self = TL_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
 
 /* The rows exist only while the history is shown: hundreds of lookups in a session do not
  * keep hundreds of row widgets alive behind a closed panel. */
@@ -1092,17 +964,8 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.lookup", NULL, lookup_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  _tl_window_class_actions_init (widget_class);
   _tl_window_offer_class_init (widget_class);
-  gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-token", NULL, focus_token_action);
-  gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
-  gtk_widget_class_install_action (widget_class, "win.stop-demo", NULL, stop_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.demo-token", "u", demo_token_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-history", NULL, clear_history_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-history", NULL, toggle_history_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-history", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
@@ -1170,7 +1033,7 @@ tl_window_new (TlApplication *application)
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
                             G_CALLBACK (on_profile_selected), self);
   update_profiles (self);
-  update_state (self);
+  _tl_window_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
 #ifdef TL_BENCH_HOOKS
   tl_bench_attach (self);
