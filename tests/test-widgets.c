@@ -1,0 +1,158 @@
+/* test-widgets.c: the app's views built with a result made here (no network, no keyring) and
+ * checked through their children, as GNOME Console tests its widgets. Needs a display (Xvfb).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "tl-details-view.h"
+#include "tl-lookup-error.h"
+#include "tl-lookup-result-private.h"
+#include "tl-message-source.h"
+#include "tl-ticket-view.h"
+
+/* Every label's text below @widget, in order, joined by newlines. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static char *
+labels_of (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+uses_markup_anywhere (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_markup (GTK_LABEL (widget)) &&
+      strchr (gtk_label_get_label (GTK_LABEL (widget)), '<') != NULL &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), "server") != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (uses_markup_anywhere (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_message (TlMessageSource *source,
+            const char      *text,
+            GPtrArray       *messages)
+{
+  g_ptr_array_add (messages, g_strdup (text));
+}
+
+static void
+test_ticket_view (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = tl_ticket_new_from_json (
+    "{\"orderId\":\"<b>server</b> a < b\",\"userId\":\"EXPIRED\\rVALID\",\"targetId\":\"OBJ\\u202Egnp.exe\","
+    "\"hasExpired\":true}", -1, &error);
+  GtkWidget *view = g_object_ref_sink (tl_ticket_view_new ());
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *labels = NULL;
+
+  g_assert_no_error (error);
+  g_signal_connect (view, "message", G_CALLBACK (on_message), messages);
+  tl_ticket_view_set_ticket (TL_TICKET_VIEW (view), ticket, "Partner & Co (partner at connect.example)");
+  labels = labels_of (view);
+  if (g_test_verbose ())
+    g_printerr ("%s", labels);
+
+  /* the verdict, and the values as text: markup shown, controls and bidi visible */
+  g_assert_nonnull (strstr (labels, "Expired\nThe token has expired and can no longer be used.\n"));
+  g_assert_nonnull (strstr (labels, "Order ID\n<b>server</b> a < b\n"));
+  g_assert_nonnull (strstr (labels, "User\nEXPIRED\\x0dVALID\n"));
+  g_assert_nonnull (strstr (labels, "Property ID\nOBJ<U+202E>gnp.exe\n"));
+  g_assert_null (strstr (labels, "\xe2\x80\xae"));
+  /* fields the answer lacked are a dash, and the account is named (escaped for the markup) */
+  g_assert_nonnull (strstr (labels, "Chain ID\n—\n"));
+  g_assert_nonnull (strstr (labels, "Partner & Co (partner at connect.example)\n"));
+  g_assert_false (uses_markup_anywhere (view));
+
+  /* the view says what happened by signal, never by reaching into a window */
+  g_assert_true (gtk_widget_activate_action (view, "ticket.copy-field", "u", TL_TICKET_FIELD_ORDER_ID));
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (messages, 0), "Order ID"));
+
+  g_object_unref (view);
+}
+
+static TlLookupResult *
+fake_result (void)
+{
+  TlLookupResult *result = tl_lookup_result_new ();
+
+  result->account = tl_account_new ("https://connect.example", "partner", NULL, NULL, FALSE);
+  result->customer_id = g_strdup ("M1");
+  result->url = g_strdup ("https://connect.example/Service/Order/Token/M1");
+  result->base_url = g_strdup ("https://connect.example");
+  result->username = g_strdup ("partner");
+  result->started = g_date_time_new_now_local ();
+  result->status = 503;
+  result->reason = g_strdup ("<span>server</span> busy");
+  result->http_version = g_strdup ("HTTP/1.1");
+  result->request_id = g_strdup ("req\x1b[2J");
+  result->retry_after = g_strdup ("<b>120</b>");
+  result->body_excerpt = g_strdup ("{\"Message\":\"busy\"}");
+  result->body_size = 18;
+  result->response_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append (result->response_headers, "X-Request-Id", "req\x1b[2J");
+  result->request_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  soup_message_headers_append (result->request_headers, "Authorization", "Basic ••••");
+  result->error = g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_SERVER_ERROR, "The service answered 503.");
+  return result;
+}
+
+static void
+test_details_view (void)
+{
+  g_autoptr(TlLookupResult) result = fake_result ();
+  GtkWidget *view = g_object_ref_sink (tl_details_view_new ());
+  g_autofree char *labels = NULL;
+
+  tl_details_view_set_result (TL_DETAILS_VIEW (view), result, "Zq8x+Secret/Tok3n==", "partner at connect.example");
+  labels = labels_of (view);
+  if (g_test_verbose ())
+    g_printerr ("%s", labels);
+
+  g_assert_nonnull (strstr (labels, "HTTP/1.1 503 <span>server</span> busy · 18 bytes\n"));
+  g_assert_nonnull (strstr (labels, "Request ID\nreq\\x1b[2J\n"));
+  g_assert_nonnull (strstr (labels, "Retry After\n<b>120</b>\n"));
+  g_assert_nonnull (strstr (labels, "X-Request-Id: req\\x1b[2J"));
+  g_assert_nonnull (strstr (labels, "Authorization: Basic •••• (user partner)"));
+  /* the token stays hidden until asked for */
+  g_assert_nonnull (strstr (labels, "{\"data\":\"••••\"}\n"));
+  g_assert_null (strstr (labels, "Zq8x+Secret/Tok3n=="));
+  g_assert_false (uses_markup_anywhere (view));
+
+  g_object_unref (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/widgets/ticket-view", test_ticket_view);
+  g_test_add_func ("/widgets/details-view", test_details_view);
+
+  return g_test_run ();
+}
