@@ -37,7 +37,6 @@ struct _TlBatchWindow
 
 G_DEFINE_FINAL_TYPE (TlBatchWindow, tl_batch_window, ADW_TYPE_WINDOW)
 
-enum { COL_LINE, COL_TOKEN, COL_CUSTOMER, COL_ORDER, COL_RESULT, N_COLS };
 
 /* The batch window owns its toast overlay. */
 static void
@@ -278,77 +277,12 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-static void
-cell_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+/* The Line column: a number shown as text (a closure of the row template's expression). */
+static char *
+format_line (GtkListItem *item,
+             guint        line)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (GPOINTER_TO_INT (user_data) == COL_TOKEN)
-    gtk_widget_add_css_class (label, "monospace");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  TlBatchItem *entry = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  TlInput *input = tl_batch_item_get_input (entry);
-  TlLookupResult *result = tl_batch_item_get_result (entry);
-  TlTicket *ticket = result ? tl_lookup_result_get_ticket (result) : NULL;
-  g_autofree char *text = NULL;
-
-  switch (GPOINTER_TO_INT (user_data))
-    {
-    case COL_LINE:
-      text = g_strdup_printf ("%u", tl_batch_item_get_line (entry));
-      break;
-    case COL_TOKEN:
-      text = g_strdup (tl_batch_item_get_fingerprint (entry) ? tl_batch_item_get_fingerprint (entry) : "—");
-      break;
-    case COL_CUSTOMER:
-      text = g_strdup (input ? tl_input_get_customer_id (input) : "—");
-      break;
-    case COL_ORDER:
-      text = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
-      if (text == NULL)
-        text = g_strdup ("—");
-      break;
-    case COL_RESULT:
-    default:
-      text = tl_batch_item_describe (entry);
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
-      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-      if (tl_batch_item_is_done (entry))
-        gtk_widget_add_css_class (GTK_WIDGET (label),
-                                  tl_batch_item_get_exit_status (entry) == 0 ? "success" : "error");
-      break;
-    }
-  gtk_label_set_label (label, text);
-}
-
-static void
-add_column (TlBatchWindow *self,
-            const char    *title,
-            int            column,
-            gboolean       expand)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_append_column (self->column_view, col);
-  g_object_unref (col);
+  return g_strdup_printf ("%u", line);
 }
 
 static void
@@ -363,6 +297,7 @@ tl_batch_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->batch, self);
   g_clear_object (&self->batch);
   g_clear_pointer (&self->pending_text, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_BATCH_WINDOW);
   G_OBJECT_CLASS (tl_batch_window_parent_class)->dispose (object);
 }
 
@@ -373,6 +308,18 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tl_batch_window_dispose;
+
+  /* the row templates look up TlBatchItem's properties */
+  g_type_ensure (TL_TYPE_BATCH_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ticketlookup/TicketLookup/tl-batch-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, format_line);
   gtk_widget_class_install_action (widget_class, "batch.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "batch.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "batch.run", NULL);
@@ -382,72 +329,7 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
 static void
 tl_batch_window_init (TlBatchWindow *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *text_scroller = gtk_scrolled_window_new ();
-  GtkWidget *table_scroller = gtk_scrolled_window_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Look Up Many Tokens"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 820, 640);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 400);
-
-  self->run_button = GTK_BUTTON (gtk_button_new_with_label (_("Run")));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->run_button), "batch.run");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->run_button), _("Look up every line (Ctrl+Enter); press again to stop"));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->run_button));
-  self->export_button = gtk_button_new_with_label (_("Export CSV…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "batch.export");
-  gtk_widget_set_tooltip_text (self->export_button, _("Save the results as CSV, with token fingerprints instead of tokens"));
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_button);
-
-  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_monospace (self->text_view, TRUE);
-  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_CHAR);
-  gtk_text_view_set_top_margin (self->text_view, 8);
-  gtk_text_view_set_bottom_margin (self->text_view, 8);
-  gtk_text_view_set_left_margin (self->text_view, 8);
-  gtk_text_view_set_right_margin (self->text_view, 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Lines to look up"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (text_scroller), GTK_WIDGET (self->text_view));
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (text_scroller), 140);
-  gtk_frame_set_child (GTK_FRAME (frame), text_scroller);
-
-  self->progress_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->progress_label, 0);
-  gtk_label_set_wrap (self->progress_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->progress_label), "dim-label");
-
-  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Results"), -1);
-  add_column (self, _("Line"), COL_LINE, FALSE);
-  add_column (self, _("Token"), COL_TOKEN, TRUE);
-  add_column (self, _("Customer ID"), COL_CUSTOMER, FALSE);
-  add_column (self, _("Order ID"), COL_ORDER, TRUE);
-  add_column (self, _("Result"), COL_RESULT, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (table_scroller), GTK_WIDGET (self->column_view));
-  gtk_widget_set_vexpand (table_scroller, TRUE);
-  gtk_widget_add_css_class (table_scroller, "card");
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), frame);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_label));
-  gtk_box_append (GTK_BOX (box), table_scroller);
-
-  self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toast_overlay, box);
-  gtk_box_append (GTK_BOX (toolbar), header);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toast_overlay));
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toast_overlay), TRUE);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   update_state (self);
 }
 

@@ -13,6 +13,7 @@
 
 #include "tl-batch.h"
 #include "tl-lookup-error.h"
+#include "tl-text.h"
 
 struct _TlBatchItem
 {
@@ -60,10 +61,94 @@ tl_batch_item_finalize (GObject *object)
   G_OBJECT_CLASS (tl_batch_item_parent_class)->finalize (object);
 }
 
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_LINE,
+  ITEM_PROP_FINGERPRINT,
+  ITEM_PROP_CUSTOMER_ID,
+  ITEM_PROP_ORDER_ID,
+  ITEM_PROP_OUTCOME,
+  ITEM_PROP_OUTCOME_CLASSES,
+  ITEM_PROP_DONE,
+  ITEM_PROP_RESULT,
+  N_ITEM_PROPS
+};
+
+static GParamSpec *item_properties[N_ITEM_PROPS];
+
+static void
+tl_batch_item_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TlBatchItem *self = TL_BATCH_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    case ITEM_PROP_FINGERPRINT:
+      g_value_set_string (value, self->fingerprint ? self->fingerprint : "—");
+      break;
+    case ITEM_PROP_CUSTOMER_ID:
+      g_value_set_string (value, self->input ? tl_input_get_customer_id (self->input) : "—");
+      break;
+    case ITEM_PROP_ORDER_ID:
+      {
+        TlTicket *ticket = self->result ? tl_lookup_result_get_ticket (self->result) : NULL;
+        char *order = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
+
+        g_value_take_string (value, order ? order : g_strdup ("—"));
+      }
+      break;
+    case ITEM_PROP_OUTCOME:
+      g_value_take_string (value, tl_batch_item_describe (self));
+      break;
+    case ITEM_PROP_OUTCOME_CLASSES:
+      {
+        static const char *success[] = { "success", NULL };
+        static const char *failure[] = { "error", NULL };
+        static const char *none[] = { NULL };
+
+        g_value_set_boxed (value, !self->done ? none
+                                  : tl_batch_item_get_exit_status (self) == TL_EXIT_VALID ? success : failure);
+      }
+      break;
+    case ITEM_PROP_DONE:
+      g_value_set_boolean (value, self->done);
+      break;
+    case ITEM_PROP_RESULT:
+      g_value_set_object (value, self->result);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 tl_batch_item_class_init (TlBatchItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = tl_batch_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tl_batch_item_finalize;
+  object_class->get_property = tl_batch_item_get_property;
+
+  item_properties[ITEM_PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  item_properties[ITEM_PROP_FINGERPRINT] = g_param_spec_string ("fingerprint", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_CUSTOMER_ID] = g_param_spec_string ("customer-id", NULL, NULL, NULL, flags);
+  /* the server's order ID, controls shown visibly; "—" until there is one */
+  item_properties[ITEM_PROP_ORDER_ID] = g_param_spec_string ("order-id", NULL, NULL, NULL, flags);
+  /* "Valid", "Expired", "Waiting…", the failure's title or the input's problem */
+  item_properties[ITEM_PROP_OUTCOME] = g_param_spec_string ("outcome", NULL, NULL, NULL, flags);
+  /* style classes for the outcome: none while waiting, "success" or "error" when done */
+  item_properties[ITEM_PROP_OUTCOME_CLASSES] = g_param_spec_boxed ("outcome-classes", NULL, NULL,
+                                                                    G_TYPE_STRV, flags);
+  item_properties[ITEM_PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, flags);
+  item_properties[ITEM_PROP_RESULT] = g_param_spec_object ("result", NULL, NULL, TL_TYPE_LOOKUP_RESULT, flags);
+  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
 }
 
 static void
@@ -232,8 +317,15 @@ item_finished (TlBatch     *self,
 {
   item->done = TRUE;
   self->n_done++;
+  /* rows bound to these properties update themselves; the list itself is unchanged */
+  g_object_freeze_notify (G_OBJECT (item));
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_DONE]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_RESULT]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_CLASSES]);
+  g_object_thaw_notify (G_OBJECT (item));
   g_signal_emit (self, signals[ITEM_DONE], 0, item);
-  g_list_model_items_changed (G_LIST_MODEL (self->items), item->index, 1, 1);
 }
 
 /* One lookup of the batch in flight. */
