@@ -64,10 +64,57 @@ tl_history_entry_finalize (GObject *object)
   G_OBJECT_CLASS (tl_history_entry_parent_class)->finalize (object);
 }
 
+enum {
+  ENTRY_PROP_0,
+  ENTRY_PROP_TIME,
+  ENTRY_PROP_CUSTOMER_ID,
+  ENTRY_PROP_ORDER_ID,
+  ENTRY_PROP_OUTCOME,
+  ENTRY_PROP_ACCOUNT,
+  ENTRY_PROP_RESULT,
+  N_ENTRY_PROPS
+};
+
+static GParamSpec *entry_properties[N_ENTRY_PROPS];
+
+static void
+tl_history_entry_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TlHistoryEntry *self = TL_HISTORY_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case ENTRY_PROP_TIME: g_value_set_boxed (value, self->time); break;
+    case ENTRY_PROP_CUSTOMER_ID: g_value_set_string (value, self->customer_id); break;
+    case ENTRY_PROP_ORDER_ID: g_value_set_string (value, self->order_id); break;
+    case ENTRY_PROP_OUTCOME: g_value_set_string (value, self->outcome); break;
+    case ENTRY_PROP_ACCOUNT: g_value_set_string (value, self->account); break;
+    case ENTRY_PROP_RESULT: g_value_set_object (value, self->result); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 tl_history_entry_class_init (TlHistoryEntryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = tl_history_entry_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tl_history_entry_finalize;
+  object_class->get_property = tl_history_entry_get_property;
+
+  entry_properties[ENTRY_PROP_TIME] = g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  entry_properties[ENTRY_PROP_CUSTOMER_ID] = g_param_spec_string ("customer-id", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_ORDER_ID] = g_param_spec_string ("order-id", NULL, NULL, NULL, flags);
+  /* "valid", "expired", "unknown" or a failure class id */
+  entry_properties[ENTRY_PROP_OUTCOME] = g_param_spec_string ("outcome", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_ACCOUNT] = g_param_spec_string ("account", NULL, NULL, NULL, flags);
+  /* this session's full result, NULL for one read back from the saved history */
+  entry_properties[ENTRY_PROP_RESULT] = g_param_spec_object ("result", NULL, NULL, TL_TYPE_LOOKUP_RESULT, flags);
+  g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_properties);
 }
 
 static void
@@ -187,6 +234,7 @@ tl_history_add (TlHistory      *self,
 
       g_clear_object (&old->result);
       g_clear_pointer (&old->token, tl_secret_free);
+      g_object_notify_by_pspec (G_OBJECT (old), entry_properties[ENTRY_PROP_RESULT]);
     }
   while (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > MAX_ENTRIES)
     g_list_store_remove (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)) - 1);
