@@ -207,19 +207,31 @@ on_stored (GObject      *source,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The account as the dialog shows it now, with the password typed (or none): a value, so
+ * whatever the dialog or the app does next cannot change where the password goes. */
+static TlAccount *
+dialog_account (TlAccountDialog  *self,
+                GError          **error)
+{
+  g_autofree char *base_url = chosen_base_url (self);
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  if (!tl_account_check_username (username, error))
+    return NULL;
+  return tl_account_new (base_url, username, *password ? password : NULL, NULL, FALSE);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
-  g_autofree char *base_url = chosen_base_url (self);
-  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  g_autoptr(TlAccount) account = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) account = dialog_account (self, &error);
 
-  if (!tl_account_check_username (username, &error))
+  if (account == NULL)
     {
       set_status (self, error->message, TRUE);
       return;
@@ -227,7 +239,7 @@ save_action (GtkWidget  *widget,
 
   save_settings (self);
 
-  if (*password == '\0')
+  if (!tl_account_has_password (account))
     {
       /* Nothing typed: keep whatever the keyring holds for this account. */
       gtk_window_close (GTK_WINDOW (self));
@@ -238,7 +250,6 @@ save_action (GtkWidget  *widget,
   set_status (self, _("Saving the password in the keyring…"), FALSE);
   validate (self);
   /* The account being saved, as a value: the store applies to it alone. */
-  account = tl_account_new (base_url, username, password, NULL, FALSE);
   tl_accounts_store_password_async (self->accounts, account, gtk_switch_get_active (self->remember_switch),
                                     self->cancellable, on_stored, g_object_ref (self));
 }
@@ -337,13 +348,10 @@ check_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
-  g_autofree char *base_url = chosen_base_url (self);
-  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-  g_autoptr(TlAccount) account = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) account = dialog_account (self, &error);
 
-  if (!tl_account_check_username (username, &error))
+  if (account == NULL)
     {
       show_check (self, "dialog-error-symbolic", "error", error->message, NULL);
       return;
@@ -355,7 +363,6 @@ check_action (GtkWidget  *widget,
   show_check (self, "network-server-symbolic", NULL, _("Checking…"), NULL);
   validate (self);
 
-  account = tl_account_new (base_url, username, *password ? password : NULL, NULL, FALSE);
   if (tl_account_has_password (account))
     send_check (self, account);
   else

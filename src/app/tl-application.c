@@ -300,33 +300,6 @@ tl_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (get_window (TL_APPLICATION (app))));
 }
 
-/* --batch FILE: the batch window with the file's lines, not run yet. */
-static void
-on_batch_file_loaded (GObject      *source,
-                      GAsyncResult *res,
-                      gpointer      user_data)
-{
-  g_autoptr(TlWindow) window = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents_finish (G_FILE (source), res, &contents, &length, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not read the file: %s"), error->message);
-      tl_window_show_toast (window, message);
-      return;
-    }
-  if (length > 16 * 1024 * 1024 || !g_utf8_validate (contents, length, NULL) ||
-      memchr (contents, '\0', length) != NULL)
-    {
-      tl_window_show_toast (window, _("The file is not a text file of tokens."));
-      return;
-    }
-  tl_batch_window_present_text (TL_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))),
-                                GTK_WINDOW (window), contents);
-}
-
 static int
 tl_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
@@ -353,7 +326,8 @@ tl_application_command_line (GApplication            *app,
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, batch_path);
 
-      g_file_load_contents_async (file, NULL, on_batch_file_loaded, g_object_ref (window));
+      /* the batch window with the file's lines, not run yet */
+      tl_window_open_file (window, file, TRUE);
     }
 
   if (rest != NULL && rest[0] != NULL)

@@ -32,51 +32,67 @@ count_lines (const char *text)
 
 static void
 take_text (TlWindow   *self,
-           const char *text)
+           const char *text,
+           gboolean    batch)
 {
-  if (count_lines (text) > 1)
+  if (batch || count_lines (text) > 1)
     tl_batch_window_present_text (self->app, GTK_WINDOW (self), text);
   else
     tl_window_paste_text (self, text, FALSE);
 }
+
+/* A file being read for the window: whether it goes to the batch window whatever it holds. */
+typedef struct
+{
+  TlWindow *window;
+  gboolean  batch;
+} Loading;
 
 static void
 on_file_loaded (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
-  g_autoptr(TlWindow) self = user_data;
+  Loading *loading = user_data;
+  g_autoptr(TlWindow) self = loading->window;
+  gboolean batch = loading->batch;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
 
+  g_free (loading);
   if (!g_file_load_contents_finish (G_FILE (source), res, &contents, &length, NULL, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read the dropped file: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("Could not read the file: %s"), error->message);
       tl_window_show_toast (self, message);
       return;
     }
   if (!g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
     {
-      tl_window_show_toast (self, _("The dropped file is not text."));
+      tl_window_show_toast (self, _("The file is not text."));
       return;
     }
-  take_text (self, contents);
+  take_text (self, contents, batch);
 }
 
 static void
 open_file (TlWindow *self,
-           GFile    *file)
+           GFile    *file,
+           gboolean  batch)
 {
+  Loading *loading;
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
                                                  NULL, NULL);
 
   if (info != NULL && g_file_info_get_size (info) > MAX_DROPPED_FILE)
     {
-      tl_window_show_toast (self, _("The dropped file is too large to be a list of tokens."));
+      tl_window_show_toast (self, _("The file is too large to be a list of tokens."));
       return;
     }
-  g_file_load_contents_async (file, NULL, on_file_loaded, g_object_ref (self));
+  loading = g_new0 (Loading, 1);
+  loading->window = g_object_ref (self);
+  loading->batch = batch;
+  g_file_load_contents_async (file, NULL, on_file_loaded, loading);
 }
 
 static gboolean
@@ -92,12 +108,12 @@ on_drop (GtkDropTarget *target,
 
       if (files == NULL)
         return FALSE;
-      open_file (self, files->data);
+      open_file (self, files->data, FALSE);
       return TRUE;
     }
   if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
     {
-      take_text (self, g_value_get_string (value));
+      take_text (self, g_value_get_string (value), FALSE);
       return TRUE;
     }
   return FALSE;
@@ -116,13 +132,15 @@ _tl_window_dnd_init (TlWindow *self)
 
 /**
  * tl_window_open_file:
+ * @batch: open the batch window with the file's lines whatever they are (--batch FILE)
  *
  * What a drop of @file does: one lookup fills the form, many lines open the batch window.
  */
 void
 tl_window_open_file (TlWindow *self,
-                     GFile    *file)
+                     GFile    *file,
+                     gboolean  batch)
 {
   g_return_if_fail (TL_IS_WINDOW (self));
-  open_file (self, file);
+  open_file (self, file, batch);
 }

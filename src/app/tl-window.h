@@ -22,7 +22,8 @@ void      tl_window_paste_text (TlWindow      *self,
                                 const char    *text,
                                 gboolean       lookup);
 void      tl_window_open_file  (TlWindow      *self,
-                                GFile         *file);
+                                GFile         *file,
+                                gboolean       batch);
 void      tl_window_show_toast (TlWindow      *self,
                                 const char    *message);
 

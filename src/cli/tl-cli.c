@@ -255,12 +255,41 @@ add_error_json (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* The error member: the failure with the service's messages, or null. */
+static void
+add_error_or_null (JsonBuilder    *builder,
+                   TlLookupResult *result)
+{
+  const GError *error = result ? tl_lookup_result_get_error (result) : NULL;
+
+  if (error != NULL)
+    add_error_json (builder, tl_lookup_error_code_to_string (tl_lookup_error_code (error)),
+                    error->message, tl_lookup_result_get_error_body (result));
+  else
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_null_value (builder);
+    }
+}
+
+/* The builder's object as one line of JSON: exact values, with DEL, C1 and bidi controls as
+ * \uXXXX so the line is also safe on a terminal. */
+static char *
+builder_to_line (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *json = NULL;
+
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  return tl_text_json_escape_invisible (json);
+}
+
 static char *
 job_to_json (Job *job)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   TlLookupResult *result = job->result;
   TlTicket *ticket = result ? tl_lookup_result_get_ticket (result) : NULL;
 
@@ -309,28 +338,10 @@ job_to_json (Job *job)
   if (job->input_error != NULL)
     add_error_json (builder, tl_lookup_error_code_to_string (TL_LOOKUP_ERROR_INVALID_INPUT),
                     job->input_error->message, NULL);
-  else if (result != NULL && tl_lookup_result_get_error (result) != NULL)
-    {
-      const GError *error = tl_lookup_result_get_error (result);
-
-      add_error_json (builder, tl_lookup_error_code_to_string (error->code), error->message,
-                      tl_lookup_result_get_error_body (result));
-    }
   else
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_null_value (builder);
-    }
+    add_error_or_null (builder, result);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  {
-    g_autofree char *json = json_generator_to_data (generator, NULL);
-
-    /* The same values, with DEL, C1 and bidi controls as \uXXXX: safe on a terminal too. */
-    return tl_text_json_escape_invisible (json);
-  }
+  return builder_to_line (builder);
 }
 
 static int
@@ -789,10 +800,6 @@ check_account (TlClient   *client,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *data = NULL;
-      const GError *error = tl_lookup_result_get_error (result);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "check");
@@ -818,19 +825,9 @@ check_account (TlClient   *client,
         json_builder_add_string_value (builder, tl_lookup_result_get_request_id (result));
       else
         json_builder_add_null_value (builder);
-      if (check == TL_ACCOUNT_CHECK_FAILED && error != NULL)
-        add_error_json (builder, tl_lookup_error_code_to_string (error->code), error->message,
-                        tl_lookup_result_get_error_body (result));
-      else
-        {
-          json_builder_set_member_name (builder, "error");
-          json_builder_add_null_value (builder);
-        }
+      add_error_or_null (builder, check == TL_ACCOUNT_CHECK_FAILED ? result : NULL);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      data = json_generator_to_data (generator, NULL);
-      text = tl_text_json_escape_invisible (data);
+      text = builder_to_line (builder);
       g_print ("%s\n", text);
     }
   else
