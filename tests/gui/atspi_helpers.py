@@ -174,8 +174,17 @@ def secret_tool_lookup(server, username, own=False, schema=None):
     return r.stdout if r.returncode == 0 else None
 
 
-def secret_tool_store(server, username, password, own=False, schema=None):
-    """As a script or support desk would; own=True stores it as this app does (its schema name)."""
+def secret_tool_clear(server, username):
+    """Removes every item for (server, username), whoever stored it. The keyring lives for the
+    whole GUI run and a loopback port can come round again: a test starts from a clean slate."""
+    subprocess.run(["secret-tool", "clear", "server", server, "username", username], check=False)
+
+
+def secret_tool_store(server, username, password, own=False, schema=None, clear=True):
+    """As a script or support desk would; own=True stores it as this app does (its schema name).
+    Whatever was stored for (server, username) before is removed first unless clear=False."""
+    if clear:
+        secret_tool_clear(server, username)
     subprocess.run(["secret-tool", "store", "--label=test", *_schema_attrs(own, schema), "server", server,
                     "username", username], input=password, text=True, check=True)
 

@@ -17,8 +17,8 @@ import traceback
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_helpers import (App, CLI, RecordingServer, basic, keyring_daemon_pid, secret_tool_lookup,  # noqa: E402
-                           secret_tool_store, wait_for, walk)
+from atspi_helpers import (App, CLI, RecordingServer, basic, keyring_daemon_pid, secret_tool_clear,  # noqa: E402
+                           secret_tool_lookup, secret_tool_store, wait_for, walk)
 
 SHOTS = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
 os.makedirs(SHOTS, exist_ok=True)
@@ -350,6 +350,8 @@ def test_secrets_found_nowhere():
     app = None
     report = ""
     try:
+        # no password for this server yet, whatever an earlier test left for the same port
+        secret_tool_clear(base, "demo")
         app = App([], settings, env=env, home=home)
         app.press("Set Up Account") if app.find("push button", "Set Up Account") else None
         lookup(app, "M11385", VALID)
@@ -456,7 +458,7 @@ def test_profiles():
         secret_tool_store(base_a, "demo", "password-of-a", own=True)
         secret_tool_store(base_b, "demo", "password-of-b", own=True)
         # another application's item with the same attributes: deleting the profile leaves it
-        secret_tool_store(base_b, "demo", "other-apps-secret", schema="org.example.OtherApp")
+        secret_tool_store(base_b, "demo", "other-apps-secret", schema="org.example.OtherApp", clear=False)
         profiles = f"[('Partner A', '{base_a}', 'demo'), ('Partner B', '{base_b}', 'demo')]"
         app = App([], {**WINDOW, "profiles": profiles, "active-profile": "'Partner A'",
                        "base-url": f"'{base_a}'", "username": "'demo'"})
