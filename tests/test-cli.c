@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -464,6 +466,141 @@ test_check_account (void)
   g_assert_cmpint (usage.status, ==, 2);
 }
 
+static char *
+write_file (const char *contents,
+            gsize       length,
+            int         mode)
+{
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("tl-pw-XXXXXX", &path, NULL);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (g_chmod (path, mode), ==, 0);
+  return g_steal_pointer (&path);
+}
+
+/* --password-file takes the user's own file, readable by nobody else, one sane line. */
+static void
+test_password_file_rules (void)
+{
+  g_autofree char *good = write_file ("demo\n", 5, 0600);
+  g_autofree char *readable = write_file ("demo\n", 5, 0644);
+  g_autofree char *empty = write_file ("\n", 1, 0600);
+  g_autofree char *nul = write_file ("de\0mo\n", 6, 0600);
+  g_autofree char *big = NULL;
+  g_autofree char *foreign = write_file ("demo\n", 5, 0600);
+  g_autofree char *large = g_strnfill (5000, 'x');
+  struct { const char *path; int status; const char *says; } cases[] = {
+    { good, 0, NULL },
+    { readable, 2, "chmod 600" },
+    { empty, 2, "empty" },
+    { nul, 2, "NUL" },
+    { NULL, 2, "4096" },
+    { foreign, 2, "another user" },
+  };
+
+  big = write_file (large, strlen (large), 0600);
+  cases[4].path = big;
+  if (getuid () == 0)
+    g_assert_cmpint (chown (foreign, 65534, 65534), ==, 0);
+  else
+    cases[5].status = 0, cases[5].says = NULL;   /* only root can give a file away */
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "--demo", "--password-file", cases[i].path, "M11385", tl_demo_token (TL_DEMO_VALID));
+      if (run.status != cases[i].status || (cases[i].says && strstr (run.err, cases[i].says) == NULL))
+        g_error ("case %u: exit %d: %s", i, run.status, run.err);
+      g_assert_null (strstr (run.err, "demo\n"));
+      g_unlink (cases[i].path);
+    }
+}
+
+static void
+test_option_conflicts (void)
+{
+  g_auto(Run) both = { 0 };
+  g_auto(Run) zero = { 0 };
+  g_auto(Run) colon = { 0 };
+
+  run_cli_full (&both, "demo\n", NULL, "--demo", "--password-stdin", "--password-file", "/dev/null",
+                "M11385", tl_demo_token (TL_DEMO_VALID), NULL);
+  g_assert_cmpint (both.status, ==, 2);
+  g_assert_nonnull (strstr (both.err, "not both"));
+
+  run_cli (&zero, "--demo", "--timeout", "0", "M11385", tl_demo_token (TL_DEMO_VALID));
+  g_assert_cmpint (zero.status, ==, 2);
+  g_assert_nonnull (strstr (zero.err, "--timeout must be 1–3600 seconds"));
+
+  run_cli_full (&colon, "pw\n", NULL, "--base-url", "https://connect.example", "--username", "part:ner",
+                "--password-stdin", "M11385", tl_demo_token (TL_DEMO_VALID), NULL);
+  g_assert_cmpint (colon.status, ==, 2);
+  g_assert_nonnull (strstr (colon.err, "“:”"));
+}
+
+/* --password-stdin on a terminal asks, without echoing what is typed. */
+static void
+test_password_prompt_on_terminal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *python = "/usr/bin/python3";
+
+  if (!g_file_test (python, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no python3 to drive a pseudo-terminal");
+      return;
+    }
+  /* a pseudo-terminal as a person's: wait for the prompt, type, read what the screen shows */
+  script = g_strdup_printf (
+    "import os, pty, sys, time\n"
+    "pid, fd = pty.fork()\n"
+    "if pid == 0:\n"
+    "    os.execv('%s', ['cli', '--demo', '--password-stdin', 'M11385', '%s'])\n"
+    "import select\n"
+    "seen = b''\n"
+    "end = time.time() + 20\n"
+    "def read_some():\n"
+    "    global seen\n"
+    "    if not select.select([fd], [], [], 1)[0]:\n"
+    "        return True\n"
+    "    try:\n"
+    "        chunk = os.read(fd, 1024)\n"
+    "    except OSError:\n"
+    "        return False\n"
+    "    seen += chunk\n"
+    "    return bool(chunk)\n"
+    "while b'Password: ' not in seen and time.time() < end and read_some():\n"
+    "    pass\n"
+    "os.write(fd, b'typed-secret\\n')\n"
+    "while time.time() < end and read_some():\n"
+    "    pass\n"
+    "os.kill(pid, 9) if time.time() >= end else None\n"
+    "_, st = os.waitpid(pid, 0)\n"
+    "sys.stdout.write(seen.decode(errors='replace'))\n"
+    "sys.exit(os.WEXITSTATUS(st))\n", TL_CLI_PATH, tl_demo_token (TL_DEMO_VALID));
+  {
+    const char *argv[] = { python, "-c", script, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL, &out, NULL, &status,
+                  &error);
+  }
+  g_assert_no_error (error);
+  if (g_test_verbose ())
+    g_printerr ("%s\n", out);
+  g_assert_nonnull (strstr (out, "Password: "));
+  /* the typed password is not echoed back; "typed-secret" is not the demo password: 401 */
+  g_assert_null (strstr (out, "typed-secret"));
+  g_assert_nonnull (strstr (out, "Wrong username or password"));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 3);
+}
+
 static void
 on_stored (GObject      *source,
            GAsyncResult *res,
@@ -608,6 +745,9 @@ main (int   argc,
   g_test_add_func ("/cli/stdin-lookup", test_stdin_lookup);
   g_test_add_func ("/cli/argv-scrubbed", test_argv_scrubbed);
   g_test_add_func ("/cli/check-account", test_check_account);
+  g_test_add_func ("/cli/password-file-rules", test_password_file_rules);
+  g_test_add_func ("/cli/option-conflicts", test_option_conflicts);
+  g_test_add_func ("/cli/password-prompt-on-terminal", test_password_prompt_on_terminal);
   if (g_getenv ("TL_IN_KEYRING_SESSION") != NULL)
     g_test_add_func ("/cli-keyring/keyring-password", test_keyring_password);
 
