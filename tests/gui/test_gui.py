@@ -64,6 +64,9 @@ def test_expired_and_enter_key():
     try:
         # Looked up from the command line at start.
         app.wait("label", "Expired")
+        # and the token is gone from the app's visible command line (/proc/PID/cmdline)
+        cmdline = open(f"/proc/{app.proc.pid}/cmdline", "rb").read().replace(b"\0", b" ").decode()
+        assert "--demo" in cmdline and EXPIRED not in cmdline and "M11385" not in cmdline, cmdline
         app.wait("status bar", contains="Token status: Expired")
         app.wait("label", "ORD-2024-000417")
     finally:
@@ -932,6 +935,28 @@ def test_switch_while_keyring_waits():
         b.close()
 
 
+def test_keyring_never_answers():
+    """A keyring that does not answer gives the keyring error within the lookup's time limit,
+    with the form as the person left it."""
+    a, b, settings = two_accounts()
+    app = None
+    try:
+        app = App([], {**settings, "timeout-seconds": "2"})
+        with PausedKeyring():
+            lookup(app, "M11385", VALID)
+            app.wait("label", "The keyring is not available", timeout=15)
+            app.wait("label", contains="did not answer within 2.0 seconds")
+            assert text_of(app.wait("text", "Customer ID")) == "M11385"
+            assert text_of(app.wait("text", "Token")) == VALID
+            assert app.sensitive("Look Up")
+        assert a.requests == [] and b.requests == []
+    finally:
+        if app is not None:
+            app.close()
+        a.close()
+        b.close()
+
+
 def test_switch_while_batch_waits():
     a, b, settings = two_accounts()
     app = None
@@ -1073,6 +1098,7 @@ TESTS = [
     test_batch_window,
     test_profiles,
     test_switch_while_keyring_waits,
+    test_keyring_never_answers,
     test_switch_while_batch_waits,
     test_switch_while_dialog_saves,
     test_server_text_never_markup,
