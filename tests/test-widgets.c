@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "tl-details-view.h"
+#include "tl-error-view.h"
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
 #include "tl-message-source.h"
@@ -143,6 +144,35 @@ test_details_view (void)
   g_object_unref (view);
 }
 
+static void
+test_error_view (void)
+{
+  g_autoptr(TlLookupResult) result = fake_result ();
+  GtkWidget *view = g_object_ref_sink (g_object_new (TL_TYPE_ERROR_VIEW, NULL));
+  g_autofree char *labels = NULL;
+
+  const char *body = "{\"Message\":\"<i>server</i> says a < b\"}";
+
+  result->error_body = tl_error_body_parse (body, strlen (body), "application/json");
+  tl_error_view_show (TL_ERROR_VIEW (view), TL_LOOKUP_ERROR_SERVER_ERROR,
+                      tl_lookup_result_get_error (result)->message, result);
+  labels = labels_of (view);
+  if (g_test_verbose ())
+    g_printerr ("%s", labels);
+
+  g_assert_nonnull (strstr (labels, "The service failed\n"));
+  g_assert_nonnull (strstr (labels, "The service answered 503.\n"));
+  g_assert_nonnull (strstr (labels, "<i>server</i> says a < b\n"));
+  g_assert_nonnull (strstr (labels, "What to do next\n"));
+  /* when, the request id made visible, Retry-After as text, and the lookup's own account */
+  g_assert_nonnull (strstr (labels, "HTTP 503 at "));
+  g_assert_nonnull (strstr (labels, "Request ID: req\\x1b[2J · Retry after: <b>120</b> · partner at connect.example\n"));
+  g_assert_nonnull (strstr (labels, "Retry\n"));
+  g_assert_false (uses_markup_anywhere (view));
+
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +183,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/ticket-view", test_ticket_view);
   g_test_add_func ("/widgets/details-view", test_details_view);
+  g_test_add_func ("/widgets/error-view", test_error_view);
 
   return g_test_run ();
 }

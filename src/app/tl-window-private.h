@@ -6,6 +6,7 @@
 #pragma once
 
 #include "tl-details-view.h"
+#include "tl-error-view.h"
 #include "tl-input.h"
 #include "tl-ticket-view.h"
 #include "tl-window.h"
@@ -32,27 +33,19 @@ struct _TlWindow
   AdwPreferencesGroup  *demo_tokens_group;
   TlTicketView         *ticket_view;
   TlDetailsView        *details_view;
+  TlErrorView          *error_view;
   AdwFlap              *flap;
   GtkDropDown          *profile_dropdown;
   gboolean              updating_profiles;
   TlAccount            *running_account;   /* the snapshot the running lookup was started with */
   GtkListBox           *history_list;
-  GtkWidget            *error_page;
-  GtkImage             *error_icon;
-  GtkLabel             *error_title;
-  GtkLabel             *error_description;
   AdwStatusPage        *loading_page;
-  AdwPreferencesGroup  *server_messages_group;
-  GtkLabel             *next_step_label;
-  GtkLabel             *error_meta_label;
-  GtkWidget            *account_button;
 
   TlApplication        *app;
   GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */
   TlInput              *input;           /* the valid input in the form, or NULL */
   TlInput              *pasted;          /* the last smart paste, for its findings */
   TlLookupResult       *result;          /* the last finished lookup */
-  GPtrArray            *server_rows;     /* rows in server_messages_group */
   GPtrArray            *demo_rows;
   const char           *page_before_lookup;
   gboolean              updating;        /* the form is being filled by code */

@@ -457,88 +457,13 @@ show_error (TlWindow       *self,
             const char     *cause,
             TlLookupResult *result)
 {
-  g_autofree char *description = NULL;
-  g_autoptr(GString) meta = g_string_new (NULL);
-  const TlErrorBody *body = result ? tl_lookup_result_get_error_body (result) : NULL;
-
   if (result == NULL)
     {
       /* An error before anything was sent: no details to show. */
       g_clear_object (&self->result);
       tl_details_view_set_result (self->details_view, NULL, NULL, NULL);
     }
-
-  gtk_image_set_from_icon_name (self->error_icon, tl_lookup_error_get_icon_name (code));
-  gtk_label_set_label (self->error_title, tl_lookup_error_get_title (code));
-  /* The explanation of a plain HTTP status already says what the cause would repeat. */
-  if (code == TL_LOOKUP_ERROR_BAD_REQUEST || code == TL_LOOKUP_ERROR_UNAUTHORIZED ||
-      code == TL_LOOKUP_ERROR_FORBIDDEN || code == TL_LOOKUP_ERROR_NOT_FOUND)
-    description = g_markup_escape_text (tl_lookup_error_get_explanation (code), -1);
-  else
-    {
-      g_autofree char *visible = tl_text_visible (cause);
-
-      description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), visible);
-    }
-  gtk_label_set_markup (self->error_description, description);
-  gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
-
-  for (guint i = 0; i < self->server_rows->len; i++)
-    adw_preferences_group_remove (self->server_messages_group, g_ptr_array_index (self->server_rows, i));
-  g_ptr_array_set_size (self->server_rows, 0);
-
-  if (body != NULL)
-    {
-      GPtrArray *lines = g_ptr_array_new ();
-
-      if (body->message != NULL)
-        g_ptr_array_add (lines, body->message);
-      for (guint i = 0; i < body->details->len; i++)
-        g_ptr_array_add (lines, g_ptr_array_index (body->details, i));
-      for (guint i = 0; i < lines->len; i++)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *visible = tl_text_visible (g_ptr_array_index (lines, i));
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), visible);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-          adw_preferences_group_add (self->server_messages_group, row);
-          g_ptr_array_add (self->server_rows, row);
-        }
-      g_ptr_array_unref (lines);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->server_messages_group), self->server_rows->len > 0);
-
-  if (result != NULL)
-    {
-      g_autofree char *time = g_date_time_format (tl_lookup_result_get_started (result), "%X");
-
-      if (tl_lookup_result_get_status (result) != 0)
-        g_string_append_printf (meta, _("HTTP %u at %s"), tl_lookup_result_get_status (result), time);
-      else
-        g_string_append_printf (meta, _("At %s"), time);
-      g_autofree char *request_id = tl_text_visible (tl_lookup_result_get_request_id (result));
-      g_autofree char *retry_after = tl_text_visible (tl_lookup_result_get_retry_after (result));
-
-      if (request_id != NULL)
-        g_string_append_printf (meta, " · %s %s", _("Request ID:"), request_id);
-      if (retry_after != NULL)
-        g_string_append_printf (meta, " · %s %s", _("Retry after:"), retry_after);
-      g_autofree char *label = result_account_label (result);
-
-      g_string_append_printf (meta, " · %s", label);
-    }
-  gtk_label_set_label (self->error_meta_label, meta->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_meta_label), meta->len > 0);
-
-  gtk_widget_set_visible (self->account_button,
-                          code == TL_LOOKUP_ERROR_UNAUTHORIZED || code == TL_LOOKUP_ERROR_FORBIDDEN ||
-                          code == TL_LOOKUP_ERROR_NO_PASSWORD || code == TL_LOOKUP_ERROR_KEYRING ||
-                          code == TL_LOOKUP_ERROR_INSECURE_URL || code == TL_LOOKUP_ERROR_NOT_FOUND ||
-                          code == TL_LOOKUP_ERROR_TLS || code == TL_LOOKUP_ERROR_DNS ||
-                          code == TL_LOOKUP_ERROR_REDIRECT);
-
+  tl_error_view_show (self->error_view, code, cause, result);
   gtk_stack_set_visible_child_name (self->result_stack, "error");
 }
 
@@ -619,16 +544,7 @@ on_lookup_done (GObject      *source,
     {
       show_error (self, tl_lookup_error_code (error),
                   error->message, result);
-      /* the failure's title and cause, read by screen readers as the focus lands on them */
-      {
-        g_autofree char *spoken = g_strdup_printf ("%s. %s", gtk_label_get_text (self->error_title),
-                                                   gtk_label_get_text (self->error_description));
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_page), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        spoken, -1);
-        gtk_widget_set_focusable (self->error_page, TRUE);
-        gtk_widget_grab_focus (self->error_page);
-      }
+      tl_error_view_announce (self->error_view);
     }
 
   notify_if_away (self, result);
@@ -900,7 +816,6 @@ tl_window_dispose (GObject *object)
   g_clear_object (&self->input);
   g_clear_object (&self->pasted);
   g_clear_object (&self->result);
-  g_clear_pointer (&self->server_rows, g_ptr_array_unref);
   g_clear_pointer (&self->demo_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
 
@@ -919,6 +834,7 @@ tl_window_class_init (TlWindowClass *klass)
 
   g_type_ensure (TL_TYPE_TICKET_VIEW);
   g_type_ensure (TL_TYPE_DETAILS_VIEW);
+  g_type_ensure (TL_TYPE_ERROR_VIEW);
 
 #ifdef TL_BENCH_HOOKS
   /**
@@ -947,20 +863,13 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, demo_tokens_group);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, ticket_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, details_view);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, profile_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, history_list);
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_selected_cb);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_icon);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_title);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_description);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, server_messages_group);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, next_step_label);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_meta_label);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, account_button);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
@@ -980,7 +889,6 @@ tl_window_init (TlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->server_rows = g_ptr_array_new ();
   self->demo_rows = g_ptr_array_new ();
 
   g_signal_connect_swapped (self->result_stack, "notify::visible-child-name",
