@@ -289,86 +289,28 @@ tl_details_view_class_init (TlDetailsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tl_details_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ticketlookup/TicketLookup/tl-details-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, group);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, request_row);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, response_row);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, timing_row);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, request_id_row);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, retry_after_row);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, expiry_row);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, show_token_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlDetailsView, request_body_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_token_changed);
   gtk_widget_class_install_action (widget_class, "details.copy-report", NULL, copy_report_action);
   gtk_widget_class_install_action (widget_class, "details.copy-curl", NULL, copy_curl_action);
-}
-
-static AdwActionRow *
-property_row (const char *title)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  return ADW_ACTION_ROW (row);
 }
 
 static void
 tl_details_view_init (TlDetailsView *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *report = gtk_button_new_with_label (_("Copy Report"));
-  GtkWidget *curl = gtk_button_new_with_label (_("Copy as curl"));
-  GtkWidget *token_row = adw_action_row_new ();
-  GtkWidget *body_row = gtk_list_box_row_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->dynamic_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dynamic_row_free);
-
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Details"));
-  adw_preferences_group_set_description (self->group,
-                                         _("What was sent and received. The password is never shown."));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "details.copy-report");
-  gtk_widget_set_tooltip_text (report, _("Copy a report for a support ticket: customer ID, token fingerprint, outcome, timing; no password, no token"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (curl), "details.copy-curl");
-  gtk_widget_set_tooltip_text (curl, _("Copy the same request as a curl command, with $PASSWORD (and $TOKEN unless Show Token is on)"));
-  gtk_widget_add_css_class (report, "flat");
-  gtk_widget_add_css_class (curl, "flat");
-  gtk_box_append (GTK_BOX (box), report);
-  gtk_box_append (GTK_BOX (box), curl);
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  adw_preferences_group_set_header_suffix (self->group, box);
-
-  self->request_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->request_row), _("Request"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->request_row), FALSE);
-
-  self->show_token_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->show_token_switch), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->show_token_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show Token"), -1);
-  g_signal_connect_swapped (self->show_token_switch, "notify::active", G_CALLBACK (on_show_token_changed), self);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (token_row), _("Show Token"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (token_row), _("In the body below and in Copy as curl"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (token_row), GTK_WIDGET (self->show_token_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (token_row), GTK_WIDGET (self->show_token_switch));
-  adw_expander_row_add_row (self->request_row, token_row);
-
-  self->request_body_label = GTK_LABEL (mono_label ("{\"data\":\"••••\"}"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (body_row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (body_row), GTK_WIDGET (self->request_body_label));
-  adw_expander_row_add_row (self->request_row, body_row);
-
-  self->response_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->response_row), _("Response"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->response_row), FALSE);
-
-  self->timing_row = property_row (_("Timing"));
-  self->request_id_row = property_row (_("Request ID"));
-  self->retry_after_row = property_row (_("Retry After"));
-  self->expiry_row = property_row (_("Verdict Read From"));
-
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->request_row));
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->response_row));
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->timing_row));
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->request_id_row));
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->retry_after_row));
-  adw_preferences_group_add (self->group, GTK_WIDGET (self->expiry_row));
-
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->group));
 }
 
 GtkWidget *
