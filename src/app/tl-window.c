@@ -12,6 +12,7 @@
 #endif
 #include "tl-details-view.h"
 #include "tl-history.h"
+#include "tl-history-row.h"
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
@@ -634,53 +635,7 @@ static GtkWidget *
 create_history_row (gpointer item,
                     gpointer user_data)
 {
-  TlHistoryEntry *entry = item;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon;
-  GtkWidget *title, *subtitle;
-  const char *outcome = tl_history_entry_get_outcome (entry);
-  g_autofree char *time = g_date_time_format (tl_history_entry_get_time (entry), "%X");
-  g_autofree char *described = tl_history_entry_describe (entry);
-  g_autofree char *title_text = NULL;
-  g_autofree char *subtitle_text = NULL;
-  g_autofree char *accessible = NULL;
-
-  if (g_strcmp0 (outcome, "valid") == 0)
-    icon = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-  else if (g_strcmp0 (outcome, "expired") == 0)
-    icon = gtk_image_new_from_icon_name ("alarm-symbolic");
-  else
-    icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  gtk_widget_add_css_class (icon, g_strcmp0 (outcome, "valid") == 0 ? "success" : "error");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-
-  {
-    g_autofree char *order = tl_text_visible (tl_history_entry_get_order_id (entry));
-
-    title_text = g_strdup_printf ("%s · %s", tl_history_entry_get_customer_id (entry) ? tl_history_entry_get_customer_id (entry) : "—",
-                                  order ? order : "—");
-  }
-  subtitle_text = g_strdup_printf ("%s · %s", time, described);
-  title = gtk_label_new (title_text);
-  subtitle = gtk_label_new (subtitle_text);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (top), icon);
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  accessible = g_strdup_printf ("%s, %s", title_text, subtitle_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  return row;
+  return tl_history_row_new (item);
 }
 
 static void
@@ -708,9 +663,7 @@ static void
 on_history_row_activated_cb (TlWindow      *self,
                              GtkListBoxRow *row)
 {
-  /* the list is bound to the history model: the row's index is the entry's */
-  g_autoptr(TlHistoryEntry) entry = g_list_model_get_item (tl_application_get_history (self->app),
-                                                           gtk_list_box_row_get_index (row));
+  TlHistoryEntry *entry = TL_IS_HISTORY_ROW (row) ? tl_history_row_get_entry (TL_HISTORY_ROW (row)) : NULL;
   TlLookupResult *result = entry ? tl_history_entry_get_result (entry) : NULL;
 
   if (self->running || entry == NULL)

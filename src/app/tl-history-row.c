@@ -1,0 +1,154 @@
+/* tl-history-row.c: one lookup in the history panel, from a template
+ *
+ * "M11385 · ORD-2026-118305" over "10:01:02 · Valid", with the outcome's icon (and colour, never
+ * colour alone). The order ID comes from the server: shown as text, controls visible.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "tl-history-row.h"
+#include "tl-text.h"
+
+struct _TlHistoryRow
+{
+  GtkListBoxRow   parent_instance;
+
+  GtkImage       *icon;
+  GtkLabel       *title;
+  GtkLabel       *subtitle;
+
+  TlHistoryEntry *entry;
+};
+
+G_DEFINE_FINAL_TYPE (TlHistoryRow, tl_history_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_ENTRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_entry (TlHistoryRow *self)
+{
+  TlHistoryEntry *entry = self->entry;
+  const char *outcome = tl_history_entry_get_outcome (entry);
+  gboolean valid = g_strcmp0 (outcome, "valid") == 0;
+  g_autofree char *time = g_date_time_format (tl_history_entry_get_time (entry), "%X");
+  g_autofree char *described = tl_history_entry_describe (entry);
+  g_autofree char *order = tl_text_visible (tl_history_entry_get_order_id (entry));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+
+  gtk_image_set_from_icon_name (self->icon, valid ? "emblem-ok-symbolic"
+                                          : g_strcmp0 (outcome, "expired") == 0 ? "alarm-symbolic"
+                                          : "dialog-error-symbolic");
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), valid ? "success" : "error");
+
+  title = g_strdup_printf ("%s · %s", tl_history_entry_get_customer_id (entry) ? tl_history_entry_get_customer_id (entry) : "—",
+                           order ? order : "—");
+  subtitle = g_strdup_printf ("%s · %s", time, described);
+  gtk_label_set_label (self->title, title);
+  gtk_label_set_label (self->subtitle, subtitle);
+  accessible = g_strdup_printf ("%s, %s", title, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+tl_history_row_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TlHistoryRow *self = TL_HISTORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      self->entry = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_history_row_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TlHistoryRow *self = TL_HISTORY_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ENTRY:
+      g_value_set_object (value, self->entry);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_history_row_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (tl_history_row_parent_class)->constructed (object);
+  show_entry (TL_HISTORY_ROW (object));
+}
+
+static void
+tl_history_row_dispose (GObject *object)
+{
+  TlHistoryRow *self = TL_HISTORY_ROW (object);
+
+  g_clear_object (&self->entry);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_HISTORY_ROW);
+  G_OBJECT_CLASS (tl_history_row_parent_class)->dispose (object);
+}
+
+static void
+tl_history_row_class_init (TlHistoryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->set_property = tl_history_row_set_property;
+  object_class->get_property = tl_history_row_get_property;
+  object_class->constructed = tl_history_row_constructed;
+  object_class->dispose = tl_history_row_dispose;
+
+  properties[PROP_ENTRY] =
+    g_param_spec_object ("entry", NULL, NULL, TL_TYPE_HISTORY_ENTRY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/ticketlookup/TicketLookup/tl-history-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlHistoryRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, TlHistoryRow, title);
+  gtk_widget_class_bind_template_child (widget_class, TlHistoryRow, subtitle);
+}
+
+static void
+tl_history_row_init (TlHistoryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+tl_history_row_new (TlHistoryEntry *entry)
+{
+  return g_object_new (TL_TYPE_HISTORY_ROW, "entry", entry, NULL);
+}
+
+TlHistoryEntry *
+tl_history_row_get_entry (TlHistoryRow *self)
+{
+  g_return_val_if_fail (TL_IS_HISTORY_ROW (self), NULL);
+  return self->entry;
+}
