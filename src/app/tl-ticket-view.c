@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-field-row.h"
 #include "tl-ticket-view.h"
 #include "tl-text.h"
 #include "tl-message-source.h"
@@ -20,8 +21,7 @@ struct _TlTicketView
   GtkLabel             *badge_detail;
   AdwPreferencesGroup  *fields_group;
 
-  GtkLabel             *values[TL_TICKET_N_STRING_FIELDS];
-  GtkWidget            *copy_buttons[TL_TICKET_N_STRING_FIELDS];
+  TlFieldRow           *rows[TL_TICKET_N_STRING_FIELDS];
   TlTicket             *ticket;
 };
 
@@ -101,58 +101,10 @@ tl_ticket_view_init (TlTicketView *self)
 
   for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
     {
-      /* A property row: the title small above the value, so long values get the full width and
-       * stay selectable, from 360 px up. */
-      GtkWidget *row = adw_preferences_row_new ();
-      GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *vbox = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *title = gtk_label_new (tl_ticket_field_get_title (f));
-      GtkWidget *value = gtk_label_new ("—");
-      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-      /* Translators: tooltip and accessible name of a copy button; %s is a field title */
-      g_autofree char *copy_label = g_strdup_printf (_("Copy %s"), tl_ticket_field_get_title (f));
+      GtkWidget *row = tl_field_row_new (f);
 
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tl_ticket_field_get_title (f));
-      gtk_widget_set_tooltip_text (title, tl_ticket_field_get_description (f));
-      gtk_widget_add_css_class (row, "tl-property");
-      gtk_widget_set_margin_top (hbox, 8);
-      gtk_widget_set_margin_bottom (hbox, 8);
-      gtk_widget_set_margin_start (hbox, 12);
-      gtk_widget_set_margin_end (hbox, 6);
-
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_widget_add_css_class (title, "caption");
-      gtk_widget_add_css_class (title, "dim-label");
-
-      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (value), 0);
-      gtk_widget_add_css_class (value, "tl-field-value");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (value),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tl_ticket_field_get_title (f),
-                                      -1);
-      gtk_widget_set_hexpand (vbox, TRUE);
-      gtk_widget_set_valign (vbox, GTK_ALIGN_CENTER);
-
-      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (copy, "flat");
-      gtk_widget_set_tooltip_text (copy, copy_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      copy_label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "ticket.copy-field");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "u", f);
-
-      gtk_box_append (GTK_BOX (vbox), title);
-      gtk_box_append (GTK_BOX (vbox), value);
-      gtk_box_append (GTK_BOX (hbox), vbox);
-      gtk_box_append (GTK_BOX (hbox), copy);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
       adw_preferences_group_add (self->fields_group, row);
-
-      self->values[f] = GTK_LABEL (value);
-      self->copy_buttons[f] = copy;
+      self->rows[f] = TL_FIELD_ROW (row);
     }
 }
 
@@ -226,20 +178,7 @@ tl_ticket_view_set_ticket (TlTicketView *self,
   }
 
   for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
-    {
-      /* from the server: controls and bidi shown visibly (the label has no markup) */
-      g_autofree char *value = tl_text_visible (tl_ticket_get_string (ticket, f));
-
-      gtk_label_set_label (self->values[f], value ? value : "—");
-      if (value == NULL)
-        gtk_widget_add_css_class (GTK_WIDGET (self->values[f]), "dim-label");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->values[f]), "dim-label");
-      gtk_widget_set_sensitive (self->copy_buttons[f], value != NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->values[f]),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      value ? value : _("not in the answer"), -1);
-    }
+    tl_field_row_set_value (self->rows[f], tl_ticket_get_string (ticket, f));
 }
 
 /**
