@@ -7,6 +7,7 @@
 
 #include "tl-details-view.h"
 #include "tl-error-view.h"
+#include "tl-history-panel.h"
 #include "tl-input.h"
 #include "tl-ticket-view.h"
 #include "tl-window.h"
@@ -38,7 +39,7 @@ struct _TlWindow
   GtkDropDown          *profile_dropdown;
   gboolean              updating_profiles;
   TlAccount            *running_account;   /* the snapshot the running lookup was started with */
-  GtkListBox           *history_list;
+  TlHistoryPanel       *history_panel;
   AdwStatusPage        *loading_page;
 
   TlApplication        *app;
@@ -50,7 +51,6 @@ struct _TlWindow
   const char           *page_before_lookup;
   gboolean              updating;        /* the form is being filled by code */
   gboolean              running;
-  gboolean              updating_history;
   gboolean              history_bound;
   guint                 unbind_history_id;
   gulong                account_changed_id;

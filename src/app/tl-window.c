@@ -12,7 +12,7 @@
 #endif
 #include "tl-details-view.h"
 #include "tl-history.h"
-#include "tl-history-row.h"
+#include "tl-history-panel.h"
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
@@ -529,11 +529,9 @@ on_lookup_done (GObject      *source,
   g_set_object (&self->result, result);
   tl_details_view_set_result (self->details_view, result,
                               self->input ? tl_input_get_token (self->input) : NULL, label);
-  self->updating_history = TRUE;
-  gtk_list_box_unselect_all (self->history_list);
+  tl_history_panel_unselect_all (self->history_panel);
   tl_application_add_history (self->app, result, self->input ? tl_input_get_token (self->input) : NULL,
                               label);
-  self->updating_history = FALSE;
 
   if (tl_lookup_result_is_ok (result))
     {
@@ -631,12 +629,6 @@ on_account_changed (TlWindow *self)
   _tl_window_update_state (self);
 }
 
-static GtkWidget *
-create_history_row (gpointer item,
-                    gpointer user_data)
-{
-  return tl_history_row_new (item);
-}
 
 static void
 show_result (TlWindow       *self,
@@ -660,10 +652,9 @@ show_result (TlWindow       *self,
 }
 
 static void
-on_history_row_activated_cb (TlWindow      *self,
-                             GtkListBoxRow *row)
+on_history_entry_activated (TlWindow       *self,
+                            TlHistoryEntry *entry)
 {
-  TlHistoryEntry *entry = TL_IS_HISTORY_ROW (row) ? tl_history_row_get_entry (TL_HISTORY_ROW (row)) : NULL;
   TlLookupResult *result = entry ? tl_history_entry_get_result (entry) : NULL;
 
   if (self->running || entry == NULL)
@@ -691,14 +682,6 @@ on_history_row_activated_cb (TlWindow      *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
-/* Selecting a row (click, keyboard, or a screen reader's selection) shows it. */
-static void
-on_history_row_selected_cb (TlWindow      *self,
-                            GtkListBoxRow *row)
-{
-  if (row != NULL && !self->updating_history)
-    on_history_row_activated_cb (self, row);
-}
 
 
 
@@ -712,7 +695,7 @@ unbind_history_idle (gpointer user_data)
   self->unbind_history_id = 0;
   if (!adw_flap_get_reveal_flap (self->flap) && self->history_bound)
     {
-      gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+      tl_history_panel_set_model (self->history_panel, NULL);
       self->history_bound = FALSE;
     }
   return G_SOURCE_REMOVE;
@@ -725,8 +708,7 @@ on_history_revealed (TlWindow *self)
     {
       g_clear_handle_id (&self->unbind_history_id, g_source_remove);
       if (!self->history_bound)
-        gtk_list_box_bind_model (self->history_list, tl_application_get_history (self->app),
-                                 create_history_row, NULL, NULL);
+        tl_history_panel_set_model (self->history_panel, tl_application_get_history (self->app));
       self->history_bound = TRUE;
     }
   else if (self->unbind_history_id == 0)
@@ -788,6 +770,7 @@ tl_window_class_init (TlWindowClass *klass)
   g_type_ensure (TL_TYPE_TICKET_VIEW);
   g_type_ensure (TL_TYPE_DETAILS_VIEW);
   g_type_ensure (TL_TYPE_ERROR_VIEW);
+  g_type_ensure (TL_TYPE_HISTORY_PANEL);
 
 #ifdef TL_BENCH_HOOKS
   /**
@@ -819,9 +802,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, error_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, profile_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, history_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_history_row_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, history_panel);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_page);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
@@ -884,13 +865,7 @@ tl_window_new (TlApplication *application)
   g_signal_connect_object (application, "message", G_CALLBACK (tl_window_show_toast), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (on_history_revealed), self);
-  {
-    GtkWidget *placeholder = gtk_label_new (_("No lookups yet"));
-
-    gtk_widget_add_css_class (placeholder, "dim-label");
-    gtk_widget_set_margin_top (placeholder, 24);
-    gtk_list_box_set_placeholder (self->history_list, placeholder);
-  }
+  g_signal_connect_swapped (self->history_panel, "entry-activated", G_CALLBACK (on_history_entry_activated), self);
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
                             G_CALLBACK (on_profile_selected), self);
   update_profiles (self);
