@@ -44,10 +44,7 @@ typedef struct _Cli
   TlClient     *client;
   TlAccount    *account;      /* taken once, before the first lookup; the only credentials */
   GPtrArray    *jobs;         /* of Job* */
-  guint         next_job;     /* next to start */
   guint         next_output;  /* next to print */
-  guint         running;
-  guint         max_jobs;
   gboolean      json;
   gboolean      verbose;
   gboolean      batch;
@@ -408,10 +405,9 @@ flush_output (Cli *cli)
   fflush (stdout);
 }
 
-static void start_jobs (Cli *cli);
-
+/* The single lookup: printed when it ends, and the loop stops. */
 static void
-on_lookup_done (GObject      *source,
+on_single_done (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
@@ -420,32 +416,8 @@ on_lookup_done (GObject      *source,
 
   job->result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
   job->done = TRUE;
-  cli->running--;
   flush_output (cli);
-  start_jobs (cli);
-}
-
-static void
-start_jobs (Cli *cli)
-{
-  while (cli->running < cli->max_jobs && cli->next_job < cli->jobs->len)
-    {
-      Job *job = g_ptr_array_index (cli->jobs, cli->next_job++);
-
-      if (job->input_error != NULL)
-        {
-          job->done = TRUE;
-          continue;
-        }
-      cli->running++;
-      job->cli = cli;
-      tl_client_lookup_async (cli->client, cli->account, tl_input_get_customer_id (job->input),
-                              tl_input_get_token (job->input), cli->cancellable,
-                              on_lookup_done, job);
-    }
-  flush_output (cli);
-  if (cli->running == 0 && cli->next_job >= cli->jobs->len)
-    g_main_loop_quit (cli->loop);
+  g_main_loop_quit (cli->loop);
 }
 
 #define PASSWORD_MAX 4096
@@ -1100,16 +1072,17 @@ run_single (Cli *cli,
             Job *job)
 {
   g_ptr_array_add (cli->jobs, job);
+  job->cli = cli;
   g_unix_signal_add (SIGINT, on_signal_quit, cli->loop);
-  start_jobs (cli);
-  if (cli->running > 0 || cli->next_job < cli->jobs->len)
-    g_main_loop_run (cli->loop);
+  tl_client_lookup_async (cli->client, cli->account, tl_input_get_customer_id (job->input),
+                          tl_input_get_token (job->input), cli->cancellable, on_single_done, job);
+  g_main_loop_run (cli->loop);
 
-  if (cli->running > 0)
+  if (!job->done)
     {
-      /* Interrupted: let the running lookup finish as cancelled, so nothing is left half-done. */
+      /* Interrupted: let the lookup finish as cancelled, so nothing is left half-done. */
       g_cancellable_cancel (cli->cancellable);
-      while (cli->running > 0)
+      while (!job->done)
         g_main_context_iteration (NULL, TRUE);
       return TL_EXIT_INTERRUPTED;
     }
@@ -1215,7 +1188,6 @@ main (int   argc,
   cli.client = client;
   cli.account = account;
   cli.jobs = jobs;
-  cli.max_jobs = opt_batch ? (guint) opt_jobs : 1;
   cli.json = opt_json;
   cli.verbose = opt_verbose;
   cli.batch = opt_batch != NULL;
