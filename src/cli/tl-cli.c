@@ -360,10 +360,11 @@ print_batch_human (Job *job)
     {
       TlTicket *ticket = tl_lookup_result_get_ticket (job->result);
       g_autofree char *order = tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID));
+      /* the verdict's title, in capitals as in the single lookup's first line */
+      g_autofree char *verdict = g_utf8_strup (tl_ticket_state_get_title (tl_ticket_get_state (ticket)), -1);
 
       g_print ("%4u  %-10s  %-20s  %s\n", job->line, customer, order ? order : "—",
-               tl_ticket_get_state (ticket) == TL_TICKET_STATE_EXPIRED ? _("EXPIRED")
-               : tl_ticket_get_state (ticket) == TL_TICKET_STATE_VALID ? _("VALID") : _("UNKNOWN"));
+               verdict);
     }
   else
     {

@@ -138,12 +138,9 @@ const char *tl_history_entry_get_token (TlHistoryEntry *self) { return self->tok
 char *
 tl_history_entry_describe (TlHistoryEntry *self)
 {
-  if (g_strcmp0 (self->outcome, "valid") == 0)
-    return g_strdup (_("Valid"));
-  if (g_strcmp0 (self->outcome, "expired") == 0)
-    return g_strdup (_("Expired"));
-  if (g_strcmp0 (self->outcome, "unknown") == 0)
-    return g_strdup (_("Unknown"));
+  for (TlTicketState state = TL_TICKET_STATE_UNKNOWN; state <= TL_TICKET_STATE_EXPIRED; state++)
+    if (g_strcmp0 (self->outcome, tl_ticket_state_to_string (state)) == 0)
+      return g_strdup (tl_ticket_state_get_title (state));
   for (guint code = 0; code < TL_LOOKUP_ERROR_N_CODES; code++)
     if (g_strcmp0 (self->outcome, tl_lookup_error_code_to_string (code)) == 0)
       return g_strdup (tl_lookup_error_get_title (code));
