@@ -11,6 +11,7 @@
 #include "tl-secret.h"
 #include "tl-text.h"
 #include "tl-client.h"
+#include "tl-deadline.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
@@ -386,11 +387,7 @@ typedef struct
   SoupMessage    *msg;
   GInputStream   *stream;
   GByteArray     *body;
-  GCancellable   *internal;
-  GCancellable   *user_cancellable;
-  gulong          user_cancel_id;
-  GSource        *deadline;
-  gboolean        timed_out;
+  TlDeadline     *deadline;        /* the caller's cancel or the time limit; NULL until sent */
   guint           timeout_ms;
   gsize           max_size;
   gint64          start_us;
@@ -403,24 +400,23 @@ typedef struct
   GError         *parse_error;
 } LookupData;
 
+/* What the lookup's I/O runs on: cancelled by the caller or by the time limit. */
+static GCancellable *
+lookup_cancellable (LookupData *data)
+{
+  return tl_deadline_get_cancellable (data->deadline);
+}
+
 /* Answers larger than this are parsed in a worker thread. */
 #define PARSE_IN_THREAD_SIZE (64 * 1024)
 
 static void
 lookup_data_free (LookupData *data)
 {
-  if (data->user_cancellable != NULL)
-    g_cancellable_disconnect (data->user_cancellable, data->user_cancel_id);
-  g_clear_object (&data->user_cancellable);
-  if (data->deadline != NULL)
-    {
-      g_source_destroy (data->deadline);
-      g_source_unref (data->deadline);
-    }
+  g_clear_pointer (&data->deadline, tl_deadline_free);
   g_clear_object (&data->result);
   g_clear_object (&data->msg);
   g_clear_object (&data->stream);
-  g_clear_object (&data->internal);
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_pointer (&data->token, tl_secret_free);
   g_clear_pointer (&data->password, tl_secret_free);
@@ -430,22 +426,6 @@ lookup_data_free (LookupData *data)
   g_free (data);
 }
 
-static void
-on_user_cancelled (GCancellable *cancellable,
-                   gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
-static gboolean
-on_deadline (gpointer user_data)
-{
-  LookupData *data = user_data;
-
-  data->timed_out = TRUE;
-  g_cancellable_cancel (data->internal);
-  return G_SOURCE_REMOVE;
-}
 
 static void
 copy_header (const char *name,
@@ -655,7 +635,7 @@ fail_with_gerror (GTask        *task,
   g_autoptr(GUri) uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
   const char *host = uri ? g_uri_get_host (uri) : "?";
 
-  if (data->timed_out)
+  if (tl_deadline_expired (data->deadline))
     fail (task, TL_LOOKUP_ERROR_TIMEOUT,
           _("No complete answer from %s within %.1f seconds."), host, data->timeout_ms / 1000.0);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -767,7 +747,8 @@ finish_body (GTask *task)
   if (SOUP_STATUS_IS_SUCCESSFUL (status) && data->body->len > PARSE_IN_THREAD_SIZE && !data->parsed)
     {
       /* A large answer is parsed off the main loop, so a window never stalls on it. */
-      g_autoptr(GTask) parse = g_task_new (NULL, data->internal, on_parsed, g_object_ref (task));
+      g_autoptr(GTask) parse = g_task_new (NULL, lookup_cancellable (data), on_parsed,
+                                           g_object_ref (task));
       ParseJob *job = g_new0 (ParseJob, 1);
 
       job->body = g_byte_array_ref (data->body);
@@ -852,7 +833,7 @@ on_read_ready (GObject      *source,
       g_byte_array_append (data->body, g_bytes_get_data (bytes, NULL),
                            MIN (g_bytes_get_size (bytes), TL_BODY_EXCERPT_MAX));
       /* Drop the connection rather than drain the rest. */
-      g_cancellable_cancel (data->internal);
+      g_cancellable_cancel (lookup_cancellable (data));
       fail (task, TL_LOOKUP_ERROR_TOO_LARGE,
             _("The answer is larger than %s; reading stopped there."), limit);
       return;
@@ -862,7 +843,7 @@ on_read_ready (GObject      *source,
 
   /* Read on to the end of the stream even when Content-Length is reached: libsoup hands the
    * connection back for reuse only after it has seen the end of the body. */
-  g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, data->internal,
+  g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, lookup_cancellable (data),
                                    on_read_ready, g_steal_pointer (&task));
 }
 
@@ -901,13 +882,13 @@ on_send_ready (GObject      *source,
       g_autofree char *size = g_format_size (content_length);
       g_autofree char *limit = g_format_size (data->max_size);
 
-      g_cancellable_cancel (data->internal);
+      g_cancellable_cancel (lookup_cancellable (data));
       fail (task, TL_LOOKUP_ERROR_TOO_LARGE,
             _("The answer would be %s, more than the limit of %s; it was not read."), size, limit);
       return;
     }
 
-  g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, data->internal,
+  g_input_stream_read_bytes_async (data->stream, 16384, G_PRIORITY_DEFAULT, lookup_cancellable (data),
                                    on_read_ready, g_steal_pointer (&task));
 }
 
@@ -939,7 +920,6 @@ tl_client_lookup_async (TlClient            *self,
   data = g_new0 (LookupData, 1);
   data->result = tl_lookup_result_new ();
   data->body = g_byte_array_new ();
-  data->internal = g_cancellable_new ();
   data->timeout_ms = self->timeout_ms;
   data->max_size = TL_DEFAULT_MAX_RESPONSE_SIZE;
   data->start_us = g_get_monotonic_time ();
@@ -1013,17 +993,7 @@ tl_client_lookup_async (TlClient            *self,
                                      (GDestroyNotify) tl_secret_free, body_text);
   soup_message_set_request_body_from_bytes (data->msg, "application/json", body);
 
-  if (cancellable != NULL)
-    {
-      data->user_cancellable = g_object_ref (cancellable);
-      data->user_cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_user_cancelled),
-                                                    g_object_ref (data->internal), g_object_unref);
-    }
-
-  data->deadline = g_timeout_source_new (data->timeout_ms);
-  g_source_set_callback (data->deadline, on_deadline, data, NULL);
-  g_source_set_static_name (data->deadline, "[ticket-lookup] lookup deadline");
-  g_source_attach (data->deadline, g_main_context_get_thread_default ());
+  data->deadline = tl_deadline_new (cancellable, data->timeout_ms, "[ticket-lookup] lookup deadline");
 
   /* The last word before anything leaves: the message goes to the account's own server, or
    * nowhere. The URL is built from that server above, so a mismatch is a bug in this file. */
@@ -1034,7 +1004,7 @@ tl_client_lookup_async (TlClient            *self,
       return;
     }
 
-  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, data->internal,
+  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, lookup_cancellable (data),
                            on_send_ready, g_steal_pointer (&task));
 }
 

@@ -9,6 +9,7 @@
 
 #include "tl-client.h"
 #include "tl-credentials.h"
+#include "tl-deadline.h"
 #include "tl-lookup-error.h"
 
 /* Entries found by their attributes alone (DONT_MATCH_NAME): a password stored with
@@ -377,45 +378,16 @@ tl_credentials_clear_finish (GAsyncResult  *result,
 typedef struct
 {
   TlAccount    *account;
-  GCancellable *internal;
-  GCancellable *user_cancellable;
-  gulong        cancel_id;
-  GSource      *deadline;
+  TlDeadline   *deadline;
   guint         timeout_ms;
-  gboolean      timed_out;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
-  if (data->user_cancellable != NULL)
-    g_cancellable_disconnect (data->user_cancellable, data->cancel_id);
-  g_clear_object (&data->user_cancellable);
-  if (data->deadline != NULL)
-    {
-      g_source_destroy (data->deadline);
-      g_source_unref (data->deadline);
-    }
-  g_clear_object (&data->internal);
+  g_clear_pointer (&data->deadline, tl_deadline_free);
   g_clear_object (&data->account);
   g_free (data);
-}
-
-static gboolean
-on_load_deadline (gpointer user_data)
-{
-  LoadData *data = user_data;
-
-  data->timed_out = TRUE;
-  g_cancellable_cancel (data->internal);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_load_user_cancelled (GCancellable *cancellable,
-                        gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
 }
 
 static void
@@ -430,7 +402,7 @@ on_loaded (GObject      *source,
 
   if (error != NULL)
     {
-      if (data->timed_out)
+      if (tl_deadline_expired (data->deadline))
         g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
                                  _("The keyring did not answer within %.1f seconds."),
                                  data->timeout_ms / 1000.0);
@@ -472,26 +444,13 @@ tl_credentials_load_async (TlAccount           *account,
 
   data = g_new0 (LoadData, 1);
   data->account = tl_account_new_without_password (account);
-  data->internal = g_cancellable_new ();
   data->timeout_ms = timeout_ms;
+  data->deadline = tl_deadline_new (cancellable, timeout_ms, "[ticket-lookup] keyring deadline");
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
 
-  if (cancellable != NULL)
-    {
-      data->user_cancellable = g_object_ref (cancellable);
-      data->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_load_user_cancelled),
-                                               g_object_ref (data->internal), g_object_unref);
-    }
-  if (timeout_ms > 0)
-    {
-      data->deadline = g_timeout_source_new (timeout_ms);
-      g_source_set_callback (data->deadline, on_load_deadline, data, NULL);
-      g_source_set_static_name (data->deadline, "[ticket-lookup] keyring deadline");
-      g_source_attach (data->deadline, g_main_context_get_thread_default ());
-    }
-
   tl_credentials_lookup_async (tl_account_get_server (account), tl_account_get_username (account),
-                               data->internal, on_loaded, g_steal_pointer (&task));
+                               tl_deadline_get_cancellable (data->deadline), on_loaded,
+                               g_steal_pointer (&task));
 }
 
 /**
