@@ -439,9 +439,10 @@ prompt_password (GError **error)
   quiet = saved;
   quiet.c_lflag &= ~(tcflag_t) ECHO;
   quiet.c_lflag |= ECHONL;
+  /* echo off before the prompt appears: whatever is typed after it is never shown */
+  tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
   print_stderr ("%s", _("Password: "));
   fflush (stderr);
-  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
   line = fgets (buf, sizeof buf, stdin);
   tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
   if (line == NULL)
