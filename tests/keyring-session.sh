@@ -8,7 +8,22 @@ if [ -z "${TL_IN_KEYRING_SESSION:-}" ]; then
   export TL_IN_KEYRING_SESSION=1
   TL_KEYRING_HOME=$(mktemp -d "${TMPDIR:-/tmp}/tl-keyring.XXXXXX")
   export TL_KEYRING_HOME
-  trap 'rm -rf "$TL_KEYRING_HOME"' EXIT
+  # If a document portal was activated on the private bus (a file drop does that where
+  # xdg-desktop-portal is installed) its FUSE mount may still be live under run/doc when
+  # the session ends: detach it before removing the directory, and keep the exit status
+  # of the command, not of the clean-up.
+  cleanup() {
+    status=$?
+    doc="$TL_KEYRING_HOME/run/doc"
+    if mountpoint -q "$doc" 2>/dev/null; then
+      fusermount3 -u -z "$doc" 2>/dev/null || fusermount -u -z "$doc" 2>/dev/null ||
+        umount -l "$doc" 2>/dev/null || true
+    fi
+    rm -rf "$TL_KEYRING_HOME" 2>/dev/null || { sleep 1; rm -rf "$TL_KEYRING_HOME" 2>/dev/null; } ||
+      echo "keyring-session.sh: could not remove $TL_KEYRING_HOME" >&2
+    exit "$status"
+  }
+  trap cleanup EXIT
   mkdir -p "$TL_KEYRING_HOME/run" "$TL_KEYRING_HOME/data" && chmod 700 "$TL_KEYRING_HOME/run"
   HOME="$TL_KEYRING_HOME" XDG_DATA_HOME="$TL_KEYRING_HOME/data" \
     XDG_CONFIG_HOME="$TL_KEYRING_HOME/config" XDG_CACHE_HOME="$TL_KEYRING_HOME/cache" \
