@@ -162,6 +162,11 @@ class App:
 OWN_SCHEMA = "io.github.ticketlookup.TicketLookup.Credentials"
 
 
+# A keyring that has gone away is re-activated locked and waits for an unlock prompt that never
+# comes under Xvfb: a secret-tool call fails after this long instead of hanging the suite.
+SECRET_TOOL_TIMEOUT = 30
+
+
 def _schema_attrs(own, schema):
     schema = OWN_SCHEMA if own else schema
     return ["xdg:schema", schema] if schema else []
@@ -170,14 +175,15 @@ def _schema_attrs(own, schema):
 def secret_tool_lookup(server, username, own=False, schema=None):
     """own=True: only this app's own entry (stored under its schema name)."""
     r = subprocess.run(["secret-tool", "lookup", *_schema_attrs(own, schema), "server", server, "username", username],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, timeout=SECRET_TOOL_TIMEOUT)
     return r.stdout if r.returncode == 0 else None
 
 
 def secret_tool_clear(server, username):
     """Removes every item for (server, username), whoever stored it. The keyring lives for the
     whole GUI run and a loopback port can come round again: a test starts from a clean slate."""
-    subprocess.run(["secret-tool", "clear", "server", server, "username", username], check=False)
+    subprocess.run(["secret-tool", "clear", "server", server, "username", username], check=False,
+                   timeout=SECRET_TOOL_TIMEOUT)
 
 
 def secret_tool_store(server, username, password, own=False, schema=None, clear=True):
@@ -186,7 +192,8 @@ def secret_tool_store(server, username, password, own=False, schema=None, clear=
     if clear:
         secret_tool_clear(server, username)
     subprocess.run(["secret-tool", "store", "--label=test", *_schema_attrs(own, schema), "server", server,
-                    "username", username], input=password, text=True, check=True)
+                    "username", username], input=password, text=True, check=True,
+                   timeout=SECRET_TOOL_TIMEOUT)
 
 
 class RecordingServer:
