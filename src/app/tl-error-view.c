@@ -91,14 +91,15 @@ tl_error_view_show (TlErrorView    *self,
   /* The explanation of a plain HTTP status already says what the cause would repeat. */
   if (code == TL_LOOKUP_ERROR_BAD_REQUEST || code == TL_LOOKUP_ERROR_UNAUTHORIZED ||
       code == TL_LOOKUP_ERROR_FORBIDDEN || code == TL_LOOKUP_ERROR_NOT_FOUND)
-    description = g_markup_escape_text (tl_lookup_error_get_explanation (code), -1);
+    description = g_strdup (tl_lookup_error_get_explanation (code));
   else
     {
       g_autofree char *visible = tl_text_visible (cause);
 
-      description = g_markup_printf_escaped ("%s\n%s", tl_lookup_error_get_explanation (code), visible);
+      description = g_strdup_printf ("%s\n%s", tl_lookup_error_get_explanation (code), visible);
     }
-  gtk_label_set_markup (self->error_description, description);
+  /* The cause may quote the server: plain text only, markup stays off on this label. */
+  gtk_label_set_label (self->error_description, description);
   gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
 
   for (guint i = 0; i < self->server_rows->len; i++)
