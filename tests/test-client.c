@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tl-client.h"
+#include "tl-proxy.h"
 #include "tl-demo-server.h"
 #include "tl-lookup-error.h"
 
@@ -957,6 +958,79 @@ test_demo_server (void)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+static char *
+first_proxy (TlProxyResolver *resolver,
+             const char      *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) proxies = g_proxy_resolver_lookup (G_PROXY_RESOLVER (resolver), uri, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (proxies);
+  return g_strdup (proxies[0]);
+}
+
+/* https_proxy / no_proxy as command-line tools read them; loopback is always direct. */
+static void
+test_proxy_environment (void)
+{
+  const char *none[] = { "PATH=/usr/bin", NULL };
+  const char *lower[] = { "https_proxy=proxy.office.test:3128",
+                          "no_proxy=localhost, .intra.test,10.0.0.0/8", NULL };
+  const char *upper[] = { "HTTPS_PROXY=http://proxy.office.test:8080", NULL };
+  const char *all[] = { "all_proxy=http://fallback.office.test:3128", NULL };
+  const char *star[] = { "https_proxy=http://proxy.office.test:3128", "no_proxy=*", NULL };
+  g_autoptr(TlProxyResolver) resolver = NULL;
+  g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL, *p4 = NULL, *p5 = NULL, *p6 = NULL;
+  g_autofree char *p7 = NULL, *p8 = NULL, *p9 = NULL;
+  g_autofree char *described = NULL, *described_loopback = NULL;
+
+  g_assert_null (tl_proxy_resolver_new_from_environment (none));
+
+  resolver = tl_proxy_resolver_new_from_environment (lower);
+  g_assert_nonnull (resolver);
+  p1 = first_proxy (resolver, "https://connect.maklare.vitec.net/Service/Order/Token/M1");
+  g_assert_cmpstr (p1, ==, "http://proxy.office.test:3128");
+  p2 = first_proxy (resolver, "https://api.intra.test/x");
+  g_assert_cmpstr (p2, ==, "direct://");
+  p3 = first_proxy (resolver, "https://10.1.2.3:8443/x");
+  g_assert_cmpstr (p3, ==, "direct://");
+  /* loopback stays direct although no_proxy does not list 127.0.0.1 or ::1 */
+  p4 = first_proxy (resolver, "http://127.0.0.1:8080/Service");
+  g_assert_cmpstr (p4, ==, "direct://");
+  p5 = first_proxy (resolver, "http://[::1]:8080/Service");
+  g_assert_cmpstr (p5, ==, "direct://");
+  described = tl_proxy_resolver_describe (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_cmpstr (described, ==, "proxy.office.test:3128");
+  described_loopback = tl_proxy_resolver_describe (resolver, "http://localhost:1/");
+  g_assert_null (described_loopback);
+  g_clear_object (&resolver);
+
+  resolver = tl_proxy_resolver_new_from_environment (upper);
+  p6 = first_proxy (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_cmpstr (p6, ==, "http://proxy.office.test:8080");
+  g_clear_object (&resolver);
+
+  resolver = tl_proxy_resolver_new_from_environment (all);
+  p7 = first_proxy (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_cmpstr (p7, ==, "http://fallback.office.test:3128");
+  g_clear_object (&resolver);
+
+  resolver = tl_proxy_resolver_new_from_environment (star);
+  p8 = first_proxy (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_cmpstr (p8, ==, "direct://");
+  g_clear_object (&resolver);
+
+  /* a resolver that sends everything to a proxy still leaves loopback direct */
+  {
+    g_autoptr(GProxyResolver) everything = g_simple_proxy_resolver_new ("http://proxy.office.test:1", NULL);
+
+    resolver = tl_proxy_resolver_new (everything);
+    p9 = first_proxy (resolver, "http://localhost:8080/");
+    g_assert_cmpstr (p9, ==, "direct://");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -997,6 +1071,7 @@ main (int   argc,
   g_test_add_func ("/client/tls-untrusted", test_tls_untrusted);
   g_test_add_func ("/client/tls-trusted", test_tls_trusted);
   g_test_add_func ("/client/demo-server", test_demo_server);
+  g_test_add_func ("/client/proxy-environment", test_proxy_environment);
 
   return g_test_run ();
 }

@@ -23,6 +23,7 @@
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
+#include "tl-proxy.h"
 #include "tl-report.h"
 #include "tl-secret.h"
 #include "tl-text.h"
@@ -1175,6 +1176,15 @@ main (int   argc,
     }
 
   client = tl_client_new ();
+  /* https_proxy / no_proxy, as command-line tools do; otherwise the desktop's settings */
+  {
+    g_auto(GStrv) environment = g_get_environ ();
+    g_autoptr(TlProxyResolver) from_environment =
+      tl_proxy_resolver_new_from_environment ((const char * const *) environment);
+
+    if (from_environment != NULL)
+      tl_client_set_proxy_resolver (client, G_PROXY_RESOLVER (from_environment));
+  }
   if (opt_jobs > 2)
     tl_client_set_max_connections (client, opt_jobs);
   if (opt_timeout != -1)

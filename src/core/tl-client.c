@@ -15,6 +15,7 @@
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
+#include "tl-proxy.h"
 
 struct _TlClient
 {
@@ -23,6 +24,7 @@ struct _TlClient
   SoupSession *session;
   guint        timeout_ms;
   GTlsDatabase *tls_database;   /* NULL: the system's, loaded by libsoup on the first HTTPS */
+  TlProxyResolver *proxy_resolver;
 };
 
 G_DEFINE_FINAL_TYPE (TlClient, tl_client, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ tl_client_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->tls_database);
+  g_clear_object (&self->proxy_resolver);
 
   G_OBJECT_CLASS (tl_client_parent_class)->finalize (object);
 }
@@ -97,16 +100,33 @@ tl_client_class_init (TlClientClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static SoupSession *
+new_session (TlClient *self,
+             guint     max_conns,
+             guint     max_conns_per_host)
+{
+  SoupSession *session;
+
+  session = soup_session_new_with_options ("user-agent", "ticket-lookup/" PACKAGE_VERSION " ",
+                                           "max-conns", max_conns,
+                                           "max-conns-per-host", max_conns_per_host,
+                                           "idle-timeout", 60,
+                                           "proxy-resolver", self->proxy_resolver,
+                                           NULL);
+  if (self->tls_database != NULL)
+    soup_session_set_tls_database (session, self->tls_database);
+  /* Credentials are sent only by us, in the one header we build; never by an auth manager. */
+  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  return session;
+}
+
 static void
 tl_client_init (TlClient *self)
 {
-  self->session = soup_session_new_with_options ("user-agent", "ticket-lookup/" PACKAGE_VERSION " ",
-                                                 "max-conns", 64,
-                                                 "max-conns-per-host", 32,
-                                                 "idle-timeout", 60,
-                                                 NULL);
-  /* Credentials are sent only by us, in the one header we build; never by an auth manager. */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  /* The user's proxy settings (GNOME's, or the proxy portal's inside Flatpak), with loopback
+   * always reached directly. */
+  self->proxy_resolver = tl_proxy_resolver_new (g_proxy_resolver_get_default ());
+  self->session = new_session (self, 64, 32);
   self->timeout_ms = TL_DEFAULT_TIMEOUT_SECONDS * 1000;
 }
 
@@ -176,15 +196,30 @@ tl_client_set_max_connections (TlClient *self,
 
   /* max-conns is construct-only: swap in a new session. (Not asking the old session for its
    * TLS database: that would load the whole system trust store, ~30 ms, for nothing.) */
-  session = soup_session_new_with_options ("user-agent", "ticket-lookup/" PACKAGE_VERSION " ",
-                                           "max-conns", MAX (max_conns, 2),
-                                           "max-conns-per-host", MAX (max_conns, 2),
-                                           "idle-timeout", 60,
-                                           NULL);
-  if (self->tls_database != NULL)
-    soup_session_set_tls_database (session, self->tls_database);
-  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  session = new_session (self, MAX (max_conns, 2), MAX (max_conns, 2));
   g_set_object (&self->session, session);
+}
+
+/**
+ * tl_client_set_proxy_resolver:
+ * @resolver: (nullable): where requests go through; %NULL for the user's settings
+ *
+ * Loopback is always reached directly, whatever @resolver says.
+ */
+void
+tl_client_set_proxy_resolver (TlClient       *self,
+                              GProxyResolver *resolver)
+{
+  g_return_if_fail (TL_IS_CLIENT (self));
+  g_return_if_fail (resolver == NULL || G_IS_PROXY_RESOLVER (resolver));
+
+  g_clear_object (&self->proxy_resolver);
+  if (resolver != NULL && TL_IS_PROXY_RESOLVER (resolver))
+    self->proxy_resolver = g_object_ref (TL_PROXY_RESOLVER (resolver));
+  else
+    self->proxy_resolver = tl_proxy_resolver_new (resolver != NULL ? resolver
+                                                                   : g_proxy_resolver_get_default ());
+  soup_session_set_proxy_resolver (self->session, G_PROXY_RESOLVER (self->proxy_resolver));
 }
 
 static gboolean
@@ -627,6 +662,31 @@ describe_tls_errors (GTlsCertificateFlags flags)
   return g_string_free (out, out->len == 0);
 }
 
+/* The proxy this lookup went through, as "host:port"; NULL when it went directly. */
+static char *
+describe_proxy (GTask *task)
+{
+  TlClient *self = g_task_get_source_object (task);
+  LookupData *data = g_task_get_task_data (task);
+
+  return tl_proxy_resolver_describe (self->proxy_resolver, data->result->url);
+}
+
+/* Who issued the certificate that was not accepted: what tells a TLS-inspecting office proxy
+ * from a broken server. */
+static char *
+describe_issuer (SoupMessage *msg)
+{
+  GTlsCertificate *certificate = soup_message_get_tls_peer_certificate (msg);
+  g_autofree char *issuer = NULL;
+
+  if (certificate == NULL || (issuer = g_tls_certificate_get_issuer_name (certificate)) == NULL)
+    return NULL;
+  if (!g_utf8_validate (issuer, -1, NULL) || g_utf8_strlen (issuer, -1) > 300)
+    return NULL;
+  return g_steal_pointer (&issuer);
+}
+
 static void
 fail_with_gerror (GTask        *task,
                   const GError *error)
@@ -634,6 +694,29 @@ fail_with_gerror (GTask        *task,
   LookupData *data = g_task_get_task_data (task);
   g_autoptr(GUri) uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
   const char *host = uri ? g_uri_get_host (uri) : "?";
+  g_autofree char *proxy = NULL;
+
+  if (!tl_deadline_expired (data->deadline) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      error->domain != G_TLS_ERROR && soup_message_get_tls_peer_certificate (data->msg) == NULL &&
+      (proxy = describe_proxy (task)) != NULL &&
+      (error->domain == G_RESOLVER_ERROR || error->domain == G_IO_ERROR))
+    {
+      /* Through a proxy, this computer connects to nothing but the proxy, and no name but the
+       * proxy's is looked up here: a connection that failed before TLS failed at the proxy. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NEED_AUTH) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_AUTH_FAILED))
+        fail (task, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s asks for a sign-in before it lets the connection to %s through."),
+              proxy, host);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NOT_ALLOWED))
+        fail (task, TL_LOOKUP_ERROR_PROXY, _("The proxy %s refused the connection to %s."),
+              proxy, host);
+      else
+        fail (task, TL_LOOKUP_ERROR_PROXY, _("The proxy %s could not be reached (%s)."),
+              proxy, error->message);
+      return;
+    }
 
   if (tl_deadline_expired (data->deadline))
     fail (task, TL_LOOKUP_ERROR_TIMEOUT,
@@ -646,9 +729,21 @@ fail_with_gerror (GTask        *task,
           host, error->message);
   else if (error->domain == G_TLS_ERROR)
     {
-      g_autofree char *why = describe_tls_errors (soup_message_get_tls_peer_certificate_errors (data->msg));
+      GTlsCertificateFlags flags = soup_message_get_tls_peer_certificate_errors (data->msg);
+      g_autofree char *why = describe_tls_errors (flags);
+      g_autofree char *issuer = describe_issuer (data->msg);
 
-      if (why != NULL)
+      if (why != NULL && issuer != NULL && (flags & G_TLS_CERTIFICATE_UNKNOWN_CA))
+        fail (task, TL_LOOKUP_ERROR_TLS,
+              _("The certificate of %s was not accepted: %s. It was issued by “%s”. If that is "
+                "your office's network security, its root certificate must be installed on this "
+                "computer; otherwise someone is between you and the service."),
+              host, why, issuer);
+      else if (why != NULL && issuer != NULL)
+        fail (task, TL_LOOKUP_ERROR_TLS,
+              _("The certificate of %s was not accepted: %s. It was issued by “%s”."),
+              host, why, issuer);
+      else if (why != NULL)
         fail (task, TL_LOOKUP_ERROR_TLS, _("The certificate of %s was not accepted: %s."), host, why);
       else
         fail (task, TL_LOOKUP_ERROR_TLS, _("The secure connection to %s failed: %s"), host,
@@ -861,6 +956,29 @@ on_send_ready (GObject      *source,
   if (data->stream == NULL)
     {
       fail_with_gerror (task, error);
+      return;
+    }
+
+  if (soup_message_get_tls_peer_certificate (data->msg) == NULL &&
+      g_ascii_strncasecmp (data->result->url, "https:", 6) == 0)
+    {
+      /* An answer to an https:// request without TLS: the proxy answered its CONNECT itself
+       * (libsoup hands that status on as the request's). The service never saw the request. */
+      g_autofree char *proxy = describe_proxy (task);
+      guint status = soup_message_get_status (data->msg);
+      g_autoptr(GUri) uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
+      const char *host = uri ? g_uri_get_host (uri) : "?";
+
+      g_cancellable_cancel (lookup_cancellable (data));
+      if (status == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
+        fail (task, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s asks for a sign-in (%u Proxy Authentication Required) before it "
+                "lets the connection to %s through."),
+              proxy ? proxy : "?", status, host);
+      else
+        fail (task, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s refused the connection to %s (it answered %u)."),
+              proxy ? proxy : "?", host, status);
       return;
     }
 

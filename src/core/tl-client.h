@@ -28,6 +28,8 @@ void            tl_client_set_timeout_ms        (TlClient            *self,
                                                  guint                milliseconds);
 void            tl_client_set_tls_database      (TlClient            *self,
                                                  GTlsDatabase        *database);
+void            tl_client_set_proxy_resolver    (TlClient            *self,
+                                                 GProxyResolver      *resolver);
 void            tl_client_set_max_connections   (TlClient            *self,
                                                  guint                max_conns);
 

@@ -130,6 +130,12 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     N_("No password is stored for this username and service."),
     N_("Enter the password in the account settings (or give --password-file / --password-stdin to the command-line tool)."),
     "dialog-password-symbolic", 3 },
+  [TL_LOOKUP_ERROR_PROXY] = {
+    "proxy",
+    N_("The proxy stopped the connection"),
+    N_("This computer reaches the service through a proxy server, and the proxy did not open the way. Nothing reached the service, and the proxy never saw your password or the token."),
+    N_("Check the proxy settings (Settings › Network › Proxy, or https_proxy for the command-line tool). If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy."),
+    "network-wired-disconnected-symbolic", 7 },
 };
 
 static const ErrorInfo *

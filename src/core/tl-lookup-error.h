@@ -36,9 +36,10 @@ typedef enum
   TL_LOOKUP_ERROR_MALFORMED,       /* a 200 that is not an OrderTicket */
   TL_LOOKUP_ERROR_KEYRING,         /* no Secret Service, locked, dismissed */
   TL_LOOKUP_ERROR_NO_PASSWORD,     /* no password stored or given */
+  TL_LOOKUP_ERROR_PROXY,           /* the proxy refused, wanted a sign-in or was not there */
 } TlLookupError;
 
-#define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_NO_PASSWORD + 1)
+#define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_PROXY + 1)
 
 /* ticket-lookup-cli exit statuses that are not a failure class (those are in the table in
  * tl-lookup-error.c): the three verdicts, a usage error, an interrupted run. */
