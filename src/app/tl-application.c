@@ -17,6 +17,7 @@
 #include "tl-credentials.h"
 #include "tl-demo-server.h"
 #include "tl-history.h"
+#include "tl-search-provider.h"
 #include "tl-window.h"
 
 struct _TlApplication
@@ -30,6 +31,7 @@ struct _TlApplication
   gboolean        history_loaded;   /* reading was started */
   gboolean        history_read;     /* reading finished: saving may write the file */
   gboolean        save_pending;
+  TlSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
@@ -473,12 +475,43 @@ tl_application_dispose (GObject *object)
 {
   TlApplication *self = (TlApplication *) object;
 
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->accounts);
   g_clear_object (&self->history);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tl_application_parent_class)->dispose (object);
+}
+
+static gboolean
+tl_application_dbus_register (GApplication     *app,
+                              GDBusConnection  *connection,
+                              const char       *object_path,
+                              GError          **error)
+{
+  TlApplication *self = TL_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (tl_application_parent_class)->dbus_register (app, connection,
+                                                                          object_path, error))
+    return FALSE;
+  /* the Shell's search provider, on the application's own bus name */
+  if (self->search_provider == NULL)
+    self->search_provider = tl_search_provider_new (self);
+  return tl_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+tl_application_dbus_unregister (GApplication    *app,
+                                GDBusConnection *connection,
+                                const char      *object_path)
+{
+  TlApplication *self = TL_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    tl_search_provider_unregister (self->search_provider);
+  G_APPLICATION_CLASS (tl_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 static void
@@ -491,6 +524,8 @@ tl_application_class_init (TlApplicationClass *klass)
   app_class->activate = tl_application_activate;
   app_class->startup = tl_application_startup;
   app_class->command_line = tl_application_command_line;
+  app_class->dbus_register = tl_application_dbus_register;
+  app_class->dbus_unregister = tl_application_dbus_unregister;
 
   /**
    * TlApplication::message:
@@ -526,6 +561,8 @@ tl_application_init (TlApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self),
                                                      _("[PASTED_TEXT | CUSTOMER_ID TOKEN]"));
 
+  /* started by D-Bus for a search in the overview: stay a little for the next keystroke */
+  g_application_set_inactivity_timeout (G_APPLICATION (self), 20000);
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   self->client = tl_client_new ();
   self->accounts = tl_accounts_new (self->settings);

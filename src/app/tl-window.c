@@ -651,6 +651,40 @@ show_result (TlWindow       *self,
   on_page_changed (self);
 }
 
+/**
+ * tl_window_show_lookup:
+ *
+ * Shows a lookup made elsewhere (the Shell search provider) as if it had been made here: the
+ * input in the fields, the result, a history entry. No request is sent.
+ */
+void
+tl_window_show_lookup (TlWindow       *self,
+                       TlInput        *input,
+                       TlLookupResult *result)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (TL_IS_WINDOW (self));
+  g_return_if_fail (TL_IS_INPUT (input));
+  g_return_if_fail (TL_IS_LOOKUP_RESULT (result));
+
+  label = result_account_label (result);
+  tl_application_add_history (self->app, result, tl_input_get_token (input), label);
+  if (self->running)
+    {
+      /* never replace what a running lookup is about to show */
+      tl_window_show_toast (self, _("The result from the search is in the history"));
+      return;
+    }
+  fill_from_input (self, input);
+  show_result (self, result, tl_input_get_token (input), label);
+  tl_history_panel_unselect_all (self->history_panel);
+  if (tl_lookup_result_is_ok (result))
+    tl_ticket_view_announce (self->ticket_view);
+  else
+    tl_error_view_announce (self->error_view);
+}
+
 static void
 on_history_entry_activated (TlWindow       *self,
                             TlHistoryEntry *entry)

@@ -7,6 +7,8 @@
 #include <adwaita.h>
 
 #include "tl-application.h"
+#include "tl-input.h"
+#include "tl-lookup-result.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +28,8 @@ void      tl_window_open_file  (TlWindow      *self,
                                 gboolean       batch);
 void      tl_window_show_toast (TlWindow      *self,
                                 const char    *message);
+void      tl_window_show_lookup (TlWindow      *self,
+                                 TlInput        *input,
+                                 TlLookupResult *result);
 
 G_END_DECLS

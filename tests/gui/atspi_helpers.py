@@ -45,7 +45,7 @@ def wait_for(func, timeout=15.0, what="condition"):
 class App:
     """One running ticket-lookup, with its own settings (a keyfile) and HOME."""
 
-    def __init__(self, args=(), settings=None, env=None, screen=None, home=None):
+    def __init__(self, args=(), settings=None, env=None, screen=None, home=None, wait_window=True):
         self.home = home or tempfile.mkdtemp(prefix="tl-gui-")
         cfg = os.path.join(self.home, "config", "glib-2.0", "settings")
         os.makedirs(cfg, exist_ok=True)
@@ -78,6 +78,12 @@ class App:
             except subprocess.TimeoutExpired:
                 break
             time.sleep(1.0)
+        self.acc = self.window = None
+        if wait_window:
+            self.wait_window()
+
+    def wait_window(self):
+        """The application on the accessibility bus and its window."""
         self.acc = wait_for(self._find_app, 20, "the application on the accessibility bus")
         self.window = wait_for(lambda: self.find("frame", "Ticket Lookup", root=self.acc), 10, "the window")
         time.sleep(0.5)

@@ -1,0 +1,24 @@
+/* tl-search-provider.h: verdicts in the GNOME Shell overview
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tl-application.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_SEARCH_PROVIDER (tl_search_provider_get_type ())
+G_DECLARE_FINAL_TYPE (TlSearchProvider, tl_search_provider, TL, SEARCH_PROVIDER, GObject)
+
+TlSearchProvider *tl_search_provider_new        (TlApplication    *application);
+gboolean          tl_search_provider_register   (TlSearchProvider *self,
+                                                 GDBusConnection  *connection,
+                                                 const char       *object_path,
+                                                 GError          **error);
+void              tl_search_provider_unregister (TlSearchProvider *self);
+gboolean          tl_search_provider_terms_are_complete (const char * const *terms);
+
+G_END_DECLS
