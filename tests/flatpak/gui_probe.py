@@ -73,6 +73,22 @@ try:
     time.sleep(1)
     subprocess.run(["import", "-window", "root", os.path.join(shots, "flatpak-valid.png")], timeout=30)
     print("ok: the sandboxed window looked up a demo token and shows Valid, ORD-2026-118305")
+    # the Shell's search provider, on the sandboxed app's own bus name
+    from gi.repository import Gio, GLib
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    path = "/" + app_id.replace(".", "/") + "/SearchProvider"
+
+    def search(method, signature, *args):
+        return bus.call_sync(app_id, path, "org.gnome.Shell.SearchProvider2", method,
+                             GLib.Variant(signature, args), None, Gio.DBusCallFlags.NONE,
+                             15000, None).unpack()[0]
+
+    ids = search("GetInitialResultSet", "(as)", ["M11385", "DemoExpired+Tok/01=="])
+    metas = search("GetResultMetas", "(as)", ids)
+    names = [m["name"] for m in metas]
+    if names != ["Expired · ORD-2024-000417 · M11385"]:
+        raise SystemExit(f"search provider in the sandbox answered {ids} {names}")
+    print("ok: the sandboxed search provider answers: " + names[0])
 finally:
     subprocess.run(["flatpak", "kill", app_id], capture_output=True, timeout=30)
     try:
