@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
 #include "tl-account-check.h"
@@ -50,7 +51,14 @@ typedef struct _Cli
   gboolean      verbose;
   gboolean      batch;
   gboolean      batch_finished;
+  gboolean      batch_failed;   /* reading the lines failed */
   GCancellable *cancellable;
+  /* --batch on a terminal: the progress line on standard error */
+  TlBatch      *run;
+  gboolean      progress;
+  gboolean      progress_shown;
+  gint64        started;
+  goffset       input_size;     /* of a regular file, else -1 */
 } Cli;
 
 /* options */
@@ -64,6 +72,7 @@ static int opt_jobs = 4;
 static gboolean opt_demo;
 static gboolean opt_serve_demo;
 static gboolean opt_verbose;
+static gboolean opt_quiet;
 static gboolean opt_version;
 static gboolean opt_check_account;
 static char *opt_customer;
@@ -91,6 +100,8 @@ static const GOptionEntry entries[] = {
     N_("Only run the demo server, print its address and wait"), NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose,
     N_("Print request and response diagnostics to standard error (secrets redacted)"), NULL },
+  { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
+    N_("No progress line on standard error in --batch mode"), NULL },
   { "check-account", 0, 0, G_OPTION_ARG_NONE, &opt_check_account,
     N_("Check the username and password with one probe request, no token needed"), NULL },
   { "customer", 0, 0, G_OPTION_ARG_STRING, &opt_customer,
@@ -378,6 +389,27 @@ print_batch_human (Job *job)
 }
 
 static void
+print_job (Cli *cli,
+           Job *job)
+{
+  if (cli->verbose && job->result != NULL)
+    print_verbose (job->result);
+
+  if (cli->json)
+    {
+      g_autofree char *json = job_to_json (job);
+      g_print ("%s\n", json);
+    }
+  else if (cli->batch)
+    print_batch_human (job);
+  else if (job->input_error != NULL)
+    print_stderr (_("error: %s\n%s\n"), job->input_error->message,
+                  tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_INVALID_INPUT));
+  else
+    print_human_single (job);
+}
+
+static void
 flush_output (Cli *cli)
 {
   while (cli->next_output < cli->jobs->len)
@@ -387,22 +419,7 @@ flush_output (Cli *cli)
       if (!job->done)
         break;
       cli->next_output++;
-
-      if (cli->verbose && job->result != NULL)
-        print_verbose (job->result);
-
-      if (cli->json)
-        {
-          g_autofree char *json = job_to_json (job);
-          g_print ("%s\n", json);
-        }
-      else if (cli->batch)
-        print_batch_human (job);
-      else if (job->input_error != NULL)
-        print_stderr (_("error: %s\n%s\n"), job->input_error->message,
-                      tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_INVALID_INPUT));
-      else
-        print_human_single (job);
+      print_job (cli, job);
     }
   fflush (stdout);
 }
@@ -571,41 +588,100 @@ read_password_file (const char  *path,
   return password;
 }
 
-static char *
-read_batch_text (const char  *path,
-                 GError     **error)
+/* The lines of --batch, read while the batch runs: a file, or standard input for "-". */
+static GInputStream *
+open_batch_input (const char  *path,
+                  goffset     *size,
+                  GError     **error)
 {
-  char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
 
+  *size = -1;
   if (g_strcmp0 (path, "-") == 0)
-    {
-      GString *in = g_string_new (NULL);
-      char buf[65536];
-      size_t n;
+    return g_unix_input_stream_new (STDIN_FILENO, FALSE);
 
-      while ((n = fread (buf, 1, sizeof buf, stdin)) > 0)
-        g_string_append_len (in, buf, n);
-      return g_string_free (in, FALSE);
-    }
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  file = g_file_new_for_commandline_arg (path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
     return NULL;
-  return contents;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s is a folder, not a file of lines."), path);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    *size = g_file_info_get_size (info);
+  return G_INPUT_STREAM (g_file_read (file, NULL, error));
 }
 
-/* --batch runs on tl-batch, the same engine as the app's batch window; the jobs here only
- * mirror its items for printing in input order. */
 static void
-on_batch_item_done (TlBatch     *batch,
-                    TlBatchItem *item,
-                    Cli         *cli)
+clear_progress (Cli *cli)
 {
-  /* the jobs mirror the batch's items, in the same order */
-  Job *job = g_ptr_array_index (cli->jobs, tl_batch_item_get_index (item));
+  if (cli->progress_shown)
+    {
+      fputs ("\r\033[K", stderr);
+      fflush (stderr);
+      cli->progress_shown = FALSE;
+    }
+}
 
-  if (tl_batch_item_get_result (item) != NULL)
-    job->result = g_object_ref (tl_batch_item_get_result (item));
-  job->done = TRUE;
-  flush_output (cli);
+/* "1 234 done · 850/s · 3 failed · about 12 s left": on the terminal only, redrawn in place */
+static gboolean
+show_progress (gpointer user_data)
+{
+  Cli *cli = user_data;
+  guint done = tl_batch_get_n_done (cli->run);
+  guint failed = tl_batch_get_n_failed (cli->run);
+  double elapsed = (g_get_monotonic_time () - cli->started) / (double) G_USEC_PER_SEC;
+  double rate = elapsed > 0 ? done / elapsed : 0;
+  guint64 read = tl_batch_get_bytes_read (cli->run);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u line done", "%u lines done", done), done);
+  g_string_append_printf (line, " · %.0f/s", rate);
+  if (failed > 0)
+    {
+      g_string_append (line, " · ");
+      g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failed), failed);
+    }
+  /* time left from how much of the file is done: known for a file, not for a pipe */
+  if (cli->input_size > 0 && read > 0 && done > 0 && tl_batch_get_n_items (cli->run) > 0)
+    {
+      double fraction = (double) read / cli->input_size * done / tl_batch_get_n_items (cli->run);
+
+      if (fraction > 0.01 && fraction < 1)
+        {
+          g_string_append (line, " · ");
+          g_string_append_printf (line, _("about %.0f s left"), elapsed / fraction - elapsed);
+        }
+    }
+  fprintf (stderr, "\r\033[K%s", line->str);
+  fflush (stderr);
+  cli->progress_shown = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+/* --batch runs on tl-batch, the same engine as the app's batch window, reading the lines as
+ * it goes: each line's result is printed as soon as it and every line before it are done,
+ * and then forgotten. */
+static void
+on_batch_item_ready (TlBatch     *batch,
+                     TlBatchItem *item,
+                     Cli         *cli)
+{
+  Job job = {
+    .line = tl_batch_item_get_line (item),
+    .input = tl_batch_item_get_input (item),
+    .input_error = (GError *) tl_batch_item_get_input_error (item),
+    .result = tl_batch_item_get_result (item),
+    .done = TRUE,
+    .cli = cli,
+  };
+
+  clear_progress (cli);
+  print_job (cli, &job);
 }
 
 static void
@@ -614,7 +690,15 @@ on_batch_done (GObject      *source,
                gpointer      user_data)
 {
   Cli *cli = user_data;
+  g_autoptr(GError) error = NULL;
 
+  if (!tl_batch_run_finish (TL_BATCH (source), res, &error) &&
+      !g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
+    {
+      clear_progress (cli);
+      print_stderr (_("error: %s\n"), error->message);
+      cli->batch_failed = TRUE;
+    }
   cli->batch_finished = TRUE;
   g_main_loop_quit (cli->loop);
 }
@@ -1038,24 +1122,19 @@ take_account (TlDemoServer **demo,
 }
 
 static int
-run_batch (Cli        *cli,
-           const char *text)
+run_batch (Cli          *cli,
+           GInputStream *input)
 {
   g_autoptr(TlBatch) batch = tl_batch_new (cli->client, cli->account, opt_jobs);
+  guint progress_id = 0;
 
-  tl_batch_add_text (batch, text);
-  for (guint i = 0; i < g_list_model_get_n_items (tl_batch_get_items (batch)); i++)
-    {
-      g_autoptr(TlBatchItem) item = g_list_model_get_item (tl_batch_get_items (batch), i);
-      Job *job = g_new0 (Job, 1);
-
-      job->line = tl_batch_item_get_line (item);
-      job->input = tl_batch_item_get_input (item) ? g_object_ref (tl_batch_item_get_input (item)) : NULL;
-      job->input_error = tl_batch_item_get_input_error (item) ? g_error_copy (tl_batch_item_get_input_error (item)) : NULL;
-      g_ptr_array_add (cli->jobs, job);
-    }
-  g_signal_connect (batch, "item-done", G_CALLBACK (on_batch_item_done), cli);
+  tl_batch_set_input_stream (batch, input);
+  g_signal_connect (batch, "item-ready", G_CALLBACK (on_batch_item_ready), cli);
   g_unix_signal_add (SIGINT, on_signal_quit, cli->loop);
+  cli->run = batch;
+  cli->started = g_get_monotonic_time ();
+  if (cli->progress)
+    progress_id = g_timeout_add (250, show_progress, cli);
   tl_batch_run_async (batch, cli->cancellable, on_batch_done, cli);
   if (!cli->batch_finished)
     g_main_loop_run (cli->loop);
@@ -1065,8 +1144,16 @@ run_batch (Cli        *cli,
       g_cancellable_cancel (cli->cancellable);
       while (!cli->batch_finished)
         g_main_context_iteration (NULL, TRUE);
+      g_clear_handle_id (&progress_id, g_source_remove);
+      clear_progress (cli);
+      fflush (stdout);
       return TL_EXIT_INTERRUPTED;
     }
+  g_clear_handle_id (&progress_id, g_source_remove);
+  clear_progress (cli);
+  fflush (stdout);
+  if (cli->batch_failed)
+    return MAX (tl_batch_get_exit_status (batch), TL_EXIT_USAGE);
   return tl_batch_get_exit_status (batch);
 }
 
@@ -1103,7 +1190,8 @@ main (int   argc,
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
-  g_autofree char *batch_text = NULL;
+  g_autoptr(GInputStream) batch_input = NULL;
+  goffset batch_size = -1;
   g_autoptr(TlAccount) account = NULL;
   g_autofree char **original_argv = NULL;
   Job *single = NULL;
@@ -1158,8 +1246,8 @@ main (int   argc,
   /* Inputs first: a typo should not cost a keyring prompt. */
   if (opt_batch != NULL)
     {
-      batch_text = read_batch_text (opt_batch, &error);
-      if (batch_text == NULL)
+      batch_input = open_batch_input (opt_batch, &batch_size, &error);
+      if (batch_input == NULL)
         {
           print_stderr (_("error: %s\n"), error->message);
           return TL_EXIT_USAGE;
@@ -1203,9 +1291,12 @@ main (int   argc,
   cli.json = opt_json;
   cli.verbose = opt_verbose;
   cli.batch = opt_batch != NULL;
+  cli.input_size = batch_size;
+  /* the progress line is for a person watching: only on a terminal, and not with --quiet */
+  cli.progress = cli.batch && !opt_quiet && isatty (STDERR_FILENO);
   cli.cancellable = cancellable;
 
   if (opt_batch != NULL)
-    return run_batch (&cli, batch_text);
+    return run_batch (&cli, batch_input);
   return run_single (&cli, single);
 }

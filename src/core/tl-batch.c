@@ -1,8 +1,19 @@
 /* tl-batch.c: the engine behind `ticket-lookup-cli --batch` and the app's batch window
  *
  * Lines are parsed with tl-input (a line that cannot be read is an item with an input error,
- * not a stop); at most max_jobs lookups run at once on the client's kept-alive connections;
- * "item-done" is emitted as each finishes, and the items stay in input order.
+ * not a stop, and takes no network slot); at most max_jobs lookups run at once on the
+ * client's kept-alive connections; "item-done" is emitted as each finishes, "item-ready" in
+ * input order once an item and all before it are done.
+ *
+ * Two ways to feed it:
+ *   - tl_batch_add_text(): every item is kept in a list model (the batch window shows them);
+ *   - tl_batch_set_input_stream(): lines are read as slots free up and each item is dropped
+ *     after "item-ready", so memory does not grow with the batch (the CLI). How far reading
+ *     runs ahead of the oldest unfinished line is bounded.
+ *
+ * A server that answers 429 or 503 with Retry-After is obeyed: the line is tried again after
+ * the time it asked for (at most MAX_TRIES tries and MAX_WAIT_MS of waiting per line), and no
+ * new lookup starts before then, so a run never hammers a server that asked it to slow down.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +24,7 @@
 
 #include "tl-batch.h"
 #include "tl-lookup-error.h"
+#include "tl-secret.h"
 #include "tl-text.h"
 
 struct _TlBatchItem
@@ -26,9 +38,18 @@ struct _TlBatchItem
   TlLookupResult *result;
   char           *fingerprint;
   gboolean        done;
+  guint           tries;      /* requests made for it */
+  guint           waited_ms;  /* told to wait by Retry-After, in all */
 };
 
 G_DEFINE_FINAL_TYPE (TlBatchItem, tl_batch_item, G_TYPE_OBJECT)
+
+#define MAX_TRIES          3
+#define MAX_WAIT_MS        60000
+#define DEFAULT_WAIT_MS    1000     /* 429 without Retry-After */
+#define READ_CHUNK         65536
+#define READ_AHEAD_LINES   256      /* read more when fewer lines than this wait for a slot */
+#define MAX_PENDING        4096     /* lines read but not yet handed on, at most */
 
 struct _TlBatch
 {
@@ -41,12 +62,34 @@ struct _TlBatch
   guint       next;
   guint       running;
   guint       n_done;
+  guint       n_failed;
+  int         worst;        /* the most severe failure's exit status so far */
   GTask      *task;
+  GQueue      waiting;      /* Running * told to wait by Retry-After */
+  gint64      hold_until;   /* no new lookup before this (monotonic µs) */
+  guint       hold_id;
+  gulong      cancelled_id;
+
+  /* list mode: items[next_ready] is the first not handed on by "item-ready" */
+  guint       next_ready;
+
+  /* stream mode */
+  GInputStream *input;
+  GQueue      pending;      /* TlBatchItem *, read and not yet handed on, in input order */
+  GQueue      unstarted;    /* TlBatchItem *, parsed and waiting for a slot */
+  GString    *partial;      /* the start of a line whose end has not been read */
+  gboolean    discarding;   /* inside a line too long to keep */
+  gboolean    reading;
+  gboolean    eof;
+  guint       line_no;
+  guint       n_items;
+  guint64     bytes_read;
+  GError     *read_error;
 };
 
 G_DEFINE_FINAL_TYPE (TlBatch, tl_batch, G_TYPE_OBJECT)
 
-enum { ITEM_DONE, N_SIGNALS };
+enum { ITEM_DONE, ITEM_READY, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -208,9 +251,16 @@ tl_batch_dispose (GObject *object)
 {
   TlBatch *self = (TlBatch *) object;
 
+  g_clear_handle_id (&self->hold_id, g_source_remove);
   g_clear_object (&self->client);
   g_clear_object (&self->account);
   g_clear_object (&self->items);
+  g_queue_clear_full (&self->pending, g_object_unref);
+  g_queue_clear_full (&self->unstarted, g_object_unref);
+  g_clear_object (&self->input);
+  if (self->partial != NULL)
+    g_string_free (g_steal_pointer (&self->partial), TRUE);
+  g_clear_error (&self->read_error);
   G_OBJECT_CLASS (tl_batch_parent_class)->dispose (object);
 }
 
@@ -225,12 +275,22 @@ tl_batch_class_init (TlBatchClass *klass)
    */
   signals[ITEM_DONE] = g_signal_new ("item-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_BATCH_ITEM);
+  /**
+   * TlBatch::item-ready:
+   * @item: the next item in input order; it and every item before it are done. With an input
+   *   stream this is the last moment the item exists: copy what is needed.
+   */
+  signals[ITEM_READY] = g_signal_new ("item-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_BATCH_ITEM);
 }
 
 static void
 tl_batch_init (TlBatch *self)
 {
   self->items = g_list_store_new (TL_TYPE_BATCH_ITEM);
+  g_queue_init (&self->pending);
+  g_queue_init (&self->unstarted);
+  g_queue_init (&self->waiting);
 }
 
 /**
@@ -251,6 +311,21 @@ tl_batch_new (TlClient  *client,
   self->account = g_object_ref (account);
   self->max_jobs = CLAMP (max_jobs, 1, 64);
   return self;
+}
+
+static TlBatchItem *
+item_new (guint       line,
+          guint       index,
+          const char *text)
+{
+  TlBatchItem *item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
+
+  item->line = line;
+  item->index = index;
+  item->input = tl_input_parse (text, &item->input_error);
+  if (item->input != NULL)
+    item->fingerprint = tl_input_token_fingerprint (tl_input_get_token (item->input));
+  return item;
 }
 
 /**
@@ -276,12 +351,7 @@ tl_batch_add_text (TlBatch    *self,
 
       if (*line == '\0' || *line == '#')
         continue;
-      item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
-      item->line = i + 1;
-      item->index = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-      item->input = tl_input_parse (line, &item->input_error);
-      if (item->input != NULL)
-        item->fingerprint = tl_input_token_fingerprint (tl_input_get_token (item->input));
+      item = item_new (i + 1, g_list_model_get_n_items (G_LIST_MODEL (self->items)), line);
       g_list_store_append (self->items, item);
       added++;
     }
@@ -310,37 +380,156 @@ tl_batch_get_n_done (TlBatch *self)
 }
 
 static void start_more (TlBatch *self);
+static void read_more (TlBatch *self);
+
+static GCancellable *
+run_cancellable (TlBatch *self)
+{
+  return self->task ? g_task_get_cancellable (self->task) : NULL;
+}
+
+static gboolean
+run_cancelled (TlBatch *self)
+{
+  GCancellable *cancellable = run_cancellable (self);
+
+  return cancellable != NULL && g_cancellable_is_cancelled (cancellable);
+}
+
+/* Hands on, in input order, every item whose predecessors are all done. */
+static void
+hand_on_ready (TlBatch *self)
+{
+  if (self->input != NULL)
+    {
+      while (!g_queue_is_empty (&self->pending) &&
+             TL_BATCH_ITEM (g_queue_peek_head (&self->pending))->done)
+        {
+          g_autoptr(TlBatchItem) item = g_queue_pop_head (&self->pending);
+
+          g_signal_emit (self, signals[ITEM_READY], 0, item);
+        }
+      return;
+    }
+
+  while (self->next_ready < g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+    {
+      g_autoptr(TlBatchItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), self->next_ready);
+
+      if (!item->done)
+        break;
+      self->next_ready++;
+      g_signal_emit (self, signals[ITEM_READY], 0, item);
+    }
+}
 
 static void
 item_finished (TlBatch     *self,
                TlBatchItem *item)
 {
+  int status;
+
   item->done = TRUE;
   self->n_done++;
-  /* rows bound to these properties update themselves; the list itself is unchanged */
-  g_object_freeze_notify (G_OBJECT (item));
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_DONE]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_RESULT]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_CLASSES]);
-  g_object_thaw_notify (G_OBJECT (item));
+  status = tl_batch_item_get_exit_status (item);
+  if (status > TL_EXIT_EXPIRED)
+    {
+      self->n_failed++;
+      self->worst = MAX (self->worst, status);
+    }
+  if (self->input == NULL)
+    {
+      /* rows bound to these properties update themselves; the list itself is unchanged */
+      g_object_freeze_notify (G_OBJECT (item));
+      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_DONE]);
+      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_RESULT]);
+      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
+      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
+      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_CLASSES]);
+      g_object_thaw_notify (G_OBJECT (item));
+    }
   g_signal_emit (self, signals[ITEM_DONE], 0, item);
 }
 
-/* One lookup of the batch in flight. */
+/* One lookup of the batch in flight, or waiting to be tried again. */
 typedef struct
 {
   TlBatch     *batch;
   TlBatchItem *item;
+  guint        retry_id;
 } Running;
 
 static void
 running_free (Running *running)
 {
+  g_clear_handle_id (&running->retry_id, g_source_remove);
   g_object_unref (running->batch);
   g_object_unref (running->item);
   g_free (running);
+}
+
+static void send_lookup (Running *running);
+
+/* How long the server asked to wait before this line is tried again (0: do not). */
+static guint
+retry_delay_ms (TlBatchItem    *item,
+                TlLookupResult *result)
+{
+  guint status = tl_lookup_result_get_status (result);
+  const char *retry_after = tl_lookup_result_get_retry_after (result);
+  gint64 delay_ms = -1;
+
+  if (status != 429 && status != 503)
+    return 0;
+  if (item->tries >= MAX_TRIES)
+    return 0;
+
+  if (retry_after != NULL)
+    {
+      g_autofree char *value = g_strstrip (g_strdup (retry_after));
+      char *end = NULL;
+      guint64 seconds = g_ascii_strtoull (value, &end, 10);
+
+      if (end != value && *end == '\0')
+        delay_ms = seconds > MAX_WAIT_MS / 1000 + 1 ? MAX_WAIT_MS + 1 : (gint64) seconds * 1000;
+      else
+        {
+          g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+          if (when != NULL)
+            delay_ms = MAX (g_date_time_difference (when, now) / 1000, 0);
+        }
+    }
+  else if (status == 429)
+    delay_ms = DEFAULT_WAIT_MS * item->tries;
+
+  /* a wait beyond what is left of the line's budget is not waited: the answer is reported */
+  if (delay_ms < 0 || item->waited_ms + delay_ms > MAX_WAIT_MS)
+    return 0;
+  return MAX ((guint) delay_ms, 1);
+}
+
+static gboolean
+on_retry (gpointer user_data)
+{
+  Running *running = user_data;
+  TlBatch *self = running->batch;
+
+  running->retry_id = 0;
+  g_queue_remove (&self->waiting, running);
+  send_lookup (running);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_hold_over (gpointer user_data)
+{
+  TlBatch *self = user_data;
+
+  self->hold_id = 0;
+  start_more (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -352,48 +541,147 @@ on_lookup_done (GObject      *source,
   TlBatch *self = running->batch;
   TlBatchItem *item = running->item;
   g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
+  guint delay_ms;
+
+  if (!run_cancelled (self) && (delay_ms = retry_delay_ms (item, result)) > 0)
+    {
+      /* told to slow down: this line waits as asked, and nothing new starts before then */
+      item->waited_ms += delay_ms;
+      self->hold_until = MAX (self->hold_until, g_get_monotonic_time () + (gint64) delay_ms * 1000);
+      g_clear_object (&item->result);
+      item->result = g_steal_pointer (&result);
+      running->retry_id = g_timeout_add (delay_ms, on_retry, running);
+      g_queue_push_tail (&self->waiting, running);
+      return;
+    }
 
   self->running--;
+  g_clear_object (&item->result);
   item->result = g_steal_pointer (&result);
   item_finished (self, item);
-  start_more (self);
   running_free (running);
+  start_more (self);
+}
+
+static void
+send_lookup (Running *running)
+{
+  TlBatch *self = running->batch;
+  TlBatchItem *item = running->item;
+
+  item->tries++;
+  tl_client_lookup_async (self->client, self->account, tl_input_get_customer_id (item->input),
+                          tl_input_get_token (item->input), run_cancellable (self),
+                          on_lookup_done, running);
+}
+
+static gboolean
+on_stop_idle (gpointer user_data)
+{
+  start_more (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A stop while lines wait for their Retry-After: they end now, with the answer they had. */
+static void
+on_cancelled (GCancellable *cancellable,
+              TlBatch      *self)
+{
+  Running *running;
+
+  while ((running = g_queue_pop_head (&self->waiting)) != NULL)
+    {
+      self->running--;
+      item_finished (self, running->item);
+      running_free (running);
+    }
+  /* finishing is left to start_more on the next iteration: never inside cancel() */
+  g_idle_add_full (G_PRIORITY_DEFAULT, on_stop_idle, g_object_ref (self), g_object_unref);
+}
+
+/* The next item to look up (a ref), or NULL; items whose line cannot be read are finished
+ * on the way, without a slot. */
+static TlBatchItem *
+next_to_start (TlBatch *self)
+{
+  if (self->input != NULL)
+    return g_queue_pop_head (&self->unstarted);
+
+  while (self->next < g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+    {
+      TlBatchItem *item = g_list_model_get_item (G_LIST_MODEL (self->items), self->next++);
+
+      if (item->done)
+        {
+          g_object_unref (item);
+          continue;
+        }
+      if (item->input_error != NULL)
+        {
+          item_finished (self, item);
+          g_object_unref (item);
+          continue;
+        }
+      return item;
+    }
+  return NULL;
+}
+
+static gboolean
+all_read (TlBatch *self)
+{
+  if (self->input != NULL)
+    return self->eof && g_queue_is_empty (&self->unstarted);
+  return self->next >= g_list_model_get_n_items (G_LIST_MODEL (self->items));
 }
 
 static void
 start_more (TlBatch *self)
 {
-  GCancellable *cancellable = self->task ? g_task_get_cancellable (self->task) : NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  gint64 now;
 
-  while (self->running < self->max_jobs && self->next < n &&
-         (cancellable == NULL || !g_cancellable_is_cancelled (cancellable)))
+  if (self->task == NULL)
+    return;
+
+  now = g_get_monotonic_time ();
+  if (!run_cancelled (self) && now < self->hold_until)
     {
-      g_autoptr(TlBatchItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), self->next++);
-
-      if (item->done)
-        continue;
-      if (item->input_error != NULL)
+      if (self->hold_id == 0)
+        self->hold_id = g_timeout_add ((guint) ((self->hold_until - now) / 1000) + 1, on_hold_over, self);
+    }
+  else
+    {
+      while (self->running < self->max_jobs && !run_cancelled (self))
         {
-          item_finished (self, item);
-          continue;
-        }
-      Running *running = g_new0 (Running, 1);
+          TlBatchItem *item = next_to_start (self);
+          Running *running;
 
-      running->batch = g_object_ref (self);
-      running->item = g_object_ref (item);
-      self->running++;
-      tl_client_lookup_async (self->client, self->account, tl_input_get_customer_id (item->input),
-                              tl_input_get_token (item->input), cancellable,
-                              on_lookup_done, running);
+          if (item == NULL)
+            break;
+          running = g_new0 (Running, 1);
+          running->batch = g_object_ref (self);
+          running->item = item;
+          self->running++;
+          send_lookup (running);
+        }
     }
 
-  if (self->running == 0 && self->task != NULL &&
-      (self->next >= n || (cancellable != NULL && g_cancellable_is_cancelled (cancellable))))
+  hand_on_ready (self);
+  if (self->input != NULL && !run_cancelled (self))
+    read_more (self);
+
+  if (self->running == 0 && self->task != NULL && !self->reading &&
+      (all_read (self) || run_cancelled (self)))
     {
       g_autoptr(GTask) task = g_steal_pointer (&self->task);
+      guint n = self->input != NULL ? self->n_items : g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
-      if (self->next < n)
+      g_clear_handle_id (&self->hold_id, g_source_remove);
+      g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_id);
+      self->cancelled_id = 0;
+      if (self->read_error != NULL)
+        g_task_return_error (task, g_steal_pointer (&self->read_error));
+      else if (!all_read (self))
         g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED,
                                  _("Stopped after %u of %u lines."), self->n_done, n);
       else
@@ -401,11 +689,181 @@ start_more (TlBatch *self)
     }
 }
 
+/* --- stream mode: reading lines as slots free up ------------------------------------------- */
+
+static void
+take_line (TlBatch    *self,
+           const char *text,
+           gsize       length)
+{
+  char *line = g_strndup (text, length);
+  TlBatchItem *item;
+
+  self->line_no++;
+  g_strstrip (line);
+  if (*line == '\0' || *line == '#')
+    {
+      tl_secret_free (line);
+      return;
+    }
+  item = item_new (self->line_no, self->n_items++, line);
+  tl_secret_free (line);
+  g_queue_push_tail (&self->pending, item);
+  if (item->input_error != NULL)
+    item_finished (self, item);   /* costs no slot; handed on in its turn */
+  else
+    g_queue_push_tail (&self->unstarted, g_object_ref (item));
+}
+
+static void
+take_too_long_line (TlBatch *self)
+{
+  TlBatchItem *item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
+
+  item->line = ++self->line_no;
+  item->index = self->n_items++;
+  item->input_error = g_error_new (TL_INPUT_ERROR, TL_INPUT_ERROR_TEXT_TOO_LONG,
+                                   _("The line is longer than %d KiB; it was skipped."),
+                                   TL_INPUT_MAX_TEXT / 1024);
+  g_queue_push_tail (&self->pending, item);
+  item_finished (self, item);
+}
+
+static void
+take_chunk (TlBatch    *self,
+            const char *data,
+            gsize       size)
+{
+  const char *p = data, *end = data + size;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      gsize n = (nl ? nl : end) - p;
+
+      if (self->discarding)
+        {
+          if (nl != NULL)
+            self->discarding = FALSE;
+        }
+      else if (nl != NULL && self->partial->len == 0)
+        take_line (self, p, n);    /* the usual case: a whole line in the chunk, no copy */
+      else if (self->partial->len + n > TL_INPUT_MAX_TEXT)
+        {
+          take_too_long_line (self);
+          g_string_truncate (self->partial, 0);
+          self->discarding = nl == NULL;
+        }
+      else
+        {
+          g_string_append_len (self->partial, p, n);
+          if (nl != NULL)
+            {
+              take_line (self, self->partial->str, self->partial->len);
+              g_string_truncate (self->partial, 0);
+            }
+        }
+      p += n + (nl != NULL);
+    }
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  g_autoptr(TlBatch) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
+
+  self->reading = FALSE;
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_set_error (&self->read_error, G_IO_ERROR, error->code,
+                     _("Reading the lines stopped after line %u: %s"), self->line_no, error->message);
+      self->eof = TRUE;
+    }
+  else if (g_bytes_get_size (bytes) == 0)
+    {
+      if (self->partial->len > 0 && !self->discarding)
+        take_line (self, self->partial->str, self->partial->len);
+      g_string_truncate (self->partial, 0);
+      self->eof = TRUE;
+    }
+  else
+    {
+      self->bytes_read += g_bytes_get_size (bytes);
+      take_chunk (self, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
+  start_more (self);
+}
+
+static void
+read_more (TlBatch *self)
+{
+  if (self->reading || self->eof || self->task == NULL)
+    return;
+  if (g_queue_get_length (&self->unstarted) >= READ_AHEAD_LINES ||
+      g_queue_get_length (&self->pending) >= MAX_PENDING)
+    return;
+  self->reading = TRUE;
+  g_input_stream_read_bytes_async (self->input, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   run_cancellable (self), on_read, g_object_ref (self));
+}
+
+/**
+ * tl_batch_set_input_stream:
+ *
+ * Reads the lines from @stream while the batch runs, instead of from a list: each item is
+ * handed on by "item-ready" and then dropped, and reading stays a bounded distance ahead of
+ * the oldest unfinished line. tl_batch_get_items() stays empty.
+ */
+void
+tl_batch_set_input_stream (TlBatch      *self,
+                           GInputStream *stream)
+{
+  g_return_if_fail (TL_IS_BATCH (self));
+  g_return_if_fail (G_IS_INPUT_STREAM (stream));
+  g_return_if_fail (self->task == NULL);
+
+  g_set_object (&self->input, stream);
+  if (self->partial == NULL)
+    self->partial = g_string_new (NULL);
+}
+
+guint
+tl_batch_get_n_failed (TlBatch *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH (self), 0);
+  return self->n_failed;
+}
+
+/**
+ * tl_batch_get_n_items:
+ *
+ * Returns: the items known so far (with an input stream: the lines read so far)
+ */
+guint
+tl_batch_get_n_items (TlBatch *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH (self), 0);
+  return self->input != NULL ? self->n_items : g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+guint64
+tl_batch_get_bytes_read (TlBatch *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH (self), 0);
+  return self->bytes_read;
+}
+
 /**
  * tl_batch_run_async:
  *
  * Looks up every item not done yet. Cancelling @cancellable stops starting new lookups and
- * cancels the running ones; the finish then reports %TL_LOOKUP_ERROR_CANCELLED.
+ * cancels the running ones (and the waits for Retry-After); the finish then reports
+ * %TL_LOOKUP_ERROR_CANCELLED.
  */
 void
 tl_batch_run_async (TlBatch             *self,
@@ -420,6 +878,9 @@ tl_batch_run_async (TlBatch             *self,
   g_task_set_source_tag (self->task, tl_batch_run_async);
   g_task_set_check_cancellable (self->task, FALSE);
   self->next = 0;
+  self->hold_until = 0;
+  if (cancellable != NULL)
+    self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
   start_more (self);
 }
 
@@ -443,6 +904,9 @@ tl_batch_get_exit_status (TlBatch *self)
 {
   int status = 0;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  if (self->input != NULL)
+    return self->worst;   /* stream mode: the items are gone, the worst was kept */
 
   for (guint i = 0; i < n; i++)
     {

@@ -35,6 +35,11 @@ guint           tl_batch_add_text             (TlBatch     *self,
                                                const char  *text);
 GListModel     *tl_batch_get_items            (TlBatch     *self);
 guint           tl_batch_get_n_done           (TlBatch     *self);
+guint           tl_batch_get_n_failed         (TlBatch     *self);
+guint           tl_batch_get_n_items          (TlBatch     *self);
+guint64         tl_batch_get_bytes_read       (TlBatch     *self);
+void            tl_batch_set_input_stream     (TlBatch      *self,
+                                               GInputStream *stream);
 void            tl_batch_run_async            (TlBatch             *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,
