@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <libsoup/soup.h>
 
 #include "tl-batch.h"
 #include "tl-demo-server.h"
@@ -112,6 +113,286 @@ test_stop (void)
   g_assert_cmpuint (tl_batch_get_n_done (batch), ==, 2);
 }
 
+/* --- stream mode ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *lines;     /* the line numbers handed on, in order */
+  guint      max_alive;
+} Ready;
+
+static void
+on_item_ready (TlBatch     *batch,
+               TlBatchItem *item,
+               Ready       *ready)
+{
+  g_assert_true (tl_batch_item_is_done (item));
+  if (g_test_verbose () && tl_batch_item_get_exit_status (item) > 1)
+    {
+      g_autofree char *what = tl_batch_item_describe (item);
+      g_test_message ("line %u: %s", tl_batch_item_get_line (item), what);
+    }
+  g_ptr_array_add (ready->lines, GUINT_TO_POINTER (tl_batch_item_get_line (item)));
+}
+
+/* Lines from a stream: handed on in input order, the list model stays empty, unreadable lines
+ * finish without a request, a line over the limit is one error item and reading goes on. */
+static void
+test_stream (void)
+{
+  g_autoptr(TlDemoServer) demo = tl_demo_server_new (NULL);
+  g_autoptr(TlBatch) batch = make_batch (demo, 8);
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("# comment\n\n");
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  Ready ready = { g_ptr_array_new (), 0 };
+  guint n = 3000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == 1500)
+        {
+          /* a line longer than a lookup can be: 2 MiB of 'A' */
+          char *big = g_strnfill (2 * 1024 * 1024, 'A');
+          g_string_append (text, big);
+          g_string_append_c (text, '\n');
+          g_free (big);
+        }
+      else if (i % 100 == 7)
+        g_string_append (text, "only-a-token\n");
+      else  /* (not M403: the demo server answers that customer with 403) */
+        g_string_append_printf (text, "M1%05u %s\n", i, tl_demo_token (i % 3 == 0 ? TL_DEMO_EXPIRED : TL_DEMO_VALID));
+    }
+  g_string_append (text, "M1 DemoValid+Token/01==");   /* a last line without a newline */
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+
+  tl_batch_set_input_stream (batch, stream);
+  g_signal_connect (batch, "item-ready", G_CALLBACK (on_item_ready), &ready);
+  tl_batch_run_async (batch, NULL, on_done, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (tl_batch_run_finish (batch, res, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (ready.lines->len, ==, n + 1);
+  for (guint i = 0; i < ready.lines->len; i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_ptr_array_index (ready.lines, i)), ==, i + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (tl_batch_get_items (batch)), ==, 0);
+  g_assert_cmpuint (tl_batch_get_n_items (batch), ==, n + 1);
+  /* 30 unreadable lines and the long one failed (status 2); the rest answered */
+  g_assert_cmpuint (tl_batch_get_n_failed (batch), ==, 31);
+  g_assert_cmpint (tl_batch_get_exit_status (batch), ==, 2);
+  g_assert_cmpuint (tl_batch_get_bytes_read (batch), ==, g_bytes_get_size (bytes));
+  g_ptr_array_unref (ready.lines);
+}
+
+/* --- Retry-After ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint      busy_answers;    /* 429s still to give */
+  const char *retry_after;    /* NULL: no header */
+  guint      status;
+  GArray    *times;           /* monotonic µs of every request */
+  GArray    *statuses;
+} Busy;
+
+static void
+busy_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  Busy *busy = user_data;
+  gint64 now = g_get_monotonic_time ();
+  guint status;
+
+  g_array_append_val (busy->times, now);
+  if (busy->busy_answers > 0)
+    {
+      busy->busy_answers--;
+      status = busy->status;
+      if (busy->retry_after != NULL)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After",
+                                      busy->retry_after);
+      soup_server_message_set_status (msg, status, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"message\":\"Slow down.\"}", 24);
+    }
+  else
+    {
+      static const char ticket[] = "{\"orderId\":\"ORD-1\",\"userId\":\"u\",\"orderUserId\":\"o\","
+                                   "\"targetId\":\"t\",\"targetType\":\"x\",\"tenantId\":\"T\","
+                                   "\"chainId\":\"G\",\"customerId\":\"M1\",\"hasExpired\":false}";
+      status = 200;
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, ticket,
+                                        strlen (ticket));
+    }
+  g_array_append_val (busy->statuses, status);
+}
+
+static TlBatch *
+busy_batch (SoupServer *server,
+            Busy       *busy,
+            guint       jobs,
+            guint       lines)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GSList *uris;
+  g_autofree char *base = NULL;
+  TlBatch *batch;
+
+  busy->times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  busy->statuses = g_array_new (FALSE, FALSE, sizeof (guint));
+  soup_server_add_handler (server, NULL, busy_handler, busy, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  if (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  account = tl_account_new (base, "user", "password", NULL, FALSE);
+  batch = tl_batch_new (client, account, jobs);
+  for (guint i = 0; i < lines; i++)
+    g_string_append_printf (text, "M1 %s\n", tl_demo_token (TL_DEMO_VALID));
+  tl_batch_add_text (batch, text->str);
+  return batch;
+}
+
+static void
+run_to_end (TlBatch      *batch,
+            GCancellable *cancellable)
+{
+  g_autoptr(GAsyncResult) res = NULL;
+
+  tl_batch_run_async (batch, cancellable, on_done, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tl_batch_run_finish (batch, res, NULL);
+}
+
+static guint
+item_status (TlBatch *batch,
+             guint    i)
+{
+  g_autoptr(TlBatchItem) item = g_list_model_get_item (tl_batch_get_items (batch), i);
+
+  return tl_lookup_result_get_status (tl_batch_item_get_result (item));
+}
+
+/* 429 with Retry-After: 1 for the first two requests: those lines are tried again after the
+ * second the server asked for, and nothing at all is sent to it before then. */
+static void
+test_retry_after (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  Busy busy = { 2, "1", 429, NULL, NULL };
+  g_autoptr(TlBatch) batch = busy_batch (server, &busy, 1, 3);
+  gint64 first_429;
+
+  run_to_end (batch, NULL);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (item_status (batch, i), ==, 200);
+  g_assert_cmpint (tl_batch_get_exit_status (batch), ==, 0);
+  /* 429, 429, then 200 for each of the three lines */
+  g_assert_cmpuint (busy.times->len, ==, 5);
+  g_assert_cmpuint (g_array_index (busy.statuses, guint, 0), ==, 429);
+  g_assert_cmpuint (g_array_index (busy.statuses, guint, 1), ==, 429);
+  first_429 = g_array_index (busy.times, gint64, 0);
+  /* every request after a 429 came at least the second it asked for later */
+  g_assert_cmpint (g_array_index (busy.times, gint64, 1) - first_429, >=, G_USEC_PER_SEC - 50000);
+  g_assert_cmpint (g_array_index (busy.times, gint64, 2) - g_array_index (busy.times, gint64, 1), >=,
+                   G_USEC_PER_SEC - 50000);
+  g_array_unref (busy.times);
+  g_array_unref (busy.statuses);
+}
+
+/* Two at once; the first answer (503) asks to wait a second. The other line, already on its
+ * way, finishes, but its slot stays unused: no new line is sent before the time is up. */
+static void
+test_retry_after_holds_everyone (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  Busy busy = { 1, "1", 503, NULL, NULL };
+  g_autoptr(TlBatch) batch = busy_batch (server, &busy, 2, 6);
+  gint64 told;
+
+  run_to_end (batch, NULL);
+  g_assert_cmpuint (busy.times->len, ==, 7);
+  told = g_array_index (busy.times, gint64, 0);
+  for (guint i = 2; i < busy.times->len; i++)
+    g_assert_cmpint (g_array_index (busy.times, gint64, i) - told, >=, G_USEC_PER_SEC - 50000);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpuint (item_status (batch, i), ==, 200);
+  g_array_unref (busy.times);
+  g_array_unref (busy.statuses);
+}
+
+/* A server that never stops saying 429: three tries per line, then the answer is reported. */
+static void
+test_retry_after_gives_up (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  Busy busy = { G_MAXUINT, "0", 429, NULL, NULL };
+  g_autoptr(TlBatch) batch = busy_batch (server, &busy, 2, 2);
+
+  run_to_end (batch, NULL);
+  g_assert_cmpuint (busy.times->len, ==, 6);
+  g_assert_cmpuint (item_status (batch, 0), ==, 429);
+  g_assert_cmpuint (item_status (batch, 1), ==, 429);
+  g_assert_cmpint (tl_batch_get_exit_status (batch), ==, 5);
+  g_array_unref (busy.times);
+  g_array_unref (busy.statuses);
+}
+
+/* Asked to wait longer than a line may (120 s > 60 s): not waited, reported at once; and a wait
+ * the person stops ends the run at once. */
+static void
+test_retry_after_bounded_and_cancellable (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(SoupServer) server2 = soup_server_new (NULL, NULL);
+  Busy busy = { G_MAXUINT, "120", 429, NULL, NULL };
+  Busy busy2 = { G_MAXUINT, "30", 429, NULL, NULL };
+  g_autoptr(TlBatch) batch = busy_batch (server, &busy, 1, 2);
+  g_autoptr(TlBatch) batch2 = busy_batch (server2, &busy2, 1, 2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  run_to_end (batch, NULL);
+  g_assert_cmpuint (busy.times->len, ==, 2);
+  g_assert_cmpuint (item_status (batch, 0), ==, 429);
+  /* told 120 s: not waited (a generous bound; the real figure is milliseconds) */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+
+  tl_batch_run_async (batch2, cancellable, on_done, &res);
+  while (busy2.times->len < 1)
+    g_main_context_iteration (NULL, TRUE);
+  /* now the first line waits its 30 s: stop */
+  g_timeout_add_once (100, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tl_batch_run_finish (batch2, res, &error));
+  g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED);
+  g_assert_cmpuint (busy2.times->len, ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 25 * G_USEC_PER_SEC);
+  g_array_unref (busy.times);
+  g_array_unref (busy.statuses);
+  g_array_unref (busy2.times);
+  g_array_unref (busy2.statuses);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +401,11 @@ main (int   argc,
 
   g_test_add_func ("/batch/run-in-order", test_run_in_order);
   g_test_add_func ("/batch/stop", test_stop);
+  g_test_add_func ("/batch/stream", test_stream);
+  g_test_add_func ("/batch/retry-after", test_retry_after);
+  g_test_add_func ("/batch/retry-after-holds-everyone", test_retry_after_holds_everyone);
+  g_test_add_func ("/batch/retry-after-gives-up", test_retry_after_gives_up);
+  g_test_add_func ("/batch/retry-after-bounded-and-cancellable", test_retry_after_bounded_and_cancellable);
 
   return g_test_run ();
 }
