@@ -6,6 +6,7 @@
 
 #include "tl-lookup-error.h"
 #include "tl-ticket.h"
+#include "tl-text.h"
 
 static const char *documented_json =
   "{\n"
@@ -240,6 +241,41 @@ test_field_titles (void)
   g_assert_cmpstr (tl_ticket_field_get_title (TL_TICKET_FIELD_ORDER_USER_ID), ==, "Order owner (agent)");
 }
 
+/* The per-lookup JSON writer: any string (quotes, backslashes, every C0 control, DEL, C1,
+ * bidirectional controls, non-BMP) reads back exactly with json-glib, and the written text has
+ * no raw control character for a terminal to act on. */
+static void
+test_json_string_writer (void)
+{
+  g_autoptr(GString) hostile = g_string_new ("\"quoted\" back\\slash /slash ");
+  g_autoptr(GString) out = g_string_new ("[");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  for (gunichar c = 1; c < 0x20; c++)
+    g_string_append_unichar (hostile, c);
+  g_string_append (hostile, "\x7f\xc2\x80\xc2\x9b[31m \xe2\x80\xae\xe2\x81\xa6 \xd8\x9c \xe2\x80\xa8 Åsa 🏠 end");
+
+  tl_text_append_json_string (out, hostile->str);
+  g_string_append_c (out, ',');
+  tl_text_append_json_string (out, "");
+  g_string_append_c (out, ',');
+  tl_text_append_json_string (out, NULL);
+  g_string_append_c (out, ']');
+
+  for (const char *p = out->str; *p; p = g_utf8_next_char (p))
+    g_assert_false (tl_text_is_invisible_char (g_utf8_get_char (p)));
+
+  g_assert_true (json_parser_load_from_data (parser, out->str, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (array, 0), ==, hostile->str);
+  g_assert_cmpstr (json_array_get_string_element (array, 1), ==, "");
+  g_assert_true (json_array_get_null_element (array, 2));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +296,7 @@ main (int   argc,
   g_test_add_func ("/ticket/empty-string-kept", test_empty_string_kept);
   g_test_add_func ("/ticket/unicode", test_unicode);
   g_test_add_func ("/ticket/round-trip", test_round_trip);
+  g_test_add_func ("/ticket/json-string-writer", test_json_string_writer);
   g_test_add_func ("/ticket/deep-nesting", test_deep_nesting);
   g_test_add_func ("/ticket/field-titles", test_field_titles);
 

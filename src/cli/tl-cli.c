@@ -295,62 +295,84 @@ builder_to_line (JsonBuilder *builder)
   return tl_text_json_escape_invisible (json);
 }
 
+/* One lookup as one JSON line: written directly (the shape is fixed), every string through
+ * tl_text_append_json_string, so values are exact and invisible characters escaped. */
 static char *
 job_to_json (Job *job)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   TlLookupResult *result = job->result;
   TlTicket *ticket = result ? tl_lookup_result_get_ticket (result) : NULL;
+  gboolean has_ticket = ticket != NULL && tl_lookup_result_is_ok (result);
+  const GError *error = NULL;
+  const char *code = NULL;
+  const TlErrorBody *body = NULL;
+  GString *out = g_string_sized_new (512);
 
-  json_builder_begin_object (builder);
+  g_string_append_c (out, '{');
   if (job->line > 0)
-    {
-      json_builder_set_member_name (builder, "line");
-      json_builder_add_int_value (builder, job->line);
-    }
+    g_string_append_printf (out, "\"line\":%u,", job->line);
   /* ok: a ticket that says valid or expired; an answer that does not say is not ok. */
-  json_builder_set_member_name (builder, "ok");
-  json_builder_add_boolean_value (builder, result != NULL && tl_lookup_result_is_ok (result) &&
-                                           tl_ticket_get_state (ticket) != TL_TICKET_STATE_UNKNOWN);
-  json_builder_set_member_name (builder, "verdict");
-  if (ticket != NULL && tl_lookup_result_is_ok (result))
-    json_builder_add_string_value (builder, tl_ticket_state_to_string (tl_ticket_get_state (ticket)));
+  g_string_append (out, has_ticket && tl_ticket_get_state (ticket) != TL_TICKET_STATE_UNKNOWN
+                        ? "\"ok\":true,\"verdict\":" : "\"ok\":false,\"verdict\":");
+  tl_text_append_json_string (out, has_ticket ? tl_ticket_state_to_string (tl_ticket_get_state (ticket)) : NULL);
+  g_string_append (out, ",\"customerId\":");
+  tl_text_append_json_string (out, job->input ? tl_input_get_customer_id (job->input) : NULL);
+  g_string_append (out, ",\"ticket\":");
+  if (has_ticket)
+    tl_ticket_append_json (ticket, out, FALSE);
   else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "customerId");
-  if (job->input != NULL)
-    json_builder_add_string_value (builder, tl_input_get_customer_id (job->input));
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "ticket");
-  if (ticket != NULL && tl_lookup_result_is_ok (result))
-    tl_ticket_add_to_builder (ticket, builder);
-  else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "status");
+    g_string_append (out, "null");
   if (result != NULL && tl_lookup_result_get_status (result) != 0)
-    json_builder_add_int_value (builder, tl_lookup_result_get_status (result));
+    g_string_append_printf (out, ",\"status\":%u", tl_lookup_result_get_status (result));
   else
-    json_builder_add_null_value (builder);
-
-  json_builder_set_member_name (builder, "elapsedMs");
-  json_builder_add_int_value (builder, result ? (tl_lookup_result_get_elapsed_us (result) + 500) / 1000 : 0);
-
+    g_string_append (out, ",\"status\":null");
+  g_string_append_printf (out, ",\"elapsedMs\":%" G_GINT64_FORMAT,
+                          result ? (tl_lookup_result_get_elapsed_us (result) + 500) / 1000 : 0);
   if (result != NULL && tl_lookup_result_get_request_id (result) != NULL)
     {
-      json_builder_set_member_name (builder, "requestId");
-      json_builder_add_string_value (builder, tl_lookup_result_get_request_id (result));
+      g_string_append (out, ",\"requestId\":");
+      tl_text_append_json_string (out, tl_lookup_result_get_request_id (result));
     }
 
   if (job->input_error != NULL)
-    add_error_json (builder, tl_lookup_error_code_to_string (TL_LOOKUP_ERROR_INVALID_INPUT),
-                    job->input_error->message, NULL);
+    {
+      error = job->input_error;
+      code = tl_lookup_error_code_to_string (TL_LOOKUP_ERROR_INVALID_INPUT);
+    }
+  else if (result != NULL && (error = tl_lookup_result_get_error (result)) != NULL)
+    {
+      code = tl_lookup_error_code_to_string (tl_lookup_error_code (error));
+      body = tl_lookup_result_get_error_body (result);
+    }
+  if (error == NULL)
+    g_string_append (out, ",\"error\":null}");
   else
-    add_error_or_null (builder, result);
-  json_builder_end_object (builder);
-  return builder_to_line (builder);
+    {
+      g_string_append (out, ",\"error\":{\"code\":");
+      tl_text_append_json_string (out, code);
+      g_string_append (out, ",\"message\":");
+      tl_text_append_json_string (out, error->message);
+      g_string_append (out, ",\"details\":[");
+      if (body != NULL)
+        {
+          gboolean first = TRUE;
+
+          if (body->message != NULL)
+            {
+              tl_text_append_json_string (out, body->message);
+              first = FALSE;
+            }
+          for (guint i = 0; i < body->details->len; i++)
+            {
+              if (!first)
+                g_string_append_c (out, ',');
+              tl_text_append_json_string (out, g_ptr_array_index (body->details, i));
+              first = FALSE;
+            }
+        }
+      g_string_append (out, "]}}");
+    }
+  return g_string_free (out, FALSE);
 }
 
 static int

@@ -312,15 +312,96 @@ char *
 tl_text_json_escape_invisible (const char *json)
 {
   GString *out = g_string_sized_new (strlen (json));
+  const char *run = json;
 
-  for (const char *p = json; *p; p = g_utf8_next_char (p))
+  for (const char *p = json; *p; )
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
-      if (c >= 0x7f && tl_text_is_invisible_char (c))
-        g_string_append_printf (out, "\\u%04X", c);
+      if ((guchar) *p < 0x7f)
+        {
+          p++;     /* ASCII below DEL: copied in runs */
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (tl_text_is_invisible_char (c))
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append_printf (out, "\\u%04X", c);
+          p = g_utf8_next_char (p);
+          run = p;
+        }
       else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        p = g_utf8_next_char (p);
     }
+  g_string_append (out, run);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * tl_text_append_json_string:
+ * @value: (nullable): valid UTF-8, or %NULL for `null`
+ *
+ * Appends @value as a JSON string: quotes, backslashes and C0 controls escaped as JSON
+ * requires, and DEL, C1 and bidirectional controls as \uXXXX too, so the line is also safe on a
+ * terminal. The one writer of JSON strings for output that is produced per lookup.
+ */
+void
+tl_text_append_json_string (GString    *out,
+                            const char *value)
+{
+  const char *run;
+
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  run = value;
+  for (const char *p = value; *p; )
+    {
+      guchar b = (guchar) *p;
+      const char *escape = NULL;
+      gunichar c = 0;
+
+      if (b >= 0x20 && b < 0x7f && b != '"' && b != '\\')
+        {
+          p++;
+          continue;
+        }
+      if (b >= 0x80)
+        {
+          c = g_utf8_get_char (p);
+          if (!tl_text_is_invisible_char (c))
+            {
+              p = g_utf8_next_char (p);
+              continue;
+            }
+        }
+      else
+        c = b;
+
+      g_string_append_len (out, run, p - run);
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default: break;
+        }
+      if (escape != NULL)
+        g_string_append (out, escape);
+      else
+        g_string_append_printf (out, "\\u%04X", c);
+      p = b >= 0x80 ? g_utf8_next_char (p) : p + 1;
+      run = p;
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
 }

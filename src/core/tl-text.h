@@ -26,6 +26,8 @@ char       *tl_text_visible                (const char  *text);
 char       *tl_text_visible_multiline      (const char  *text);
 char       *tl_text_json_escape_invisible  (const char  *json);
 gboolean    tl_text_is_invisible_char      (gunichar     c);
+void        tl_text_append_json_string     (GString     *out,
+                                            const char  *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlRedactor, tl_redactor_free)
 

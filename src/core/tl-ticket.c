@@ -10,6 +10,7 @@
 
 #include "tl-lookup-error.h"
 #include "tl-ticket.h"
+#include "tl-text.h"
 
 struct _TlTicket
 {
@@ -156,33 +157,35 @@ settle_expiry (TlTicket  *self,
 }
 
 /**
- * tl_ticket_add_to_builder:
+ * tl_ticket_append_json:
+ * @pretty: one member per line, indented, for people (Copy as JSON)
  *
- * Adds the ticket as one JSON object with all nine members in camelCase; a field the answer
- * did not contain is null (so is hasExpired when the answer did not say). The one way tickets
- * are written: Copy as JSON in the app and ticket-lookup-cli --json.
+ * The one writer of a ticket as JSON (Copy as JSON in the app and ticket-lookup-cli --json):
+ * all nine members in camelCase, in the documented order; a field the answer did not contain
+ * is null (so is hasExpired when the answer did not say). Strings are escaped by
+ * tl_text_append_json_string().
  */
 void
-tl_ticket_add_to_builder (TlTicket    *self,
-                          JsonBuilder *builder)
+tl_ticket_append_json (TlTicket *self,
+                       GString  *out,
+                       gboolean  pretty)
 {
+  const char *separator = pretty ? ",\n  " : ",";
+  const char *colon = pretty ? " : " : ":";
+
   g_return_if_fail (TL_IS_TICKET (self));
 
-  json_builder_begin_object (builder);
+  g_string_append (out, pretty ? "{\n  " : "{");
   for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
     {
-      json_builder_set_member_name (builder, fields[i].key);
-      if (self->strings[i] != NULL)
-        json_builder_add_string_value (builder, self->strings[i]);
-      else
-        json_builder_add_null_value (builder);
+      g_string_append_printf (out, "\"%s\"%s", fields[i].key, colon);
+      tl_text_append_json_string (out, self->strings[i]);
+      g_string_append (out, separator);
     }
-  json_builder_set_member_name (builder, fields[TL_TICKET_FIELD_HAS_EXPIRED].key);
-  if (self->state != TL_TICKET_STATE_UNKNOWN)
-    json_builder_add_boolean_value (builder, self->state == TL_TICKET_STATE_EXPIRED);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
+  g_string_append_printf (out, "\"%s\"%s%s", fields[TL_TICKET_FIELD_HAS_EXPIRED].key, colon,
+                          self->state == TL_TICKET_STATE_UNKNOWN ? "null"
+                          : self->state == TL_TICKET_STATE_EXPIRED ? "true" : "false");
+  g_string_append (out, pretty ? "\n}" : "}");
 }
 
 /**
@@ -631,22 +634,17 @@ tl_ticket_new_from_data (const char  *data,
 /**
  * tl_ticket_to_json:
  *
- * Returns: the ticket as a JSON object with the documented camelCase keys; absent fields are
- *   left out.
+ * Returns: the ticket as tl_ticket_append_json() writes it
  */
 char *
 tl_ticket_to_json (TlTicket *self,
                    gboolean  pretty)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out;
 
   g_return_val_if_fail (TL_IS_TICKET (self), NULL);
 
-  tl_ticket_add_to_builder (self, builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
-  return json_generator_to_data (generator, NULL);
+  out = g_string_sized_new (400);
+  tl_ticket_append_json (self, out, pretty);
+  return g_string_free (out, FALSE);
 }
