@@ -1,6 +1,11 @@
-/* tl-batch-window.c: paste many lines, look them up with bounded concurrency, export CSV
+/* tl-batch-window.c: paste, open or drop many lines, look them up with bounded concurrency,
+ * export CSV
  *
  * The same engine as `ticket-lookup-cli --batch` (tl-batch), on the app's client and account.
+ * The table is a GtkColumnView over the batch's list model: only the visible rows exist as
+ * widgets, so 100 000 lines cost 100 000 small items, not 100 000 rows. Answers can arrive a
+ * thousand a second; the rows and the progress bar are updated once per frame, from a tick
+ * callback, however many answers came in since the last one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +19,7 @@
 #include "tl-lookup-error.h"
 #include "tl-text.h"
 #include "tl-application.h"
+#include "tl-text-file.h"
 
 #define BATCH_JOBS 4
 
@@ -25,6 +31,7 @@ struct _TlBatchWindow
   GtkTextView     *text_view;
   GtkColumnView   *column_view;
   GtkLabel        *progress_label;
+  GtkProgressBar  *progress_bar;
   GtkButton       *run_button;
   GtkWidget       *export_button;
   AdwToastOverlay *toast_overlay;
@@ -33,6 +40,9 @@ struct _TlBatchWindow
   char            *pending_text;   /* the lines, while the run's password is loaded */
   GCancellable    *cancellable;
   gboolean         running;
+  gint64           started;        /* monotonic µs when the run's first lookup went out */
+  guint            tick_id;        /* the per-frame update while running */
+  gboolean         dirty;          /* answers arrived since the last frame */
 };
 
 G_DEFINE_FINAL_TYPE (TlBatchWindow, tl_batch_window, ADW_TYPE_WINDOW)
@@ -49,6 +59,40 @@ show_toast (TlBatchWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* "120 of 40 000 done · 3 failed · about 2 min left" */
+static void
+update_progress_bar (TlBatchWindow *self)
+{
+  guint n = self->batch ? tl_batch_get_n_items (self->batch) : 0;
+  guint done = self->batch ? tl_batch_get_n_done (self->batch) : 0;
+  guint failed = self->batch ? tl_batch_get_n_failed (self->batch) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n > 0);
+  if (n == 0)
+    return;
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / n);
+  /* Translators: the batch progress bar, e.g. "120 of 40000 done" */
+  g_string_append_printf (text, _("%u of %u done"), done, n);
+  if (failed > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failed), failed);
+    }
+  if (self->running && done > 0 && done < n && self->started > 0)
+    {
+      double elapsed = (g_get_monotonic_time () - self->started) / (double) G_USEC_PER_SEC;
+      double left = elapsed / done * (n - done);
+
+      g_string_append (text, " · ");
+      if (left < 90)
+        g_string_append_printf (text, _("about %.0f s left"), MAX (left, 1));
+      else
+        g_string_append_printf (text, _("about %.0f min left"), left / 60);
+    }
+  gtk_progress_bar_set_text (self->progress_bar, text->str);
+}
+
 static void
 update_state (TlBatchWindow *self)
 {
@@ -56,6 +100,7 @@ update_state (TlBatchWindow *self)
   guint done = self->batch ? tl_batch_get_n_done (self->batch) : 0;
   g_autofree char *progress = NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.open", !self->running);
   gtk_button_set_label (self->run_button, self->running ? _("Stop") : _("Run"));
   if (self->running)
     {
@@ -83,14 +128,43 @@ update_state (TlBatchWindow *self)
       progress = g_strdup_printf (_("%u of %u done · %s"), done, n, account);
     }
   gtk_label_set_label (self->progress_label, progress);
+  update_progress_bar (self);
 }
 
+/* Answers only mark the window dirty; the frame clock does the work once per frame. */
 static void
 on_item_done (TlBatch       *batch,
               TlBatchItem   *item,
               TlBatchWindow *self)
 {
-  update_state (self);
+  self->dirty = TRUE;
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+
+  if (self->dirty && self->batch != NULL)
+    {
+      self->dirty = FALSE;
+      tl_batch_flush_notify (self->batch);
+      update_state (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_ticking (TlBatchWindow *self)
+{
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  if (self->batch != NULL)
+    tl_batch_flush_notify (self->batch);
+  self->dirty = FALSE;
 }
 
 /* The run finished while the person was elsewhere: the counts, never a token. */
@@ -131,6 +205,7 @@ on_run_done (GObject      *source,
 
   self->running = FALSE;
   g_clear_object (&self->cancellable);
+  stop_ticking (self);
   if (!tl_batch_run_finish (TL_BATCH (source), res, &error))
     show_toast (self, error->message);
   else if (!gtk_window_is_active (GTK_WINDOW (self)))
@@ -161,8 +236,11 @@ on_account_ready (GObject      *source,
   /* Every line of this run is looked up with the account loaded for the snapshot taken when Run
    * was pressed. */
   self->batch = tl_batch_new (tl_application_get_client (self->app), account, BATCH_JOBS);
+  tl_batch_set_defer_notify (self->batch, TRUE);
   tl_batch_add_text (self->batch, text);
   g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
+  self->started = g_get_monotonic_time ();
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
   selection = gtk_no_selection_new (g_object_ref (tl_batch_get_items (self->batch)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   update_state (self);
@@ -277,6 +355,107 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Lines from a file are added after what is already there: nothing typed is lost. */
+static void
+add_lines (TlBatchWindow *self,
+           const char    *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  if (!gtk_text_iter_equal (&start, &end) && gtk_text_iter_backward_char (&end) &&
+      gtk_text_iter_get_char (&end) != '\n')
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, "\n", 1);
+    }
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+  update_state (self);
+}
+
+static void
+on_file_loaded (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(TlBatchWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = tl_text_file_load_finish (res, &error);
+
+  if (text == NULL)
+    show_toast (self, error->message);
+  else if (self->running)
+    show_toast (self, _("Stop the run before adding lines"));
+  else
+    add_lines (self, text);
+}
+
+static void
+load_file (TlBatchWindow *self,
+           GFile         *file)
+{
+  tl_text_file_load_async (file, NULL, on_file_loaded, g_object_ref (self));
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(TlBatchWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        load_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open a File of Lines"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("Open"), _("Cancel"));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TlBatchWindow *self)
+{
+  if (self->running)
+    {
+      show_toast (self, _("Stop the run before adding lines"));
+      return FALSE;
+    }
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+        load_file (self, l->data);
+      return TRUE;
+    }
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING) && g_value_get_string (value) != NULL)
+    {
+      add_lines (self, g_value_get_string (value));
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The Line column: a number shown as text (a closure of the row template's expression). */
 static char *
 format_line (GtkListItem *item,
@@ -293,6 +472,7 @@ tl_batch_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_ticking (self);
   if (self->batch != NULL)
     g_signal_handlers_disconnect_by_data (self->batch, self);
   g_clear_object (&self->batch);
@@ -316,12 +496,15 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, format_line);
   gtk_widget_class_install_action (widget_class, "batch.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "batch.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "batch.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "batch.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "batch.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -329,7 +512,14 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
 static void
 tl_batch_window_init (TlBatchWindow *self)
 {
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* a file (or text) dropped anywhere on the window adds its lines */
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   update_state (self);
 }
 

@@ -10,10 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "tl-batch-window.h"
+#include "tl-text-file.h"
 #include "tl-window-private.h"
 
 /* Larger than any list of tokens a person would drop; a bigger file is refused, not read. */
-#define MAX_DROPPED_FILE (16 * 1024 * 1024)
 
 static guint
 count_lines (const char *text)
@@ -57,22 +57,13 @@ on_file_loaded (GObject      *source,
   g_autoptr(TlWindow) self = loading->window;
   gboolean batch = loading->batch;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *contents = tl_text_file_load_finish (res, &error);
 
   g_free (loading);
-  if (!g_file_load_contents_finish (G_FILE (source), res, &contents, &length, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not read the file: %s"), error->message);
-      tl_window_show_toast (self, message);
-      return;
-    }
-  if (!g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
-    {
-      tl_window_show_toast (self, _("The file is not text."));
-      return;
-    }
-  take_text (self, contents, batch);
+  if (contents == NULL)
+    tl_window_show_toast (self, error->message);
+  else
+    take_text (self, contents, batch);
 }
 
 static void
@@ -80,19 +71,11 @@ open_file (TlWindow *self,
            GFile    *file,
            gboolean  batch)
 {
-  Loading *loading;
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                                 NULL, NULL);
+  Loading *loading = g_new0 (Loading, 1);
 
-  if (info != NULL && g_file_info_get_size (info) > MAX_DROPPED_FILE)
-    {
-      tl_window_show_toast (self, _("The file is too large to be a list of tokens."));
-      return;
-    }
-  loading = g_new0 (Loading, 1);
   loading->window = g_object_ref (self);
   loading->batch = batch;
-  g_file_load_contents_async (file, NULL, on_file_loaded, loading);
+  tl_text_file_load_async (file, NULL, on_file_loaded, loading);
 }
 
 static gboolean

@@ -72,6 +72,8 @@ struct _TlBatch
 
   /* list mode: items[next_ready] is the first not handed on by "item-ready" */
   guint       next_ready;
+  gboolean    defer_notify;  /* rows update when the view asks, once per frame */
+  GPtrArray  *dirty;         /* TlBatchItem * finished since the last flush */
 
   /* stream mode */
   GInputStream *input;
@@ -255,6 +257,7 @@ tl_batch_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->account);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->dirty, g_ptr_array_unref);
   g_queue_clear_full (&self->pending, g_object_unref);
   g_queue_clear_full (&self->unstarted, g_object_unref);
   g_clear_object (&self->input);
@@ -339,6 +342,8 @@ tl_batch_add_text (TlBatch    *self,
                    const char *text)
 {
   g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint first = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   guint added = 0;
 
   g_return_val_if_fail (TL_IS_BATCH (self), 0);
@@ -351,10 +356,12 @@ tl_batch_add_text (TlBatch    *self,
 
       if (*line == '\0' || *line == '#')
         continue;
-      item = item_new (i + 1, g_list_model_get_n_items (G_LIST_MODEL (self->items)), line);
-      g_list_store_append (self->items, item);
+      item = item_new (i + 1, first + added, line);
+      g_ptr_array_add (items, g_steal_pointer (&item));
       added++;
     }
+  /* one change for the whole list: a view over it updates once, not once per line */
+  g_list_store_splice (self->items, first, 0, items->pdata, items->len);
   return added;
 }
 
@@ -423,6 +430,59 @@ hand_on_ready (TlBatch *self)
     }
 }
 
+/* rows bound to these properties update themselves; the list itself is unchanged */
+static void
+notify_finished (TlBatchItem *item)
+{
+  g_object_freeze_notify (G_OBJECT (item));
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_DONE]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_RESULT]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_CLASSES]);
+  g_object_thaw_notify (G_OBJECT (item));
+}
+
+/**
+ * tl_batch_set_defer_notify:
+ *
+ * Items that finish notify their properties only when tl_batch_flush_notify() is called: a
+ * view calls it once per frame, so a thousand answers a second cost one update each frame.
+ */
+void
+tl_batch_set_defer_notify (TlBatch  *self,
+                           gboolean  defer)
+{
+  g_return_if_fail (TL_IS_BATCH (self));
+
+  if (!defer && self->dirty != NULL)
+    tl_batch_flush_notify (self);
+  self->defer_notify = defer;
+  if (defer && self->dirty == NULL)
+    self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * tl_batch_flush_notify:
+ *
+ * Returns: how many items were notified
+ */
+guint
+tl_batch_flush_notify (TlBatch *self)
+{
+  g_autoptr(GPtrArray) dirty = NULL;
+
+  g_return_val_if_fail (TL_IS_BATCH (self), 0);
+
+  if (self->dirty == NULL || self->dirty->len == 0)
+    return 0;
+  dirty = g_steal_pointer (&self->dirty);
+  self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < dirty->len; i++)
+    notify_finished (g_ptr_array_index (dirty, i));
+  return dirty->len;
+}
+
 static void
 item_finished (TlBatch     *self,
                TlBatchItem *item)
@@ -437,17 +497,10 @@ item_finished (TlBatch     *self,
       self->n_failed++;
       self->worst = MAX (self->worst, status);
     }
-  if (self->input == NULL)
-    {
-      /* rows bound to these properties update themselves; the list itself is unchanged */
-      g_object_freeze_notify (G_OBJECT (item));
-      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_DONE]);
-      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_RESULT]);
-      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
-      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
-      g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_CLASSES]);
-      g_object_thaw_notify (G_OBJECT (item));
-    }
+  if (self->input == NULL && self->defer_notify)
+    g_ptr_array_add (self->dirty, g_object_ref (item));
+  else if (self->input == NULL)
+    notify_finished (item);
   g_signal_emit (self, signals[ITEM_DONE], 0, item);
 }
 

@@ -40,6 +40,9 @@ guint           tl_batch_get_n_items          (TlBatch     *self);
 guint64         tl_batch_get_bytes_read       (TlBatch     *self);
 void            tl_batch_set_input_stream     (TlBatch      *self,
                                                GInputStream *stream);
+void            tl_batch_set_defer_notify     (TlBatch     *self,
+                                               gboolean     defer);
+guint           tl_batch_flush_notify         (TlBatch     *self);
 void            tl_batch_run_async            (TlBatch             *self,
                                                GCancellable        *cancellable,
                                                GAsyncReadyCallback  callback,

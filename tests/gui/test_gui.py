@@ -829,6 +829,35 @@ def test_drop_text_and_file():
         app.close()
 
 
+def test_batch_window_file_drop_and_many_lines():
+    """The batch window takes a file dropped from another program (its lines are added after
+    what was typed, nothing is lost) and runs 2 000 lines to the end, the progress bar and the
+    table updated once per frame."""
+    app = App(["--demo"], WINDOW)
+    try:
+        app.press("Look Up Many Tokens…")
+        lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
+        lines.queryEditableText().setTextContents(f"M9 {EXPIRED}")
+        time.sleep(0.3)
+        assert app.find("push button", "Open a File of Lines") is not None
+        path = os.path.join(app.home, "support.log")
+        with open(path, "w") as f:
+            for i in range(2000):
+                f.write(f"M{10000 + i} {VALID}\n" if i % 100 else "a line without a token\n")
+        drag_and_drop(app, "file", path, to=(400, 560))
+        wait_for(lambda: text_of(lines).count("\n") >= 2000, 15, "the file's lines added")
+        content = text_of(lines)
+        assert content.split("\n")[0] == f"M9 {EXPIRED}", content[:80]
+        assert content.split("\n")[1] == "a line without a token", content[:120]
+        app.press("Run")
+        app.wait("label", "2001 of 2001 done · Demo server", timeout=120)
+        app.wait("label", "ORD-2024-000417")
+        time.sleep(0.5)
+        app.screenshot(os.path.join(SHOTS, "batch-many.png"))
+    finally:
+        app.close()
+
+
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
 
 
@@ -1108,6 +1137,7 @@ TESTS = [
     test_batch_file_and_notifications,
     test_new_screens_swedish_dark,
     test_drop_text_and_file,
+    test_batch_window_file_drop_and_many_lines,
 ]
 
 
