@@ -22,6 +22,8 @@
 #include "tl-text-file.h"
 
 #define BATCH_JOBS 4
+#define ROWS_PER_FRAME 3     /* rows let into the table per frame, until FIRST_ROWS */
+#define FIRST_ROWS 45        /* more than a screenful */
 
 struct _TlBatchWindow
 {
@@ -43,6 +45,7 @@ struct _TlBatchWindow
   gint64           started;        /* monotonic µs when the run's first lookup went out */
   guint            tick_id;        /* the per-frame update while running */
   gboolean         dirty;          /* answers arrived since the last frame */
+  GtkSliceListModel *slice;        /* what the table shows: grows by a few rows per frame */
 };
 
 G_DEFINE_FINAL_TYPE (TlBatchWindow, tl_batch_window, ADW_TYPE_WINDOW)
@@ -147,13 +150,34 @@ on_tick (GtkWidget     *widget,
 {
   TlBatchWindow *self = TL_BATCH_WINDOW (widget);
 
+  if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
+    {
+      guint size = gtk_slice_list_model_get_size (self->slice);
+
+      gtk_slice_list_model_set_size (self->slice, size >= FIRST_ROWS ? G_MAXUINT : size + ROWS_PER_FRAME);
+    }
   if (self->dirty && self->batch != NULL)
     {
       self->dirty = FALSE;
       tl_batch_flush_notify (self->batch);
       update_state (self);
     }
+  if (!self->running && (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT))
+    {
+      /* the run is over and every row is let in: nothing left to do per frame */
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
   return G_SOURCE_CONTINUE;
+}
+
+/* The run ended: what finished since the last frame is shown now. */
+static void
+flush_rows (TlBatchWindow *self)
+{
+  if (self->batch != NULL)
+    tl_batch_flush_notify (self->batch);
+  self->dirty = FALSE;
 }
 
 static void
@@ -162,9 +186,7 @@ stop_ticking (TlBatchWindow *self)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
-  if (self->batch != NULL)
-    tl_batch_flush_notify (self->batch);
-  self->dirty = FALSE;
+  flush_rows (self);
 }
 
 /* The run finished while the person was elsewhere: the counts, never a token. */
@@ -205,7 +227,7 @@ on_run_done (GObject      *source,
 
   self->running = FALSE;
   g_clear_object (&self->cancellable);
-  stop_ticking (self);
+  flush_rows (self);
   if (!tl_batch_run_finish (TL_BATCH (source), res, &error))
     show_toast (self, error->message);
   else if (!gtk_window_is_active (GTK_WINDOW (self)))
@@ -240,8 +262,14 @@ on_account_ready (GObject      *source,
   tl_batch_add_text (self->batch, text);
   g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
   self->started = g_get_monotonic_time ();
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
-  selection = gtk_no_selection_new (g_object_ref (tl_batch_get_items (self->batch)));
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+  /* GTK 4.8 builds a table row in about half a millisecond per cell: the first screenful of
+   * rows is let in a few per frame (the tick callback grows the slice), so no frame waits for
+   * all of them; rows past the screen are never built until scrolled to. */
+  g_clear_object (&self->slice);
+  self->slice = gtk_slice_list_model_new (g_object_ref (tl_batch_get_items (self->batch)), 0, ROWS_PER_FRAME);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   update_state (self);
   tl_batch_run_async (self->batch, self->cancellable, on_run_done, g_object_ref (self));
@@ -476,6 +504,7 @@ tl_batch_window_dispose (GObject *object)
   if (self->batch != NULL)
     g_signal_handlers_disconnect_by_data (self->batch, self);
   g_clear_object (&self->batch);
+  g_clear_object (&self->slice);
   g_clear_pointer (&self->pending_text, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_BATCH_WINDOW);
   G_OBJECT_CLASS (tl_batch_window_parent_class)->dispose (object);
@@ -527,7 +556,7 @@ tl_batch_window_init (TlBatchWindow *self)
  * tl_batch_window_present_text:
  * @text: (nullable): lines to put in the window (a dropped or opened file), not run yet
  */
-void
+TlBatchWindow *
 tl_batch_window_present_text (TlApplication *application,
                               GtkWindow     *parent,
                               const char    *text)
@@ -542,6 +571,14 @@ tl_batch_window_present_text (TlApplication *application,
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return self;
+}
+
+gboolean
+tl_batch_window_is_running (TlBatchWindow *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH_WINDOW (self), FALSE);
+  return self->running;
 }
 
 void

@@ -6,6 +6,9 @@
  *                another through the window, print "rss-kib <n> <kib>" at 0, 100 and the end, quit
  *   stall        after the first frame, run a 3 s lookup and a slowly streamed large answer,
  *                print "max-stall-us <µs>" (the longest gap of a 1 ms main-loop timer), quit
+ *   batch        after the first frame, open the batch window with TL_BENCH_LINES demo lines
+ *                (default 20 000) and run them; print "batch-max-stall-us <µs>" (from Run to
+ *                the end), "rss-kib before <kib>" and "rss-kib after <kib>", quit
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tl-batch-window.h"
 #include "tl-bench.h"
 #include "tl-client.h"
 #include "tl-demo-server.h"
@@ -28,6 +32,8 @@ typedef struct
   gint64     max_stall_phase[3];
   guint      tick_id;
   guint      phase;
+  TlBatchWindow *batch_window;
+  gint64     started;
 } Bench;
 
 gsize
@@ -79,6 +85,9 @@ on_tick (gpointer user_data)
 
   if (bench->last_tick != 0 && now - bench->last_tick > bench->max_stall)
     bench->max_stall = now - bench->last_tick;
+  if (bench->last_tick != 0 && now - bench->last_tick > 20000 && g_getenv ("TL_BENCH_STALLS"))
+    printf ("stall %" G_GINT64_FORMAT " us at %" G_GINT64_FORMAT " ms\n", now - bench->last_tick,
+            (now - bench->started) / 1000);
   if (bench->last_tick != 0 && bench->phase < 3 && now - bench->last_tick > bench->max_stall_phase[bench->phase])
     bench->max_stall_phase[bench->phase] = now - bench->last_tick;
   bench->last_tick = now;
@@ -105,6 +114,35 @@ on_stall_lookup_done (TlWindow *window,
     }
 }
 
+static gboolean
+on_batch_poll (gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  if (tl_batch_window_is_running (bench->batch_window))
+    return G_SOURCE_CONTINUE;
+  g_source_remove (bench->tick_id);
+  printf ("batch-max-stall-us %" G_GINT64_FORMAT "\n", bench->max_stall);
+  printf ("rss-kib after %" G_GSIZE_FORMAT "\n", tl_bench_rss_kib ());
+  quit (bench);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_batch (gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  printf ("rss-kib before %" G_GSIZE_FORMAT "\n", tl_bench_rss_kib ());
+  bench->max_stall = 0;
+  bench->last_tick = 0;
+  bench->started = g_get_monotonic_time ();
+  bench->tick_id = g_timeout_add (1, on_tick, bench);
+  gtk_widget_activate_action (GTK_WIDGET (bench->batch_window), "batch.run", NULL);
+  g_timeout_add (100, on_batch_poll, bench);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_first_frame (GdkFrameClock *clock,
                 Bench         *bench)
@@ -126,6 +164,20 @@ on_first_frame (GdkFrameClock *clock,
       printf ("rss-kib 0 %" G_GSIZE_FORMAT "\n", tl_bench_rss_kib ());
       g_signal_connect (bench->window, "lookup-finished", G_CALLBACK (on_result_shown), bench);
       lookup_next (bench);
+    }
+  else if (g_strcmp0 (mode, "batch") == 0)
+    {
+      const char *n = g_getenv ("TL_BENCH_LINES");
+      guint lines = n ? (guint) g_ascii_strtoull (n, NULL, 10) : 20000;
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < lines; i++)
+        g_string_append_printf (text, "M%u %s\n", 10000 + i % 50,
+                                tl_demo_token (i % 2 ? TL_DEMO_EXPIRED : TL_DEMO_VALID));
+      bench->batch_window = tl_batch_window_present_text (
+        TL_APPLICATION (g_application_get_default ()), GTK_WINDOW (bench->window), text->str);
+      /* let the window with the lines settle (laid out, shown) before Run */
+      g_timeout_add (1500, start_batch, bench);
     }
   else if (g_strcmp0 (mode, "stall") == 0)
     {

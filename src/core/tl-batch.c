@@ -37,6 +37,8 @@ struct _TlBatchItem
   GError         *input_error;
   TlLookupResult *result;
   char           *fingerprint;
+  char           *text;       /* the line until it is parsed (list mode parses on first use) */
+  char           *customer_id; /* kept when a list batch lets go of the input after the lookup */
   gboolean        done;
   guint           tries;      /* requests made for it */
   guint           waited_ms;  /* told to wait by Retry-After, in all */
@@ -99,6 +101,8 @@ tl_batch_item_finalize (GObject *object)
 {
   TlBatchItem *self = (TlBatchItem *) object;
 
+  g_clear_pointer (&self->text, tl_secret_free);
+  g_free (self->customer_id);
   g_clear_object (&self->input);
   g_clear_error (&self->input_error);
   g_clear_object (&self->result);
@@ -121,6 +125,27 @@ enum {
 
 static GParamSpec *item_properties[N_ITEM_PROPS];
 
+/* A line is parsed when something first asks about it: adding 100 000 lines to a batch costs
+ * no parsing, and a view parses only the rows it shows. */
+static void
+ensure_parsed (TlBatchItem *self)
+{
+  if (self->text == NULL)
+    return;
+  self->input = tl_input_parse (self->text, &self->input_error);
+  if (self->input != NULL)
+    self->fingerprint = tl_input_token_fingerprint (tl_input_get_token (self->input));
+  g_clear_pointer (&self->text, tl_secret_free);
+}
+
+static const char *
+item_customer_id (TlBatchItem *self)
+{
+  if (self->input != NULL)
+    return tl_input_get_customer_id (self->input);
+  return self->customer_id;
+}
+
 static void
 tl_batch_item_get_property (GObject    *object,
                             guint       prop_id,
@@ -129,6 +154,7 @@ tl_batch_item_get_property (GObject    *object,
 {
   TlBatchItem *self = TL_BATCH_ITEM (object);
 
+  ensure_parsed (self);
   switch (prop_id)
     {
     case ITEM_PROP_LINE:
@@ -138,7 +164,7 @@ tl_batch_item_get_property (GObject    *object,
       g_value_set_string (value, self->fingerprint ? self->fingerprint : "—");
       break;
     case ITEM_PROP_CUSTOMER_ID:
-      g_value_set_string (value, self->input ? tl_input_get_customer_id (self->input) : "—");
+      g_value_set_string (value, item_customer_id (self) ? item_customer_id (self) : "—");
       break;
     case ITEM_PROP_ORDER_ID:
       {
@@ -203,11 +229,12 @@ tl_batch_item_init (TlBatchItem *self)
 
 guint tl_batch_item_get_line (TlBatchItem *self) { return self->line; }
 guint tl_batch_item_get_index (TlBatchItem *self) { return self->index; }
-TlInput *tl_batch_item_get_input (TlBatchItem *self) { return self->input; }
-const GError *tl_batch_item_get_input_error (TlBatchItem *self) { return self->input_error; }
+/* NULL once the lookup of an item in a list batch has ended: the token is not kept */
+TlInput *tl_batch_item_get_input (TlBatchItem *self) { ensure_parsed (self); return self->input; }
+const GError *tl_batch_item_get_input_error (TlBatchItem *self) { ensure_parsed (self); return self->input_error; }
 TlLookupResult *tl_batch_item_get_result (TlBatchItem *self) { return self->result; }
 gboolean tl_batch_item_is_done (TlBatchItem *self) { return self->done; }
-const char *tl_batch_item_get_fingerprint (TlBatchItem *self) { return self->fingerprint; }
+const char *tl_batch_item_get_fingerprint (TlBatchItem *self) { ensure_parsed (self); return self->fingerprint; }
 
 /**
  * tl_batch_item_get_exit_status:
@@ -217,6 +244,7 @@ const char *tl_batch_item_get_fingerprint (TlBatchItem *self) { return self->fin
 int
 tl_batch_item_get_exit_status (TlBatchItem *self)
 {
+  ensure_parsed (self);
   if (self->input_error != NULL)
     return TL_EXIT_USAGE;
   if (self->result == NULL)
@@ -235,6 +263,7 @@ tl_batch_item_describe (TlBatchItem *self)
   const GError *error;
   TlTicket *ticket;
 
+  ensure_parsed (self);
   if (self->input_error != NULL)
     return g_strdup (self->input_error->message);
   if (!self->done)
@@ -356,7 +385,10 @@ tl_batch_add_text (TlBatch    *self,
 
       if (*line == '\0' || *line == '#')
         continue;
-      item = item_new (i + 1, first + added, line);
+      item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
+      item->line = i + 1;
+      item->index = first + added;
+      item->text = g_steal_pointer (&line);
       g_ptr_array_add (items, g_steal_pointer (&item));
       added++;
     }
@@ -611,6 +643,14 @@ on_lookup_done (GObject      *source,
   self->running--;
   g_clear_object (&item->result);
   item->result = g_steal_pointer (&result);
+  /* a row of the list keeps the outcome, not the diagnostics or the token: a large batch
+   * stays small */
+  if (self->input == NULL)
+    {
+      tl_lookup_result_trim (item->result);
+      item->customer_id = g_strdup (tl_input_get_customer_id (item->input));
+      g_clear_object (&item->input);
+    }
   item_finished (self, item);
   running_free (running);
   start_more (self);
@@ -669,6 +709,7 @@ next_to_start (TlBatch *self)
           g_object_unref (item);
           continue;
         }
+      ensure_parsed (item);
       if (item->input_error != NULL)
         {
           item_finished (self, item);
@@ -1017,9 +1058,10 @@ tl_batch_to_csv (TlBatch *self)
 
       csv_field (out, line);
       g_string_append_c (out, ',');
+      ensure_parsed (item);
       csv_field (out, item->fingerprint);
       g_string_append_c (out, ',');
-      csv_field (out, item->input ? tl_input_get_customer_id (item->input) : NULL);
+      csv_field (out, item_customer_id (item));
       g_string_append_c (out, ',');
       csv_field (out, ticket ? tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID) : NULL);
       g_string_append_c (out, ',');

@@ -189,6 +189,22 @@ tl_ticket_append_json (TlTicket *self,
 }
 
 /**
+ * tl_ticket_trim:
+ *
+ * Keeps the order ID, the customer ID and the verdict, and frees the other fields: what a row
+ * of a large batch shows.
+ */
+void
+tl_ticket_trim (TlTicket *self)
+{
+  g_return_if_fail (TL_IS_TICKET (self));
+
+  for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
+    if (i != TL_TICKET_FIELD_ORDER_ID && i != TL_TICKET_FIELD_CUSTOMER_ID)
+      g_clear_pointer (&self->strings[i], g_free);
+}
+
+/**
  * tl_ticket_state_to_string:
  *
  * Returns: "valid", "expired" or "unknown": the verdict's name in --json and CSV

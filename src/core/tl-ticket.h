@@ -57,6 +57,7 @@ TlTicketState  tl_ticket_get_state          (TlTicket       *self);
 const char    *tl_ticket_get_expiry_key     (TlTicket       *self);
 const char    *tl_ticket_state_to_string    (TlTicketState   state);
 const char    *tl_ticket_state_get_title    (TlTicketState   state);
+void           tl_ticket_trim               (TlTicket       *self);
 void           tl_ticket_append_json        (TlTicket       *self,
                                              GString        *out,
                                              gboolean        pretty);
