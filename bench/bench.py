@@ -110,14 +110,7 @@ done < {batch}
     loop_s = time.monotonic() - start
 
     config = os.path.join(tmp, "curl.cfg")
-    with open(config, "w") as f:
-        for i in range(n):
-            # "next" keeps each request's headers and body to itself (-d would concatenate)
-            if i > 0:
-                f.write("next\n")
-            f.write(f'url = "{base}/Service/Order/Token/M{11385 + i % 50}"\nrequest = "POST"\nsilent\n'
-                    f'header = "Content-Type: application/json"\nheader = "{AUTH}"\n'
-                    f'data = "{{\\"data\\":\\"{TOKEN}\\"}}"\noutput = "/dev/null"\n')
+    curl_config(config, base, n)
     start = time.monotonic()
     subprocess.run(["curl", "-s", "--parallel", "--parallel-max", str(jobs), "-K", config], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -127,6 +120,132 @@ done < {batch}
         f"{loop_s / ours:.1f}x", "≥ 10x")
     row(f"batch {n} lookups, --jobs {jobs}", f"{n / ours:.0f}/s", f"{n / par_s:.0f}/s curl --parallel",
         f"{par_s / ours:.2f}x", "≥ 1.0x")
+
+
+def write_lines(path, n, valid=True):
+    with open(path, "w") as f:
+        for i in range(n):
+            # invalid: one word, no customer ID (tl-input refuses it before any request)
+            f.write(f"M{11385 + i % 50} {TOKEN}\n" if valid else f"no-customer-id-{i}\n")
+
+
+def run_cli_measured(args, stdin_text="demo"):
+    """Runs the CLI, returns (seconds, peak RSS in KiB, stdout line count)."""
+    with tempfile.TemporaryFile() as out:
+        start = time.monotonic()
+        proc = subprocess.Popen([CLI, *args], stdin=subprocess.PIPE, stdout=out, stderr=subprocess.DEVNULL,
+                                env=ENV)
+        proc.stdin.write(stdin_text.encode())
+        proc.stdin.close()
+        _, _, usage = os.wait4(proc.pid, 0)
+        seconds = time.monotonic() - start
+        out.seek(0)
+        lines = sum(1 for _ in out)
+    return seconds, usage.ru_maxrss, lines
+
+
+def curl_config(path, base, n):
+    with open(path, "w") as f:
+        for i in range(n):
+            # "next" keeps each request's headers and body to itself (-d would concatenate)
+            if i > 0:
+                f.write("next\n")
+            f.write(f'url = "{base}/Service/Order/Token/M{11385 + i % 50}"\nrequest = "POST"\nsilent\n'
+                    f'header = "Content-Type: application/json"\nheader = "{AUTH}"\n'
+                    f'data = "{{\\"data\\":\\"{TOKEN}\\"}}"\noutput = "/dev/null"\n')
+
+
+def bench_scaling(base, plot_path):
+    """1k, 10k and 100k lines with --jobs 8: time and peak memory; 100k unparseable lines."""
+    tmp = tempfile.mkdtemp(prefix="tl-bench-")
+    common = ["--base-url", base, "--username", "demo", "--password-stdin", "--json", "--jobs", "8", "--batch"]
+    points = []
+    for n in (1000, 10000, 100000):
+        path = os.path.join(tmp, f"valid-{n}.txt")
+        write_lines(path, n)
+        seconds, rss, lines = run_cli_measured(common + [path])
+        assert lines == n, f"{n} lines gave {lines} results"
+        points.append((n, seconds, rss))
+    (_, t1k, m1k), (_, t10k, m10k), (_, t100k, m100k) = points
+    row("batch 100 000 lines, --jobs 8", f"{t100k:.1f} s", f"{10 * t10k:.1f} s = 10 × 10 000",
+        f"{t100k / (10 * t10k):.2f}x", "≤ 1.2x")
+    row("batch peak memory 100 000 lines", f"{m100k / 1024:.1f} MiB", f"{m10k / 1024:.1f} MiB at 10 000",
+        f"+{(m100k - m10k) / 1024:.1f} MiB", "≤ +10 MiB")
+    path = os.path.join(tmp, "unparseable.txt")
+    write_lines(path, 100000, valid=False)
+    seconds, rss, lines = run_cli_measured(common + [path])
+    assert lines == 100000, lines
+    row("batch 100 000 unparseable lines", f"{seconds:.2f} s", "—", "—", "< 2 s")
+    write_plot(plot_path, points)
+    return points
+
+
+def write_plot(path, points):
+    """The scaling curve as a small SVG: seconds against lines, both on log scales, with the
+    line a linear cost would follow through the 1 000-line point."""
+    import math
+    w, h, left, bottom, top, right = 420, 260, 60, 40, 20, 20
+    xs = [math.log10(n) for n, _, _ in points]
+    ys = [math.log10(t) for _, t, _ in points]
+    x0, x1 = 2.9, 5.1
+    y0 = math.floor(min(ys + [ys[0] - 0.1]))
+    y1 = math.ceil(max(ys[0] + 2, max(ys)) + 0.1)
+
+    def px(x):
+        return left + (x - x0) / (x1 - x0) * (w - left - right)
+
+    def py(y):
+        return h - bottom - (y - y0) / (y1 - y0) * (h - top - bottom)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" '
+             'font-family="sans-serif" font-size="11">',
+             f'<rect width="{w}" height="{h}" fill="white"/>',
+             f'<line x1="{left}" y1="{h - bottom}" x2="{w - right}" y2="{h - bottom}" stroke="#555"/>',
+             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{h - bottom}" stroke="#555"/>']
+    for n in (1000, 10000, 100000):
+        x = px(math.log10(n))
+        parts.append(f'<text x="{x:.1f}" y="{h - bottom + 16}" text-anchor="middle">{n:,}</text>')
+    for e in range(int(y0), int(y1) + 1):
+        y = py(e)
+        parts.append(f'<line x1="{left - 4}" y1="{y:.1f}" x2="{w - right}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{10 ** e:g} s</text>')
+    # linear cost through the first point
+    lx0, ly0 = xs[0], ys[0]
+    parts.append(f'<line x1="{px(lx0):.1f}" y1="{py(ly0):.1f}" x2="{px(5):.1f}" y2="{py(ly0 + 5 - lx0):.1f}" '
+                 'stroke="#999" stroke-dasharray="4 3"/>')
+    pts = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in zip(xs, ys))
+    parts.append(f'<polyline points="{pts}" fill="none" stroke="#3584e4" stroke-width="2"/>')
+    for i, ((n, t, _), x, y) in enumerate(zip(points, xs, ys)):
+        last = i == len(points) - 1
+        parts.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3.5" fill="#3584e4"/>')
+        parts.append(f'<text x="{px(x) + (-6 if last else 6):.1f}" y="{py(y) + (16 if last else -6):.1f}" '
+                     f'text-anchor="{"end" if last else "start"}">{t:.2f} s</text>')
+    parts.append(f'<text x="{(left + w - right) / 2}" y="{h - 6}" text-anchor="middle">lines (--batch, --jobs 8)</text>')
+    parts.append(f'<text x="{left + 6}" y="{top + 4}" fill="#999">dashed: linear in the lines</text>')
+    parts.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(parts) + "\n")
+
+
+def bench_sequential(base, n=1000, runs=7):
+    """--jobs 1 over one kept-alive connection against one curl process doing the same POSTs."""
+    tmp = tempfile.mkdtemp(prefix="tl-bench-")
+    path = os.path.join(tmp, "lines.txt")
+    write_lines(path, n)
+    config = os.path.join(tmp, "curl.cfg")
+    curl_config(config, base, n)
+    ours, curl = [], []
+    for _ in range(runs):                               # alternately
+        seconds, _, lines = run_cli_measured(["--base-url", base, "--username", "demo", "--password-stdin",
+                                              "--json", "--jobs", "1", "--batch", path])
+        assert lines == n
+        ours.append(seconds)
+        start = time.monotonic()
+        subprocess.run(["curl", "-K", config], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        curl.append(time.monotonic() - start)
+    row(f"sequential {n} lookups, --jobs 1", f"{statistics.median(ours) * 1000:.0f} ms",
+        f"{statistics.median(curl) * 1000:.0f} ms curl -K", f"{statistics.median(ours) / statistics.median(curl):.2f}x",
+        "≤ 1.5x")
 
 
 def rss_lines(cmd, extra_env):
@@ -142,6 +261,21 @@ def bench_memory():
     row("GUI memory growth 100 → 500", f"{(app[500] - app[100]) / 1024:.2f} MiB", "—", "—", "< 2 MiB")
 
 
+def bench_batch_window(lines=20000):
+    out = subprocess.run([APP, "--demo"], env=dict(ENV, TL_BENCH="batch", TL_BENCH_LINES=str(lines)),
+                         capture_output=True, text=True, timeout=600).stdout
+    values = {}
+    for l in out.splitlines():
+        p = l.split()
+        if l.startswith("batch-max-stall-us "):
+            values["stall"] = int(p[1])
+        elif l.startswith("rss-kib "):
+            values[p[1]] = int(p[2])
+    row(f"batch window {lines} lines: longest stall", f"{values['stall'] / 1000:.1f} ms", "—", "—", "< 50 ms")
+    row(f"batch window {lines} lines: memory", f"+{(values['after'] - values['before']) / 1024:.1f} MiB",
+        f"{values['before'] / 1024:.1f} MiB before Run", "—", "< +20 MiB")
+
+
 def bench_stall():
     out = subprocess.run([APP, "--demo"], env=dict(ENV, TL_BENCH="stall"), capture_output=True, text=True,
                          timeout=120).stdout
@@ -150,7 +284,7 @@ def bench_stall():
 
 
 def main():
-    only = os.environ.get("TL_BENCH_ONLY", "startup latency batch memory stall").split()
+    only = os.environ.get("TL_BENCH_ONLY", "startup latency batch sequential scaling memory stall batch-window").split()
     print(f"{'benchmark':34} {'Ticket Lookup':>14} {'baseline':>16} {'ratio':>8}")
     if "startup" in only:
         bench_startup()
@@ -160,12 +294,18 @@ def main():
             bench_latency(base)
         if "batch" in only:
             bench_batch(base)
+        if "sequential" in only:
+            bench_sequential(base)
+        if "scaling" in only:
+            bench_scaling(base, os.environ.get("TL_BENCH_PLOT", os.path.join(BUILD, "bench-scaling.svg")))
     finally:
         server.terminate()
     if "memory" in only:
         bench_memory()
     if "stall" in only:
         bench_stall()
+    if "batch-window" in only:
+        bench_batch_window()
     print()
     print("| benchmark | Ticket Lookup | baseline | ratio | target |")
     print("|---|---|---|---|---|")
