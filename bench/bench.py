@@ -58,7 +58,7 @@ def bench_startup():
         app.append(first_frame([APP]))
     ratios = [a / b for a, b in zip(app, bare)]
     row("startup to first frame (median)", f"{statistics.median(app):.1f} ms",
-        f"{statistics.median(bare):.1f} ms bare", f"{statistics.median(ratios):.2f}x", "≤ 1.15x")
+        f"{statistics.median(bare):.1f} ms bare", f"{statistics.median(ratios):.2f}x", "≤ 1.10x")
     return app, bare
 
 
@@ -163,9 +163,12 @@ def bench_scaling(base, plot_path):
     for n in (1000, 10000, 100000):
         path = os.path.join(tmp, f"valid-{n}.txt")
         write_lines(path, n)
-        seconds, rss, lines = run_cli_measured(common + [path])
-        assert lines == n, f"{n} lines gave {lines} results"
-        points.append((n, seconds, rss))
+        runs = []
+        for _ in range(3):          # the median of three: the machine is shared with the server
+            seconds, rss, lines = run_cli_measured(common + [path])
+            assert lines == n, f"{n} lines gave {lines} results"
+            runs.append((seconds, rss))
+        points.append((n, statistics.median(r[0] for r in runs), max(r[1] for r in runs)))
     (_, t1k, m1k), (_, t10k, m10k), (_, t100k, m100k) = points
     row("batch 100 000 lines, --jobs 8", f"{t100k:.1f} s", f"{10 * t10k:.1f} s = 10 × 10 000",
         f"{t100k / (10 * t10k):.2f}x", "≤ 1.2x")
