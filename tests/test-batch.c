@@ -236,6 +236,13 @@ busy_handler (SoupServer        *server,
   g_array_append_val (busy->statuses, status);
 }
 
+static void
+busy_clear (Busy *busy)
+{
+  g_clear_pointer (&busy->times, g_array_unref);
+  g_clear_pointer (&busy->statuses, g_array_unref);
+}
+
 static TlBatch *
 busy_batch (SoupServer *server,
             Busy       *busy,
@@ -312,8 +319,7 @@ test_retry_after (void)
   g_assert_cmpint (g_array_index (busy.times, gint64, 1) - first_429, >=, G_USEC_PER_SEC - 50000);
   g_assert_cmpint (g_array_index (busy.times, gint64, 2) - g_array_index (busy.times, gint64, 1), >=,
                    G_USEC_PER_SEC - 50000);
-  g_array_unref (busy.times);
-  g_array_unref (busy.statuses);
+  busy_clear (&busy);
 }
 
 /* Two at once; the first answer (503) asks to wait a second. The other line, already on its
@@ -333,8 +339,7 @@ test_retry_after_holds_everyone (void)
     g_assert_cmpint (g_array_index (busy.times, gint64, i) - told, >=, G_USEC_PER_SEC - 50000);
   for (guint i = 0; i < 6; i++)
     g_assert_cmpuint (item_status (batch, i), ==, 200);
-  g_array_unref (busy.times);
-  g_array_unref (busy.statuses);
+  busy_clear (&busy);
 }
 
 /* A server that never stops saying 429: three tries per line, then the answer is reported. */
@@ -350,8 +355,7 @@ test_retry_after_gives_up (void)
   g_assert_cmpuint (item_status (batch, 0), ==, 429);
   g_assert_cmpuint (item_status (batch, 1), ==, 429);
   g_assert_cmpint (tl_batch_get_exit_status (batch), ==, 5);
-  g_array_unref (busy.times);
-  g_array_unref (busy.statuses);
+  busy_clear (&busy);
 }
 
 /* Asked to wait longer than a line may (120 s > 60 s): not waited, reported at once; and a wait
@@ -387,10 +391,8 @@ test_retry_after_bounded_and_cancellable (void)
   g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED);
   g_assert_cmpuint (busy2.times->len, ==, 1);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 25 * G_USEC_PER_SEC);
-  g_array_unref (busy.times);
-  g_array_unref (busy.statuses);
-  g_array_unref (busy2.times);
-  g_array_unref (busy2.statuses);
+  busy_clear (&busy);
+  busy_clear (&busy2);
 }
 
 int

@@ -14,17 +14,18 @@ Real parts only:
 TAP output. Usage: test_proxy.py CLI
 """
 
-import http.server
 import json
 import os
 import shutil
 import socket
-import ssl
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from recording_server import RecordingServer, basic  # noqa: E402
 
 CLI = sys.argv[1]
 HOST = "connect.office.test"
@@ -78,36 +79,6 @@ def make_pki(d):
             out.write(ca.read())
     with open(os.path.join(d, "hosts"), "w") as f:
         f.write("127.0.0.1 localhost\n127.0.0.1 %s\n" % HOST)
-
-
-class Api(http.server.BaseHTTPRequestHandler):
-    received = []
-
-    def do_POST(self):
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length)
-        Api.received.append((self.path, self.headers.get("Authorization"), body))
-        ticket = {"orderId": "ORD-2026-118305", "userId": "anna", "orderUserId": "erik",
-                  "targetId": "OBJ1", "targetType": "HousingCooperative", "tenantId": "T1",
-                  "chainId": "G1", "customerId": CUSTOMER, "hasExpired": False}
-        data = json.dumps(ticket).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
-
-
-def start_api(d):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Api)
-    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(os.path.join(d, "server.pem"), os.path.join(d, "server.key"))
-    server.socket = ctx.wrap_socket(server.socket, server_side=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 class Recorder:
@@ -204,10 +175,8 @@ def run_cli(d, env_extra, with_root, *args):
 
 
 def secrets_in(data):
-    import base64
-    basic = base64.b64encode(("%s:%s" % (USER, PASSWORD)).encode())
     found = []
-    for name, needle in (("password", PASSWORD.encode()), ("Basic value", basic),
+    for name, needle in (("password", PASSWORD.encode()), ("Basic value", basic(USER, PASSWORD)[6:].encode()),
                          ("Authorization", b"authorization"), ("token", b"ProxyTestToken"),
                          ("customer ID", CUSTOMER.encode()), ("username", USER.encode())):
         if needle.lower() in data.lower():
@@ -228,8 +197,8 @@ os.chmod(tmp, 0o755)  # tinyproxy runs as nobody when started by root and writes
 procs = []
 try:
     make_pki(tmp)
-    api = start_api(tmp)
-    API_PORT = api.server_address[1]
+    api = RecordingServer(PASSWORD, USER, tls=(os.path.join(tmp, "server.pem"), os.path.join(tmp, "server.key")))
+    API_PORT = api.port
 
     proxy, proxy_port, proxy_log = start_tinyproxy(tmp, "office", API_PORT)
     procs.append(proxy)
@@ -237,7 +206,7 @@ try:
     proxy_env = {"https_proxy": "http://127.0.0.1:%d" % recorder.port}
 
     # 1. through the proxy, office root in the system trust store
-    Api.received.clear()
+    api.requests.clear()
     r = run_cli(tmp, proxy_env, True, "--json")
     sent = recorder.take()
     try:
@@ -254,17 +223,15 @@ try:
         log = f.read()
     check("the proxy's own log names the CONNECT and nothing secret",
           b"CONNECT" in log and not secrets_in(log), log.decode(errors="replace")[-2000:])
-    expected_basic = "Basic " + __import__("base64").b64encode(
-        ("%s:%s" % (USER, PASSWORD)).encode()).decode()
     check("the service got the request with the credentials, through the tunnel",
-          len(Api.received) == 1 and Api.received[0][1] == expected_basic
-          and Api.received[0][0].endswith("/" + CUSTOMER), Api.received)
+          api.authorizations() == [basic(USER, PASSWORD)] and api.requests[0]["customer"] == CUSTOMER
+          and api.tokens() == [TOKEN], api.requests)
 
     # 2. no_proxy: the service is reached directly, the proxy sees nothing
-    Api.received.clear()
+    api.requests.clear()
     r = run_cli(tmp, dict(proxy_env, no_proxy="localhost,.office.test"), True)
     sent = recorder.take()
-    check("no_proxy: reached directly", r.returncode == 0 and sent == b"" and len(Api.received) == 1,
+    check("no_proxy: reached directly", r.returncode == 0 and sent == b"" and len(api.requests) == 1,
           "exit %d, proxy got %r\n%s" % (r.returncode, sent[:100], r.stderr))
 
     # 3. the office root is not in the trust store: the error names the issuer

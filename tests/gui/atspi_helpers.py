@@ -7,6 +7,9 @@ import time
 
 import pyatspi
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from recording_server import RecordingServer, basic  # noqa: E402,F401  (shared with the other tests)
+
 APP = os.environ["TL_APP"]
 CLI = os.environ.get("TL_CLI", "")
 SCHEMA_DIR = os.environ["GSETTINGS_SCHEMA_DIR"]
@@ -200,63 +203,6 @@ def secret_tool_store(server, username, password, own=False, schema=None, clear=
     subprocess.run(["secret-tool", "store", "--label=test", *_schema_attrs(own, schema), "server", server,
                     "username", username], input=password, text=True, check=True,
                    timeout=SECRET_TOOL_TIMEOUT)
-
-
-class RecordingServer:
-    """A loopback stand-in for the order-token endpoint that records every request it receives
-    (path, Authorization, body), so a test asserts on what reached the server, not on the UI.
-    Answers a valid ticket when the Basic credentials are `username:password`, else 401."""
-
-    def __init__(self, password, username="demo"):
-        import base64
-        import http.server
-        import json
-        import threading
-
-        self.requests = []
-        expected = "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
-        outer = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode("utf-8", "replace")
-                auth = self.headers.get("Authorization")
-                outer.requests.append({"path": self.path, "authorization": auth, "body": body})
-                if auth == expected:
-                    customer = self.path.rsplit("/", 1)[-1]
-                    data = json.dumps({"orderId": "ORD-2026-118305", "userId": "anna.lindqvist",
-                                       "orderUserId": "erik.sjoberg", "targetId": "OBJ11385_1395932274",
-                                       "targetType": "HousingCooperative", "tenantId": "T1", "chainId": "G1",
-                                       "customerId": customer, "hasExpired": False}).encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json; charset=utf-8")
-                else:
-                    data = b'{"message":"Authorization has been denied for this request."}'
-                    self.send_response(401)
-                    self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def authorizations(self):
-        return [r["authorization"] for r in self.requests]
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def basic(username, password):
-    import base64
-    return "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
 
 
 def keyring_daemon_pid():

@@ -6,19 +6,18 @@ The application is started as D-Bus activation starts it (--gapplication-service
 password in the keyring; a recording server stands in for the service and says what reached it.
 Prints TAP.
 """
-import base64
-import http.server
 import json
 import os
 import sys
-import threading
 import time
 import traceback
 
 from gi.repository import Gio, GLib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from atspi_helpers import App, secret_tool_store, wait_for  # noqa: E402
+from recording_server import RecordingServer, basic, ticket  # noqa: E402
 
 APP_ID = os.environ.get("TL_APP_ID", "io.github.ticketlookup.TicketLookup")
 PATH = "/" + APP_ID.replace(".", "/") + "/SearchProvider"
@@ -32,55 +31,20 @@ HOSTILE = "SearchHostile+01"
 SLOW = "SearchSlowToken0"
 
 
-class Server:
-    """Answers by token; records every request (the token it carried, the Authorization)."""
-
-    def __init__(self):
-        self.requests = []
-        outer = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                token = json.loads(body).get("data")
-                outer.requests.append({"token": token, "authorization": self.headers.get("Authorization")})
-                customer = self.path.rsplit("/", 1)[-1]
-                ticket = {"orderId": "ORD-2026-118305", "userId": "anna", "orderUserId": "erik",
-                          "targetId": "OBJ11385_1395932274", "targetType": "HousingCooperative",
-                          "tenantId": "T1", "chainId": "G1", "customerId": customer,
-                          "hasExpired": False}
-                status = 200
-                if token == SLOW:
-                    time.sleep(2)
-                if token == EXPIRED:
-                    ticket.update(orderId="ORD-2024-000417", hasExpired=True)
-                elif token == HOSTILE:
-                    # markup, a terminal escape, a bidi override and the token echoed back
-                    ticket.update(orderId="<b>ORD</b>\x1b[2J\u202eevil " + token,
-                                  targetType="<i>Type</i>", targetId="echo:" + token)
-                if token == DENIED:
-                    status, data = 403, b'{"message":"Access denied for this customer."}'
-                else:
-                    data = json.dumps(ticket).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def tokens(self):
-        return [r["token"] for r in self.requests]
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
+def answer(request):
+    """By token: valid, expired, 403, a hostile answer, a slow one."""
+    token, customer = request["token"], request["customer"]
+    if token == SLOW:
+        time.sleep(2)
+    if token == EXPIRED:
+        return 200, ticket(customer, orderId="ORD-2024-000417", hasExpired=True)
+    if token == DENIED:
+        return 403, {"message": "Access denied for this customer."}
+    if token == HOSTILE:
+        # markup, a terminal escape, a bidi override and the token echoed back
+        return 200, ticket(customer, orderId="<b>ORD</b>\x1b[2J\u202eevil " + token,
+                           targetType="<i>Type</i>", targetId="echo:" + token)
+    return 200, ticket(customer, userId="anna", orderUserId="erik")
 
 
 def proxy():
@@ -139,7 +103,7 @@ def check(name, func):
 
 
 def main():
-    server = Server()
+    server = RecordingServer(PASSWORD, USER, answer=answer)
     secret_tool_store(server.base, USER, PASSWORD, own=True)
     settings = {"window-width": "720", "window-height": "900", "base-url": f"'{server.base}'",
                 "username": f"'{USER}'"}
@@ -169,8 +133,7 @@ def main():
             ids = call(p, "GetInitialResultSet", "(as)", ["M11385", VALID])
             assert len(ids) == 1, ids
             assert server.tokens() == [VALID], server.tokens()
-            expected = "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-            assert server.requests[0]["authorization"] == expected
+            assert server.requests[0]["authorization"] == basic(USER, PASSWORD)
             m = metas(p, ids)[ids[0]]
             assert m["name"] == "Valid · ORD-2026-118305 · M11385", m
             assert APP_ID in m["gicon"], m
