@@ -9,86 +9,27 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "cli-runner.h"
 #include "tl-credentials.h"
 #include "tl-demo-server.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (res);
-}
-
-/* Runs the CLI without blocking this process's main loop, so an in-process server can answer. */
+/* Runs the CLI with @stdin_text on standard input and @envp_extra (name, value, …) added. */
 static void
 run_cli_full (Run         *run,
               const char  *stdin_text,
               const char **envp_extra,
               ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) res = NULL;
-  g_autoptr(GBytes) in = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
-  va_list args;
-  g_auto(GStrv) wrapper = NULL;
+  va_list ap;
 
-  /* `meson test --setup valgrind` runs the CLI itself under valgrind too. */
-  if (g_getenv ("TL_TEST_CLI_WRAPPER") != NULL)
-    {
-      wrapper = g_strsplit (g_getenv ("TL_TEST_CLI_WRAPPER"), " ", -1);
-      for (guint i = 0; wrapper[i] != NULL; i++)
-        if (*wrapper[i] != '\0')
-          g_ptr_array_add (argv, wrapper[i]);
-    }
-  g_ptr_array_add (argv, (char *) TL_CLI_PATH);
-  va_start (args, envp_extra);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  for (guint i = 0; envp_extra && envp_extra[i]; i += 2)
-    g_subprocess_launcher_setenv (launcher, envp_extra[i], envp_extra[i + 1], TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  in = g_bytes_new (stdin_text ? stdin_text : "", stdin_text ? strlen (stdin_text) : 0);
-  g_subprocess_communicate_async (proc, in, NULL, on_communicated, &res);
-  while (res == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_subprocess_communicate_finish (proc, res, &out, &err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_exit_status (proc);
-  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout:\n%s\nstderr:\n%s\n", run->status, run->out, run->err);
+  va_start (ap, envp_extra);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run_cli_argv (run, TL_CLI_PATH, stdin_text, envp_extra, (const char * const *) args->pdata);
 }
 
 #define run_cli(run, ...) run_cli_full (run, NULL, NULL, __VA_ARGS__, NULL)

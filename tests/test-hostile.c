@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "cli-runner.h"
 #include "tl-batch.h"
 #include "tl-client.h"
 #include "tl-lookup-error.h"
@@ -135,70 +136,22 @@ lookup (Hostile *h)
 
 /* ---- the CLI ---------------------------------------------------------------------------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *res,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (res);
-}
-
 /* The password on standard input, as a script would give it. */
 static void
 run_cli (Run        *run,
          const char *stdin_text,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GAsyncResult) res = NULL;
-  g_autoptr(GBytes) in = NULL;
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
-  va_list args;
+  va_list ap;
 
-  g_ptr_array_add (argv, (char *) TL_CLI_PATH);
-  va_start (args, stdin_text);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  in = g_bytes_new (stdin_text, strlen (stdin_text));
-  g_subprocess_communicate_async (proc, in, NULL, on_communicated, &res);
-  while (res == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_subprocess_communicate_finish (proc, res, &out, &err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  run->status = g_subprocess_get_exit_status (proc);
-  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout:\n%s\nstderr:\n%s\n", run->status, run->out, run->err);
+  va_start (ap, stdin_text);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  run_cli_argv (run, TL_CLI_PATH, stdin_text, NULL, (const char * const *) args->pdata);
 }
 
 #define run_cli_at(run, h, ...) \
