@@ -831,8 +831,8 @@ def test_drop_text_and_file():
 
 def test_batch_window_file_drop_and_many_lines():
     """The batch window takes a file dropped from another program (its lines are added after
-    what was typed, nothing is lost) and runs 2 000 lines to the end, the progress bar and the
-    table updated once per frame."""
+    what was typed, nothing is lost) and Ctrl+Enter in the lines runs 2 000 lines to the end,
+    the progress bar and the table updated once per frame."""
     app = App(["--demo"], WINDOW)
     try:
         app.press("Look Up Many Tokens…")
@@ -849,8 +849,13 @@ def test_batch_window_file_drop_and_many_lines():
         content = text_of(lines)
         assert content.split("\n")[0] == f"M9 {EXPIRED}", content[:80]
         assert content.split("\n")[1] == "a line without a token", content[:120]
-        app.press("Run")
+        # Ctrl+Enter runs while the lines have the focus (the text view must not take it)
+        # (the batch window is at the top left of the screen: a click puts the focus in the lines)
+        subprocess.run(["xdotool", "mousemove", "300", "120", "click", "1"], check=True, timeout=10)
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "key", "ctrl+Return"], check=True, timeout=10)
         app.wait("label", "2001 of 2001 done · Demo server", timeout=120)
+        assert text_of(lines).count("\n") == content.count("\n"), "Ctrl+Enter added a line"
         app.wait("label", "ORD-2024-000417")
         time.sleep(0.5)
         app.screenshot(os.path.join(SHOTS, "batch-many.png"))
