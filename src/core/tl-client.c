@@ -123,9 +123,9 @@ new_session (TlClient *self,
 static void
 tl_client_init (TlClient *self)
 {
-  /* The user's proxy settings (GNOME's, or the proxy portal's inside Flatpak), with loopback
-   * always reached directly. */
-  self->proxy_resolver = tl_proxy_resolver_new (g_proxy_resolver_get_default ());
+  /* The user's proxy settings (GNOME's, or the proxy portal's inside Flatpak), asked for on the
+   * first request that leaves this computer; loopback is always reached directly. */
+  self->proxy_resolver = tl_proxy_resolver_new_default ();
   self->session = new_session (self, 64, 32);
   self->timeout_ms = TL_DEFAULT_TIMEOUT_SECONDS * 1000;
 }
@@ -216,9 +216,10 @@ tl_client_set_proxy_resolver (TlClient       *self,
   g_clear_object (&self->proxy_resolver);
   if (resolver != NULL && TL_IS_PROXY_RESOLVER (resolver))
     self->proxy_resolver = g_object_ref (TL_PROXY_RESOLVER (resolver));
+  else if (resolver != NULL)
+    self->proxy_resolver = tl_proxy_resolver_new (resolver);
   else
-    self->proxy_resolver = tl_proxy_resolver_new (resolver != NULL ? resolver
-                                                                   : g_proxy_resolver_get_default ());
+    self->proxy_resolver = tl_proxy_resolver_new_default ();
   soup_session_set_proxy_resolver (self->session, G_PROXY_RESOLVER (self->proxy_resolver));
 }
 

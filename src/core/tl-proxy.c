@@ -20,7 +20,9 @@ struct _TlProxyResolver
 {
   GObject         parent_instance;
 
+  GMutex          lock;
   GProxyResolver *inner;
+  gboolean        use_default;   /* inner is the system's, taken on first need */
 };
 
 static void tl_proxy_resolver_iface_init (GProxyResolverInterface *iface);
@@ -37,6 +39,7 @@ tl_proxy_resolver_finalize (GObject *object)
   TlProxyResolver *self = TL_PROXY_RESOLVER (object);
 
   g_clear_object (&self->inner);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (tl_proxy_resolver_parent_class)->finalize (object);
 }
@@ -50,6 +53,24 @@ tl_proxy_resolver_class_init (TlProxyResolverClass *klass)
 static void
 tl_proxy_resolver_init (TlProxyResolver *self)
 {
+  g_mutex_init (&self->lock);
+}
+
+/* The resolver with the user's settings, or NULL for none. The system's is only asked for
+ * when a request leaves this computer: inside Flatpak it is the proxy portal, and a lookup
+ * to loopback (the demo, the tests) or a program that never looks anything up should not
+ * wait for a portal to start. */
+static GProxyResolver *
+get_inner (TlProxyResolver *self)
+{
+  GProxyResolver *inner;
+
+  g_mutex_lock (&self->lock);
+  if (self->inner == NULL && self->use_default)
+    self->inner = g_object_ref (g_proxy_resolver_get_default ());
+  inner = self->inner ? g_object_ref (self->inner) : NULL;
+  g_mutex_unlock (&self->lock);
+  return inner;
 }
 
 static gboolean
@@ -81,10 +102,11 @@ tl_proxy_resolver_lookup (GProxyResolver  *resolver,
                           GError         **error)
 {
   TlProxyResolver *self = TL_PROXY_RESOLVER (resolver);
+  g_autoptr(GProxyResolver) inner = NULL;
 
-  if (uri_is_loopback (uri) || self->inner == NULL)
+  if (uri_is_loopback (uri) || (inner = get_inner (self)) == NULL)
     return g_strdupv ((char **) direct);
-  return g_proxy_resolver_lookup (self->inner, uri, cancellable, error);
+  return g_proxy_resolver_lookup (inner, uri, cancellable, error);
 }
 
 static void
@@ -111,13 +133,13 @@ tl_proxy_resolver_lookup_async (GProxyResolver      *resolver,
 {
   TlProxyResolver *self = TL_PROXY_RESOLVER (resolver);
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GProxyResolver) inner = NULL;
 
   g_task_set_source_tag (task, tl_proxy_resolver_lookup_async);
-  if (uri_is_loopback (uri) || self->inner == NULL)
+  if (uri_is_loopback (uri) || (inner = get_inner (self)) == NULL)
     g_task_return_pointer (task, g_strdupv ((char **) direct), (GDestroyNotify) g_strfreev);
   else
-    g_proxy_resolver_lookup_async (self->inner, uri, cancellable, inner_lookup_done,
-                                   g_steal_pointer (&task));
+    g_proxy_resolver_lookup_async (inner, uri, cancellable, inner_lookup_done, g_steal_pointer (&task));
 }
 
 static char **
@@ -139,6 +161,21 @@ tl_proxy_resolver_iface_init (GProxyResolverInterface *iface)
 }
 
 /**
+ * tl_proxy_resolver_new_default:
+ *
+ * The user's settings: g_proxy_resolver_get_default(), asked for on the first request that
+ * leaves this computer.
+ */
+TlProxyResolver *
+tl_proxy_resolver_new_default (void)
+{
+  TlProxyResolver *self = g_object_new (TL_TYPE_PROXY_RESOLVER, NULL);
+
+  self->use_default = TRUE;
+  return self;
+}
+
+/**
  * tl_proxy_resolver_new:
  * @inner: (nullable): the resolver with the user's settings; %NULL for no proxy at all
  */
@@ -152,11 +189,16 @@ tl_proxy_resolver_new (GProxyResolver *inner)
   return self;
 }
 
+/**
+ * tl_proxy_resolver_get_inner:
+ *
+ * Returns: (transfer full) (nullable): the resolver with the user's settings
+ */
 GProxyResolver *
 tl_proxy_resolver_get_inner (TlProxyResolver *self)
 {
   g_return_val_if_fail (TL_IS_PROXY_RESOLVER (self), NULL);
-  return self->inner;
+  return get_inner (self);
 }
 
 static const char *

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TlProxyResolver, tl_proxy_resolver, TL, PROXY_RESOLVER, GObject)
 
 TlProxyResolver *tl_proxy_resolver_new                  (GProxyResolver      *inner);
+TlProxyResolver *tl_proxy_resolver_new_default          (void);
 TlProxyResolver *tl_proxy_resolver_new_from_environment (const char * const  *envp);
 GProxyResolver  *tl_proxy_resolver_get_inner            (TlProxyResolver     *self);
 char            *tl_proxy_resolver_describe             (TlProxyResolver     *self,
