@@ -255,14 +255,10 @@ join_terms (const char * const *terms)
   return g_strjoinv (" ", (char **) terms);
 }
 
-/**
- * tl_search_provider_terms_are_complete:
- *
- * Whether @terms read as a whole lookup: a customer ID and a token with the shape of a whole
- * base64 token. Anything less is what someone is still typing.
- */
-gboolean
-tl_search_provider_terms_are_complete (const char * const *terms)
+/* Whether @terms read as a whole lookup: a customer ID and a token with the shape of a whole
+ * base64 token. Anything less is what someone is still typing. */
+static gboolean
+terms_are_complete (const char * const *terms)
 {
   g_autofree char *text = NULL;
   g_autoptr(TlInput) input = NULL;
@@ -288,7 +284,7 @@ get_result_set (TlSearchProvider      *self,
   Entry *entry;
   Search *search;
 
-  if (!tl_search_provider_terms_are_complete (terms))
+  if (!terms_are_complete (terms))
     {
       cancel_search (self);
       return_results (invocation, NULL);

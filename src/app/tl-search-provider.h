@@ -19,6 +19,5 @@ gboolean          tl_search_provider_register   (TlSearchProvider *self,
                                                  const char       *object_path,
                                                  GError          **error);
 void              tl_search_provider_unregister (TlSearchProvider *self);
-gboolean          tl_search_provider_terms_are_complete (const char * const *terms);
 
 G_END_DECLS

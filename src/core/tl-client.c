@@ -699,9 +699,9 @@ fail_with_gerror (GTask        *task,
 
   if (!tl_deadline_expired (data->deadline) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      error->domain != G_TLS_ERROR && soup_message_get_tls_peer_certificate (data->msg) == NULL &&
-      (proxy = describe_proxy (task)) != NULL &&
-      (error->domain == G_RESOLVER_ERROR || error->domain == G_IO_ERROR))
+      (error->domain == G_RESOLVER_ERROR || error->domain == G_IO_ERROR) &&
+      soup_message_get_tls_peer_certificate (data->msg) == NULL &&
+      (proxy = describe_proxy (task)) != NULL)
     {
       /* Through a proxy, this computer connects to nothing but the proxy, and no name but the
        * proxy's is looked up here: a connection that failed before TLS failed at the proxy. */

@@ -189,18 +189,6 @@ tl_proxy_resolver_new (GProxyResolver *inner)
   return self;
 }
 
-/**
- * tl_proxy_resolver_get_inner:
- *
- * Returns: (transfer full) (nullable): the resolver with the user's settings
- */
-GProxyResolver *
-tl_proxy_resolver_get_inner (TlProxyResolver *self)
-{
-  g_return_val_if_fail (TL_IS_PROXY_RESOLVER (self), NULL);
-  return get_inner (self);
-}
-
 static const char *
 getenv_either (const char * const *envp,
                const char         *name)

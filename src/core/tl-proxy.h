@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (TlProxyResolver, tl_proxy_resolver, TL, PROXY_RESOLVER, GO
 TlProxyResolver *tl_proxy_resolver_new                  (GProxyResolver      *inner);
 TlProxyResolver *tl_proxy_resolver_new_default          (void);
 TlProxyResolver *tl_proxy_resolver_new_from_environment (const char * const  *envp);
-GProxyResolver  *tl_proxy_resolver_get_inner            (TlProxyResolver     *self);
 char            *tl_proxy_resolver_describe             (TlProxyResolver     *self,
                                                          const char          *uri);
 
