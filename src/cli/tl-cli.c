@@ -59,6 +59,7 @@ typedef struct _Cli
   gboolean      progress_shown;
   gint64        started;
   goffset       input_size;     /* of a regular file, else -1 */
+  guint         flush_id;       /* idle that flushes standard output after a batch's lines */
 } Cli;
 
 /* options */
@@ -410,6 +411,30 @@ print_batch_human (Job *job)
     }
 }
 
+static gboolean
+flush_stdout_idle (gpointer user_data)
+{
+  Cli *cli = user_data;
+
+  cli->flush_id = 0;
+  fflush (stdout);
+  return G_SOURCE_REMOVE;
+}
+
+/* A JSON line goes out as the UTF-8 it is (JSON Lines are UTF-8 whatever the locale), through
+ * stdio's buffer. g_print() would flush after every line, one write per lookup; here the
+ * buffer is flushed when the main loop has nothing else to do, so a reader of a pipe still
+ * gets each line as soon as the batch pauses, and a fast batch writes in blocks. */
+static void
+print_json_line (Cli        *cli,
+                 const char *json)
+{
+  fputs (json, stdout);
+  fputc ('\n', stdout);
+  if (cli->flush_id == 0)
+    cli->flush_id = g_idle_add_full (G_PRIORITY_LOW, flush_stdout_idle, cli, NULL);
+}
+
 static void
 print_job (Cli *cli,
            Job *job)
@@ -420,7 +445,7 @@ print_job (Cli *cli,
   if (cli->json)
     {
       g_autofree char *json = job_to_json (job);
-      g_print ("%s\n", json);
+      print_json_line (cli, json);
     }
   else if (cli->batch)
     print_batch_human (job);
@@ -443,6 +468,7 @@ flush_output (Cli *cli)
       cli->next_output++;
       print_job (cli, job);
     }
+  g_clear_handle_id (&cli->flush_id, g_source_remove);
   fflush (stdout);
 }
 
@@ -1168,11 +1194,13 @@ run_batch (Cli          *cli,
         g_main_context_iteration (NULL, TRUE);
       g_clear_handle_id (&progress_id, g_source_remove);
       clear_progress (cli);
+      g_clear_handle_id (&cli->flush_id, g_source_remove);
       fflush (stdout);
       return TL_EXIT_INTERRUPTED;
     }
   g_clear_handle_id (&progress_id, g_source_remove);
   clear_progress (cli);
+  g_clear_handle_id (&cli->flush_id, g_source_remove);
   fflush (stdout);
   if (cli->batch_failed)
     return MAX (tl_batch_get_exit_status (batch), TL_EXIT_USAGE);
