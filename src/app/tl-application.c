@@ -32,6 +32,7 @@ struct _TlApplication
   gboolean        history_read;     /* reading finished: saving may write the file */
   gboolean        save_pending;
   TlSearchProvider *search_provider;
+  GtkWindow      *shortcuts_window;  /* built when first shown */
 };
 
 G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
@@ -51,6 +52,33 @@ tl_application_new (void)
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/io/github/ticketlookup/TicketLookup",
                        NULL);
+}
+
+/**
+ * tl_application_show_shortcuts:
+ * @parent: the window they were asked for from
+ *
+ * Shows the keyboard shortcuts window (win.show-help-overlay, Ctrl+?), built the first time it
+ * is asked for. At the path GtkApplication looks for, gtk/help-overlay.ui, it was built with
+ * every window, before that window's first frame.
+ */
+void
+tl_application_show_shortcuts (TlApplication *self,
+                               GtkWindow     *parent)
+{
+  g_return_if_fail (TL_IS_APPLICATION (self));
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/ticketlookup/TicketLookup/tl-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window")));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_set_transient_for (self->shortcuts_window, parent);
+  gtk_window_present (self->shortcuts_window);
 }
 
 GSettings *
@@ -353,6 +381,7 @@ tl_application_startup (GApplication *app)
   static const char *token_accels[] = { "<Control>l", NULL };
   static const char *batch_accels[] = { "<Control>b", NULL };
   static const char *clipboard_accels[] = { "<Control><Shift>v", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (tl_application_parent_class)->startup (app);
 
@@ -364,6 +393,7 @@ tl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.focus-token", token_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.batch", batch_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.lookup-clipboard", clipboard_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
 }
 
 /**
@@ -475,6 +505,9 @@ tl_application_dispose (GObject *object)
 {
   TlApplication *self = (TlApplication *) object;
 
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
+  g_clear_object (&self->shortcuts_window);
   g_clear_object (&self->search_provider);
   g_clear_object (&self->accounts);
   g_clear_object (&self->history);

@@ -29,6 +29,8 @@ void           tl_application_add_history          (TlApplication  *self,
                                                     const char     *token,
                                                     const char     *account);
 void           tl_application_clear_history        (TlApplication  *self);
+void           tl_application_show_shortcuts       (TlApplication  *self,
+                                                    GtkWindow      *parent);
 void           tl_application_notify_done          (TlApplication  *self,
                                                     const char     *what,
                                                     const char     *title,

@@ -511,6 +511,14 @@ tl_batch_window_dispose (GObject *object)
 }
 
 static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  tl_application_show_shortcuts (TL_BATCH_WINDOW (widget)->app, GTK_WINDOW (widget));
+}
+
+static void
 tl_batch_window_class_init (TlBatchWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -533,6 +541,7 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "batch.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "batch.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "batch.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

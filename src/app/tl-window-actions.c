@@ -147,6 +147,14 @@ toggle_history_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
 }
 
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  tl_application_show_shortcuts (TL_WINDOW (widget)->app, GTK_WINDOW (widget));
+}
+
 void
 _tl_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -160,4 +168,5 @@ _tl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.demo-token", "u", demo_token_action);
   gtk_widget_class_install_action (widget_class, "win.clear-history", NULL, clear_history_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-history", NULL, toggle_history_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 }

@@ -32,15 +32,21 @@ struct _TlWindow
   GtkSpinner           *spinner;
   GtkStack             *result_stack;
   AdwPreferencesGroup  *demo_tokens_group;
-  TlTicketView         *ticket_view;
-  TlDetailsView        *details_view;
-  TlErrorView          *error_view;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GtkBox               *column;
+  AdwBin               *history_slot;    /* the flap; its child is the history panel */          /* the form, the result pages, the details */
   AdwFlap              *flap;
   GtkDropDown          *profile_dropdown;
   gboolean              updating_profiles;
   TlAccount            *running_account;   /* the snapshot the running lookup was started with */
-  TlHistoryPanel       *history_panel;
   AdwStatusPage        *loading_page;
+
+  /* built when first needed (tl-window.c: get_ticket_view() and the others), NULL until then */
+  TlTicketView         *ticket_view;
+  TlDetailsView        *details_view;
+  TlErrorView          *error_view;
+  TlHistoryPanel       *history_panel;
 
   TlApplication        *app;
   GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */

@@ -445,6 +445,50 @@ def test_batch_window():
         app.close()
 
 
+def shortcuts_window(app):
+    """The keyboard shortcuts window, when it is on screen."""
+    frame = app.find("frame", "Keyboard Shortcuts")
+    try:
+        return frame if frame is not None and frame.getState().contains(pyatspi.STATE_SHOWING) else None
+    except Exception:
+        return None
+
+
+def test_shortcuts_window_on_demand():
+    """Ctrl+? shows the keyboard shortcuts from the main window and from the batch window; the
+    shortcuts window is built only when first asked for, and the history panel only when first
+    shown."""
+    app = App(["--demo"], WINDOW)
+    try:
+        app.wait("label", "Look Up an Order Token")
+        assert app.find("label", "Run or stop") is None, "the shortcuts window was built with the window"
+        assert app.find("push button", "Clear History") is None, "the history panel was built with the window"
+        # the pointer over the window's title gives it the keyboard (Xvfb has no window manager)
+        subprocess.run(["xdotool", "mousemove", "360", "20"], check=True, timeout=10)
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "key", "ctrl+question"], check=True, timeout=10)
+        shortcuts = wait_for(lambda: shortcuts_window(app), 10, "the shortcuts window")
+        for title in ("Look up the token", "Open a file of lines", "Keyboard shortcuts"):
+            assert app.find("label", title, root=shortcuts) is not None, title
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "key", "Escape"], check=True, timeout=10)
+        wait_for(lambda: shortcuts_window(app) is None, 10, "the shortcuts window closed")
+        # the history panel is built when first shown (F9)
+        subprocess.run(["xdotool", "key", "F9"], check=True, timeout=10)
+        app.wait("push button", "Clear History")
+        subprocess.run(["xdotool", "key", "F9"], check=True, timeout=10)
+        # from the batch window (Ctrl+B), the same shortcuts
+        subprocess.run(["xdotool", "key", "ctrl+b"], check=True, timeout=10)
+        wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
+        time.sleep(0.5)
+        subprocess.run(["xdotool", "mousemove", "300", "20"], check=True, timeout=10)
+        time.sleep(0.3)
+        subprocess.run(["xdotool", "key", "ctrl+question"], check=True, timeout=10)
+        wait_for(lambda: shortcuts_window(app), 10, "the shortcuts window from the batch window")
+    finally:
+        app.close()
+
+
 def serve_demo_with_password(password):
     server = subprocess.Popen([CLI, "--serve-demo", "--password-stdin"], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -1143,6 +1187,7 @@ TESTS = [
     test_new_screens_swedish_dark,
     test_drop_text_and_file,
     test_batch_window_file_drop_and_many_lines,
+    test_shortcuts_window_on_demand,
 ]
 
 
