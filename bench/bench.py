@@ -173,19 +173,33 @@ def bench_scaling(base, plot_path):
     """1k, 10k and 100k lines with --jobs 8: time and peak memory; 100k unparseable lines."""
     tmp = tempfile.mkdtemp(prefix="tl-bench-")
     common = ["--base-url", base, "--username", "demo", "--password-stdin", "--json", "--jobs", "8", "--batch"]
-    points = []
-    for n in (1000, 10000, 100000):
-        path = os.path.join(tmp, f"valid-{n}.txt")
-        write_lines(path, n)
-        runs = []
-        for _ in range(3):          # the median of three: the machine is shared with the server
-            seconds, rss, lines = run_cli_measured(common + [path])
-            assert lines == n, f"{n} lines gave {lines} results"
-            runs.append((seconds, rss))
-        points.append((n, statistics.median(r[0] for r in runs), max(r[1] for r in runs)))
+    sizes = (1000, 10000, 100000)
+    for n in sizes:
+        write_lines(os.path.join(tmp, f"valid-{n}.txt"), n)
+    # Three rounds of 1k, 10k, 100k and 10k again: a slower stretch of the shared machine
+    # (the demo server runs on the same two cores) falls on both sides of the comparison, and
+    # the ratio is taken within each round, 100k against the mean of the 10k before and after.
+    times = {n: [] for n in sizes}
+    peaks = {n: 0 for n in sizes}
+    ratios = []
+
+    def measure(n):
+        seconds, rss, lines = run_cli_measured(common + [os.path.join(tmp, f"valid-{n}.txt")])
+        assert lines == n, f"{n} lines gave {lines} results"
+        times[n].append(seconds)
+        peaks[n] = max(peaks[n], rss)
+        return seconds
+
+    for _ in range(3):
+        measure(1000)
+        before = measure(10000)
+        t = measure(100000)
+        after = measure(10000)
+        ratios.append(t / (10 * (before + after) / 2))
+    points = [(n, statistics.median(times[n]), peaks[n]) for n in sizes]
     (_, t1k, m1k), (_, t10k, m10k), (_, t100k, m100k) = points
     row("batch 100 000 lines, --jobs 8", f"{t100k:.1f} s", f"{10 * t10k:.1f} s = 10 × 10 000",
-        f"{t100k / (10 * t10k):.2f}x", "≤ 1.2x")
+        f"{statistics.median(ratios):.2f}x", "≤ 1.2x")
     row("batch peak memory 100 000 lines", f"{m100k / 1024:.1f} MiB", f"{m10k / 1024:.1f} MiB at 10 000",
         f"+{(m100k - m10k) / 1024:.1f} MiB", "≤ +10 MiB")
     path = os.path.join(tmp, "unparseable.txt")

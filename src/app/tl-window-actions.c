@@ -96,7 +96,7 @@ demo_action (GtkWidget  *widget,
       tl_window_show_toast (self, message);
       return;
     }
-  gtk_stack_set_visible_child_name (self->result_stack, "ready");
+  _tl_window_show_page (self, "ready");
   _tl_window_update_state (self);
 }
 
@@ -110,7 +110,7 @@ stop_demo_action (GtkWidget  *widget,
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   tl_application_stop_demo (self->app);
-  gtk_stack_set_visible_child_name (self->result_stack, "ready");
+  _tl_window_show_page (self, "ready");
   _tl_window_update_state (self);
 }
 

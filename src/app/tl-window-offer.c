@@ -47,6 +47,13 @@ offer (TlWindow *self,
   /* Translators: the clipboard offer: customer ID and the token's fingerprint (never the token) */
   text = g_strdup_printf (_("Look up the link on the clipboard? Customer %s · token %s"),
                           tl_input_get_customer_id (input), fingerprint);
+  if (self->clipboard_label == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = _tl_window_build_part ("offer_bar");
+
+      self->clipboard_label = GTK_LABEL (gtk_builder_get_object (builder, "clipboard_label"));
+      gtk_revealer_set_child (self->clipboard_revealer, GTK_WIDGET (gtk_builder_get_object (builder, "offer_bar")));
+    }
   gtk_label_set_label (self->clipboard_label, text);
   gtk_revealer_set_reveal_child (self->clipboard_revealer, TRUE);
 }
@@ -136,7 +143,6 @@ void
 _tl_window_offer_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, TlWindow, clipboard_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, clipboard_label);
   gtk_widget_class_install_action (widget_class, "win.lookup-clipboard", NULL, lookup_clipboard_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-clipboard", NULL, dismiss_clipboard_action);
 }

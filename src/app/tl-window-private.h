@@ -23,7 +23,6 @@ struct _TlWindow
   AdwWindowTitle       *window_title;
   GtkRevealer          *demo_revealer;
   GtkRevealer          *clipboard_revealer;
-  GtkLabel             *clipboard_label;
   AdwEntryRow          *customer_row;
   AdwEntryRow          *token_row;
   GtkBox               *messages_box;
@@ -31,22 +30,23 @@ struct _TlWindow
   GtkLabel             *lookup_label;
   GtkSpinner           *spinner;
   GtkStack             *result_stack;
-  AdwPreferencesGroup  *demo_tokens_group;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkBox               *column;
   AdwBin               *history_slot;    /* the flap; its child is the history panel */          /* the form, the result pages, the details */
   AdwFlap              *flap;
-  GtkDropDown          *profile_dropdown;
   gboolean              updating_profiles;
   TlAccount            *running_account;   /* the snapshot the running lookup was started with */
-  AdwStatusPage        *loading_page;
+  AdwHeaderBar         *header_bar;
 
   /* built when first needed (tl-window.c: get_ticket_view() and the others), NULL until then */
   TlTicketView         *ticket_view;
   TlDetailsView        *details_view;
   TlErrorView          *error_view;
   TlHistoryPanel       *history_panel;
+  GtkDropDown          *profile_dropdown;  /* when there is a profile to switch */
+  AdwPreferencesGroup  *demo_tokens_group; /* on the "ready" page */
+  GtkLabel             *clipboard_label;   /* tl-window-offer.c, in the offer bar */
 
   TlApplication        *app;
   GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */
@@ -68,6 +68,9 @@ struct _TlWindow
 };
 
 void _tl_window_class_actions_init (GtkWidgetClass *widget_class);
+GtkBuilder *_tl_window_build_part  (const char *id);
+void _tl_window_show_page          (TlWindow   *self,
+                                    const char *name);
 void _tl_window_start_lookup       (TlWindow *self);
 void _tl_window_validate           (TlWindow *self);
 void _tl_window_update_state       (TlWindow *self);

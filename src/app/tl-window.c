@@ -58,9 +58,73 @@ _tl_window_set_row_text (TlWindow    *self,
   self->updating = FALSE;
 }
 
-/* What the first frame does not show is built when it is first needed: the ticket and error
- * pages, the details and the history panel. Built with the window, they were a quarter of the
- * time to its first frame (bench/: startup to first frame). */
+/* What the first frame does not show is built when it is first needed: the "ready", "loading",
+ * ticket and error pages, the details, the history panel, the demo and clipboard bars, the
+ * profile drop-down, the main menu's popover and the shortcuts window. Built with the window,
+ * they were about a third of the time to its first frame (bench/: startup to first frame). */
+
+/**
+ * _tl_window_build_part:
+ * @id: an object of tl-window-parts.ui
+ *
+ * Builds that object alone, with its children. Returns: (transfer full): the builder holding it
+ */
+GtkBuilder *
+_tl_window_build_part (const char *id)
+{
+  const char *ids[] = { id, NULL };
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_builder_add_objects_from_resource (builder, "/io/github/ticketlookup/TicketLookup/tl-window-parts.ui",
+                                              ids, &error))
+    g_error ("tl-window-parts.ui: %s", error->message);   /* compiled into the program */
+  return g_steal_pointer (&builder);
+}
+
+static void update_demo_tokens (TlWindow *self);
+
+static void
+ensure_page (TlWindow   *self,
+             const char *name)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_stack_get_child_by_name (self->result_stack, name) != NULL)
+    return;
+  if (g_strcmp0 (name, "ready") == 0)
+    {
+      builder = _tl_window_build_part ("ready_page");
+      self->demo_tokens_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "demo_tokens_group"));
+      gtk_stack_add_named (self->result_stack, GTK_WIDGET (gtk_builder_get_object (builder, "ready_page")), "ready");
+      update_demo_tokens (self);
+    }
+  else if (g_strcmp0 (name, "loading") == 0)
+    {
+      GtkWidget *spinner = gtk_spinner_new ();
+
+      builder = _tl_window_build_part ("loading_page");
+      gtk_spinner_start (GTK_SPINNER (spinner));
+      gtk_widget_set_size_request (spinner, 32, 32);
+      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+      adw_status_page_set_child (ADW_STATUS_PAGE (gtk_builder_get_object (builder, "loading_page")), spinner);
+      gtk_stack_add_named (self->result_stack, GTK_WIDGET (gtk_builder_get_object (builder, "loading_page")),
+                           "loading");
+    }
+}
+
+/**
+ * _tl_window_show_page:
+ * @name: "welcome", "ready" or "loading" (the result pages are shown by show_result())
+ */
+void
+_tl_window_show_page (TlWindow   *self,
+                      const char *name)
+{
+  ensure_page (self, name);
+  gtk_stack_set_visible_child_name (self->result_stack, name);
+}
+
 static TlTicketView *
 get_ticket_view (TlWindow *self)
 {
@@ -219,7 +283,15 @@ update_demo_tokens (TlWindow *self)
 {
   gboolean demo = tl_application_get_demo (self->app);
 
+  if (demo && gtk_revealer_get_child (self->demo_revealer) == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = _tl_window_build_part ("demo_bar");
+
+      gtk_revealer_set_child (self->demo_revealer, GTK_WIDGET (gtk_builder_get_object (builder, "demo_bar")));
+    }
   gtk_revealer_set_reveal_child (self->demo_revealer, demo);
+  if (self->demo_tokens_group == NULL)
+    return;   /* the "ready" page is not built yet; ensure_page() calls this again */
   gtk_widget_set_visible (GTK_WIDGET (self->demo_tokens_group), demo);
 
   if (demo && self->demo_rows->len == 0)
@@ -260,6 +332,8 @@ same_names (GListModel  *model,
   return TRUE;
 }
 
+static void on_profile_selected (TlWindow *self);
+
 static void
 update_profiles (TlWindow *self)
 {
@@ -268,6 +342,21 @@ update_profiles (TlWindow *self)
   const char *active = tl_accounts_get_active_profile (accounts);
   g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) names);
   guint selected = GTK_INVALID_LIST_POSITION;
+  gboolean shown = names[0] != NULL && !tl_application_get_demo (self->app);
+
+  if (self->profile_dropdown == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      if (!shown)
+        return;
+      builder = _tl_window_build_part ("profile_dropdown");
+      self->profile_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "profile_dropdown"));
+      /* left of the main menu, the one other end child */
+      adw_header_bar_pack_end (self->header_bar, GTK_WIDGET (self->profile_dropdown));
+      g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
+                                G_CALLBACK (on_profile_selected), self);
+    }
 
   for (guint i = 0; names[i] != NULL; i++)
     if (g_strcmp0 (names[i], active) == 0)
@@ -282,8 +371,7 @@ update_profiles (TlWindow *self)
   if (gtk_drop_down_get_selected (self->profile_dropdown) != selected)
     gtk_drop_down_set_selected (self->profile_dropdown, selected);
   self->updating_profiles = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->profile_dropdown),
-                          names[0] != NULL && !tl_application_get_demo (self->app));
+  gtk_widget_set_visible (GTK_WIDGET (self->profile_dropdown), shown);
 }
 
 /* A lookup that is running when the profile changes goes on with the account it started with
@@ -344,8 +432,7 @@ _tl_window_update_state (TlWindow *self)
     }
 
   if (!self->running && (g_strcmp0 (visible, "welcome") == 0 || g_strcmp0 (visible, "ready") == 0))
-    gtk_stack_set_visible_child_name (self->result_stack,
-                                      is_configured (self) ? "ready" : "welcome");
+    _tl_window_show_page (self, is_configured (self) ? "ready" : "welcome");
 }
 
 static gboolean
@@ -598,7 +685,7 @@ on_lookup_done (GObject      *source,
 
   if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
     {
-      gtk_stack_set_visible_child_name (self->result_stack, self->page_before_lookup);
+      _tl_window_show_page (self, self->page_before_lookup);
       finish_running (self);
       tl_window_show_toast (self, _("Lookup cancelled"));
       return;
@@ -643,7 +730,7 @@ on_account_ready (GObject      *source,
       if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED) ||
           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          gtk_stack_set_visible_child_name (self->result_stack, self->page_before_lookup);
+          _tl_window_show_page (self, self->page_before_lookup);
           finish_running (self);
           tl_window_show_toast (self, _("Lookup cancelled"));
           return;
@@ -688,7 +775,7 @@ _tl_window_start_lookup (TlWindow *self)
   self->page_before_lookup = g_strcmp0 (page, "loading") == 0 ? "ready" : g_intern_string (page);
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
-  gtk_stack_set_visible_child_name (self->result_stack, "loading");
+  _tl_window_show_page (self, "loading");
   _tl_window_update_state (self);
 
   tl_accounts_load_async (tl_application_get_accounts (self->app), account, self->cancellable,
@@ -910,14 +997,12 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, lookup_label);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, result_stack);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, demo_tokens_group);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, column);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, history_slot);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, profile_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, header_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_input_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
 
@@ -933,20 +1018,12 @@ tl_window_class_init (TlWindowClass *klass)
 static void
 tl_window_init (TlWindow *self)
 {
-  GtkWidget *spinner;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->demo_rows = g_ptr_array_new ();
 
   g_signal_connect_swapped (self->result_stack, "notify::visible-child-name",
                             G_CALLBACK (on_page_changed), self);
-
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-  adw_status_page_set_child (self->loading_page, spinner);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
 
@@ -978,8 +1055,6 @@ tl_window_new (TlApplication *application)
   g_signal_connect_object (application, "message", G_CALLBACK (tl_window_show_toast), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap", G_CALLBACK (on_history_revealed), self);
-  g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
-                            G_CALLBACK (on_profile_selected), self);
   update_profiles (self);
   _tl_window_update_state (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
