@@ -400,22 +400,24 @@ tl_client_build_url (const char  *base_url,
 /**
  * tl_client_build_body:
  *
- * Returns: `{"data":"<token>"}`, built with json-glib
+ * Returns: `{"data":"<token>"}`, the token written as a JSON string (tl_text_append_json_string).
+ *   Secret: free with tl_secret_free().
  */
 char *
 tl_client_build_body (const char *token)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *valid = g_utf8_validate (token, -1, NULL) ? NULL : g_utf8_make_valid (token, -1);
+  const char *text = valid ? valid : token;
+  /* Sized for the longest escaping (six bytes for one), so the buffer never moves and leaves no
+   * copy of the token behind in freed memory. */
+  GString *body = g_string_sized_new (6 * strlen (text) + 16);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "data");
-  json_builder_add_string_value (builder, token);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  g_string_append (body, "{\"data\":");
+  tl_text_append_json_string (body, text);
+  g_string_append_c (body, '}');
+  if (valid != NULL)
+    explicit_bzero (valid, strlen (valid));
+  return g_string_free (body, FALSE);
 }
 
 /**

@@ -32,7 +32,8 @@ typedef struct
 
 struct _TlRedactor
 {
-  GArray *secrets;   /* of Secret, longest first */
+  GArray  *secrets;       /* of Secret, longest first */
+  guint32  starts[256];   /* for each byte, the secrets (bit i: secrets[i]) a match may start at */
 };
 
 static void
@@ -93,6 +94,18 @@ tl_redactor_new (const char *token,
       explicit_bzero (basic, strlen (basic));
     }
   g_array_sort (self->secrets, compare_length);
+  /* at most four secrets: the token, username:password, its Basic value, the password */
+  g_assert (self->secrets->len <= 32);
+  for (guint i = 0; i < self->secrets->len; i++)
+    {
+      /* a secret may begin at its own first byte, or at the start of an escaped form of it
+       * (%XX, \uXXXX, \/) or of a space written as '+' (or the other way round) */
+      const char *forms = "%\\+ ";
+
+      self->starts[(guchar) g_array_index (self->secrets, Secret, i).secret[0]] |= 1u << i;
+      for (const char *f = forms; *f; f++)
+        self->starts[(guchar) *f] |= 1u << i;
+    }
   return self;
 }
 
@@ -108,6 +121,7 @@ tl_redactor_free (TlRedactor *self)
   if (self == NULL)
     return;
   g_array_unref (self->secrets);
+  explicit_bzero (self->starts, sizeof self->starts);   /* it knows each secret's first byte */
   g_free (self);
 }
 
@@ -188,13 +202,6 @@ match_at (const char *p,
   return (gsize) (q - p);
 }
 
-static gboolean
-may_start (char text_c,
-           char secret_c)
-{
-  return text_c == secret_c || text_c == '%' || text_c == '\\' || text_c == '+' || text_c == ' ';
-}
-
 /**
  * tl_redactor_apply:
  *
@@ -216,14 +223,23 @@ tl_redactor_apply (TlRedactor *self,
   end = text + strlen (text);
   for (p = text; p < end;)
     {
+      const char *run = p;
       gsize matched = 0;
       const char *placeholder = NULL;
+      guint32 candidates;
 
+      /* Most bytes cannot start any secret: they are copied a run at a time. */
+      while (p < end && self->starts[(guchar) *p] == 0)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
+      candidates = self->starts[(guchar) *p];
       for (guint i = 0; i < self->secrets->len && matched == 0; i++)
         {
           const Secret *secret = &g_array_index (self->secrets, Secret, i);
 
-          if (may_start (*p, secret->secret[0]) && (matched = match_at (p, end, secret->secret)) > 0)
+          if ((candidates & (1u << i)) != 0 && (matched = match_at (p, end, secret->secret)) > 0)
             placeholder = secret->placeholder;
         }
       if (matched > 0)
