@@ -402,6 +402,68 @@ test_retry_after_bounded_and_cancellable (void)
   busy_clear (&busy2);
 }
 
+/* The lines read in a worker thread give the same items as tl_batch_add_text(), numbered by
+ * their line (blank lines, comments, CRLF and surrounding blanks as there), appended after what
+ * the batch holds; a cancelled read adds nothing. */
+static void
+test_add_text_async (void)
+{
+  g_autoptr(TlDemoServer) demo = tl_demo_server_new (NULL);
+  g_autoptr(TlBatch) batch = make_batch (demo, 2);
+  g_autoptr(TlBatch) cancelled_batch = make_batch (demo, 2);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GAsyncResult) res2 = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *items = tl_batch_get_items (batch);
+  static const guint lines[] = { 1, 5, 7, 9 };
+  guint added = 0;
+
+  g_assert_cmpuint (tl_batch_add_text (batch, "M1 first-line-token\n"), ==, 1);
+  tl_batch_add_text_async (batch,
+                           g_strdup ("M2 DemoValid+Token/01==\r\n"
+                                     "\n"
+                                     "  # a comment\n"
+                                     "   \t \n"
+                                     "\tM3 DemoExpired+Tok/01==  \n"
+                                     "#\n"
+                                     "only-a-token\r\n"
+                                     "\n"
+                                     "last-line-without-newline"),
+                           NULL, on_done, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (tl_batch_add_text_finish (batch, res, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(TlBatchItem) item = g_list_model_get_item (items, i);
+
+      g_assert_cmpuint (tl_batch_item_get_index (item), ==, i);
+      if (i > 0)
+        g_assert_cmpuint (tl_batch_item_get_line (item), ==, lines[i - 1]);
+    }
+  {
+    g_autoptr(TlBatchItem) m3 = g_list_model_get_item (items, 2);
+    g_autoptr(TlBatchItem) bare = g_list_model_get_item (items, 3);
+
+    g_assert_nonnull (tl_batch_item_get_input (m3));
+    g_assert_cmpstr (tl_input_get_customer_id (tl_batch_item_get_input (m3)), ==, "M3");
+    g_assert_cmpstr (tl_input_get_token (tl_batch_item_get_input (m3)), ==, "DemoExpired+Tok/01==");
+    g_assert_nonnull (tl_batch_item_get_input_error (bare));
+  }
+
+  g_cancellable_cancel (cancellable);
+  tl_batch_add_text_async (cancelled_batch, g_strdup ("M2 DemoValid+Token/01==\n"), cancellable, on_done, &res2);
+  while (res2 == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tl_batch_add_text_finish (cancelled_batch, res2, &added, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_list_model_get_n_items (tl_batch_get_items (cancelled_batch)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -409,6 +471,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/batch/run-in-order", test_run_in_order);
+  g_test_add_func ("/batch/add-text-async", test_add_text_async);
   g_test_add_func ("/batch/stop", test_stop);
   g_test_add_func ("/batch/stream", test_stream);
   g_test_add_func ("/batch/retry-after", test_retry_after);

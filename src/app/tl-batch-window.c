@@ -42,6 +42,7 @@ struct _TlBatchWindow
   char            *pending_text;   /* the lines, while the run's password is loaded */
   GCancellable    *cancellable;
   gboolean         running;
+  gboolean         reading_lines;   /* the run's lines are being read into items, in a thread */
   gint64           started;        /* monotonic µs when the run's first lookup went out */
   guint            tick_id;        /* the per-frame update while running */
   gboolean         dirty;          /* answers arrived since the last frame */
@@ -119,7 +120,7 @@ update_state (TlBatchWindow *self)
   gtk_text_view_set_editable (self->text_view, !self->running);
 
   if (self->running && self->batch == NULL)
-    progress = g_strdup (_("Reading the password from the keyring…"));
+    progress = g_strdup (self->reading_lines ? _("Reading the lines…") : _("Reading the password from the keyring…"));
   else if (n == 0)
     progress = g_strdup (_("Paste one link, log line or “customer-ID token” per line, then Run."));
   else
@@ -236,30 +237,26 @@ on_run_done (GObject      *source,
 }
 
 static void
-on_account_ready (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
+on_lines_added (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
 {
   g_autoptr(TlBatchWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, &error);
-  g_autofree char *text = g_steal_pointer (&self->pending_text);
   g_autoptr(GtkNoSelection) selection = NULL;
 
-  if (account == NULL)
+  self->reading_lines = FALSE;
+  if (!tl_batch_add_text_finish (TL_BATCH (source), res, NULL, &error))
     {
+      /* Stop was pressed, or the window closed, while the lines were being read */
       self->running = FALSE;
       g_clear_object (&self->cancellable);
-      show_toast (self, error->message);
       update_state (self);
       return;
     }
 
-  /* Every line of this run is looked up with the account loaded for the snapshot taken when Run
-   * was pressed. */
-  self->batch = tl_batch_new (tl_application_get_client (self->app), account, BATCH_JOBS);
+  self->batch = g_object_ref (TL_BATCH (source));
   tl_batch_set_defer_notify (self->batch, TRUE);
-  tl_batch_add_text (self->batch, text);
   g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
   self->started = g_get_monotonic_time ();
   if (self->tick_id == 0)
@@ -276,6 +273,58 @@ on_account_ready (GObject      *source,
 }
 
 static void
+on_account_ready (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  g_autoptr(TlBatchWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, &error);
+  g_autofree char *text = g_steal_pointer (&self->pending_text);
+  g_autoptr(TlBatch) batch = NULL;
+
+  if (account == NULL)
+    {
+      self->running = FALSE;
+      g_clear_object (&self->cancellable);
+      show_toast (self, error->message);
+      update_state (self);
+      return;
+    }
+
+  /* Every line of this run is looked up with the account loaded for the snapshot taken when Run
+   * was pressed. The lines are read into items in a worker thread (on_lines_added). */
+  batch = tl_batch_new (tl_application_get_client (self->app), account, BATCH_JOBS);
+  self->reading_lines = TRUE;
+  update_state (self);
+  tl_batch_add_text_async (batch, g_steal_pointer (&text), self->cancellable, on_lines_added, g_object_ref (self));
+}
+
+/* A line that is neither blank nor a comment; read in place (the text can be 100 000 lines). */
+static gboolean
+has_line_to_look_up (const char *text)
+{
+  gboolean line_start = TRUE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '\n')
+        line_start = TRUE;
+      else if (line_start && *p == '#')
+        {
+          const char *newline = strchr (p, '\n');
+
+          if (newline == NULL)
+            return FALSE;
+          p = newline - 1;   /* the loop steps onto the newline */
+        }
+      else if (!g_ascii_isspace (*p))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
 run_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -285,8 +334,6 @@ run_action (GtkWidget  *widget,
   GtkTextIter start, end;
   g_autofree char *text = NULL;
   g_autoptr(TlAccount) account = NULL;
-  g_auto(GStrv) lines = NULL;
-  gboolean any = FALSE;
 
   if (self->running)
     {
@@ -305,13 +352,7 @@ run_action (GtkWidget  *widget,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && !any; i++)
-    {
-      g_strstrip (lines[i]);
-      any = *lines[i] != '\0' && *lines[i] != '#';
-    }
-  if (!any)
+  if (!has_line_to_look_up (text))
     {
       show_toast (self, _("Nothing to look up: paste one line per token."));
       update_state (self);

@@ -6,7 +6,8 @@
  * input order once an item and all before it are done.
  *
  * Two ways to feed it:
- *   - tl_batch_add_text(): every item is kept in a list model (the batch window shows them);
+ *   - tl_batch_add_text() or tl_batch_add_text_async(): every item is kept in a list model (the
+ *     batch window shows them);
  *   - tl_batch_set_input_stream(): lines are read as slots free up and each item is dropped
  *     after "item-ready", so memory does not grow with the batch (the CLI). How far reading
  *     runs ahead of the oldest unfinished line is bounded.
@@ -360,6 +361,54 @@ item_new (guint       line,
   return item;
 }
 
+/* One item per line of @text that is neither blank nor a comment ('#'), with its line number;
+ * the text is read in place, so the only copies of a line (and its token) are the items' own. */
+static GPtrArray *
+items_from_text (const char *text)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *p = text ? text : "";
+  guint line_no = 0;
+
+  for (;;)
+    {
+      const char *newline = strchr (p, '\n');
+      const char *start = p;
+      const char *end = newline ? newline : p + strlen (p);
+
+      line_no++;
+      while (start < end && g_ascii_isspace (*start))
+        start++;
+      while (end > start && g_ascii_isspace (end[-1]))
+        end--;
+      if (start < end && *start != '#')
+        {
+          TlBatchItem *item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
+
+          item->line = line_no;
+          item->text = g_strndup (start, end - start);
+          g_ptr_array_add (items, item);
+        }
+      if (newline == NULL)
+        break;
+      p = newline + 1;
+    }
+  return items;
+}
+
+static guint
+add_items (TlBatch   *self,
+           GPtrArray *items)
+{
+  guint first = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < items->len; i++)
+    ((TlBatchItem *) g_ptr_array_index (items, i))->index = first + i;
+  /* one change for the whole list: a view over it updates once, not once per line */
+  g_list_store_splice (self->items, first, 0, items->pdata, items->len);
+  return items->len;
+}
+
 /**
  * tl_batch_add_text:
  *
@@ -370,31 +419,72 @@ guint
 tl_batch_add_text (TlBatch    *self,
                    const char *text)
 {
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint first = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint added = 0;
+  g_autoptr(GPtrArray) items = NULL;
 
   g_return_val_if_fail (TL_IS_BATCH (self), 0);
 
-  lines = g_strsplit (text ? text : "", "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
-      g_autoptr(TlBatchItem) item = NULL;
+  items = items_from_text (text);
+  return add_items (self, items);
+}
 
-      if (*line == '\0' || *line == '#')
-        continue;
-      item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
-      item->line = i + 1;
-      item->index = first + added;
-      item->text = g_steal_pointer (&line);
-      g_ptr_array_add (items, g_steal_pointer (&item));
-      added++;
-    }
-  /* one change for the whole list: a view over it updates once, not once per line */
-  g_list_store_splice (self->items, first, 0, items->pdata, items->len);
-  return added;
+static void
+add_text_in_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      text,
+                    GCancellable *cancellable)
+{
+  g_task_return_pointer (task, items_from_text (text), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tl_batch_add_text_async:
+ * @text: (transfer full): the lines; wiped and freed when read
+ *
+ * tl_batch_add_text() with the lines read in a worker thread: for 100 000 lines, making the
+ * items took one main-loop iteration of about 90 ms. Only adding them to the list, in
+ * tl_batch_add_text_finish(), is left for the calling thread.
+ */
+void
+tl_batch_add_text_async (TlBatch             *self,
+                         char                *text,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TL_IS_BATCH (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_batch_add_text_async);
+  g_task_set_task_data (task, text, (GDestroyNotify) tl_secret_free);
+  g_task_run_in_thread (task, add_text_in_thread);
+}
+
+/**
+ * tl_batch_add_text_finish:
+ * @n_added: (out) (optional): the number of items added
+ *
+ * Returns: %FALSE if it was cancelled (nothing is added then)
+ */
+gboolean
+tl_batch_add_text_finish (TlBatch       *self,
+                          GAsyncResult  *result,
+                          guint         *n_added,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  items = g_task_propagate_pointer (G_TASK (result), error);
+  if (items == NULL)
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = add_items (self, items);
+  else
+    add_items (self, items);
+  return TRUE;
 }
 
 TlAccount *

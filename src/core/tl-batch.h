@@ -33,6 +33,15 @@ TlBatch        *tl_batch_new                  (TlClient    *client,
 TlAccount      *tl_batch_get_account          (TlBatch     *self);
 guint           tl_batch_add_text             (TlBatch     *self,
                                                const char  *text);
+void            tl_batch_add_text_async       (TlBatch             *self,
+                                               char                *text,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        tl_batch_add_text_finish      (TlBatch             *self,
+                                               GAsyncResult        *result,
+                                               guint               *n_added,
+                                               GError             **error);
 GListModel     *tl_batch_get_items            (TlBatch     *self);
 guint           tl_batch_get_n_done           (TlBatch     *self);
 guint           tl_batch_get_n_failed         (TlBatch     *self);
