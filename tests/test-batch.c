@@ -455,6 +455,40 @@ test_add_text_async (void)
     g_assert_nonnull (tl_batch_item_get_input_error (bare));
   }
 
+  /* more lines than one main-loop iteration reads */
+  {
+    g_autoptr(TlBatch) big = make_batch (demo, 2);
+    g_autoptr(GAsyncResult) res3 = NULL;
+    GString *text = g_string_new (NULL);
+    guint expected = 0;
+
+    for (guint i = 1; i <= 10000; i++)
+      {
+        if (i % 7 == 0)
+          g_string_append (text, "\n");
+        else
+          {
+            g_string_append_printf (text, "M%u %s\n", i, tl_demo_token (TL_DEMO_VALID));
+            expected++;
+          }
+      }
+    tl_batch_add_text_async (big, g_string_free (text, FALSE), NULL, on_done, &res3);
+    while (res3 == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (tl_batch_add_text_finish (big, res3, &added, &error));
+    g_assert_cmpuint (added, ==, expected);
+    for (guint i = 0; i < expected; i += 997)
+      {
+        g_autoptr(TlBatchItem) item = g_list_model_get_item (tl_batch_get_items (big), i);
+        guint line = tl_batch_item_get_line (item);
+        g_autofree char *customer = g_strdup_printf ("M%u", line);
+
+        g_assert_cmpuint (line % 7, !=, 0);
+        g_assert_cmpuint (line, ==, i + 1 + i / 6);   /* every 7th line is blank */
+        g_assert_cmpstr (tl_input_get_customer_id (tl_batch_item_get_input (item)), ==, customer);
+      }
+  }
+
   g_cancellable_cancel (cancellable);
   tl_batch_add_text_async (cancelled_batch, g_strdup ("M2 DemoValid+Token/01==\n"), cancellable, on_done, &res2);
   while (res2 == NULL)
