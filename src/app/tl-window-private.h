@@ -47,6 +47,7 @@ struct _TlWindow
   GtkDropDown          *profile_dropdown;  /* when there is a profile to switch */
   AdwPreferencesGroup  *demo_tokens_group; /* on the "ready" page */
   GtkLabel             *clipboard_label;   /* tl-window-offer.c, in the offer bar */
+  guint                 prebuild_id;       /* builds the lookup's pages after the first frame */
 
   TlApplication        *app;
   GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */

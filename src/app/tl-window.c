@@ -198,6 +198,47 @@ create_primary_menu (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
+/* After the first frame, the pages a lookup shows (loading, ticket, error, details) are built one
+ * per idle iteration at low priority: the first frame does not wait for them, and neither does
+ * the frame in which the first result appears. The history panel, the menus and the shortcuts
+ * window wait until they are asked for. */
+static gboolean
+prebuild_step (gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  if (gtk_stack_get_child_by_name (self->result_stack, "loading") == NULL)
+    ensure_page (self, "loading");
+  else if (self->ticket_view == NULL)
+    get_ticket_view (self);
+  else if (self->error_view == NULL)
+    get_error_view (self);
+  else if (self->details_view == NULL)
+    get_details_view (self);
+  else
+    {
+      self->prebuild_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_first_paint (GdkFrameClock *clock,
+                      TlWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_after_first_paint, self);
+  if (self->prebuild_id == 0)
+    self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_step, self, NULL);
+}
+
+static void
+on_realize (TlWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_after_first_paint), self, 0);
+}
+
 static void
 on_page_changed (TlWindow *self)
 {
@@ -908,6 +949,7 @@ on_history_revealed (TlWindow *self)
   if (adw_flap_get_reveal_flap (self->flap))
     {
       g_clear_handle_id (&self->unbind_history_id, g_source_remove);
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
       if (!self->history_bound)
         tl_history_panel_set_model (get_history_panel (self), tl_application_get_history (self->app));
       self->history_bound = TRUE;
@@ -1026,6 +1068,7 @@ tl_window_init (TlWindow *self)
                             G_CALLBACK (on_page_changed), self);
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
