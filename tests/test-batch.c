@@ -498,6 +498,18 @@ test_add_text_async (void)
   g_assert_cmpuint (g_list_model_get_n_items (tl_batch_get_items (cancelled_batch)), ==, 0);
 }
 
+/* The batch window's "nothing to look up" check follows the same rule as the items made. */
+static void
+test_text_has_lines (void)
+{
+  g_assert_false (tl_batch_text_has_lines (NULL));
+  g_assert_false (tl_batch_text_has_lines (""));
+  g_assert_false (tl_batch_text_has_lines ("\n \t\r\n  # a comment with M1 token\n#\n   "));
+  g_assert_true (tl_batch_text_has_lines ("# comment\n\n  x"));
+  g_assert_true (tl_batch_text_has_lines ("M1 DemoValid+Token/01==\r\n"));
+  g_assert_true (tl_batch_text_has_lines ("a#b"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +518,7 @@ main (int   argc,
 
   g_test_add_func ("/batch/run-in-order", test_run_in_order);
   g_test_add_func ("/batch/add-text-async", test_add_text_async);
+  g_test_add_func ("/batch/text-has-lines", test_text_has_lines);
   g_test_add_func ("/batch/stop", test_stop);
   g_test_add_func ("/batch/stream", test_stream);
   g_test_add_func ("/batch/retry-after", test_retry_after);

@@ -302,30 +302,6 @@ on_account_ready (GObject      *source,
   tl_batch_add_text_async (batch, g_steal_pointer (&text), self->cancellable, on_lines_added, g_object_ref (self));
 }
 
-/* A line that is neither blank nor a comment; read in place (the text can be 100 000 lines). */
-static gboolean
-has_line_to_look_up (const char *text)
-{
-  gboolean line_start = TRUE;
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '\n')
-        line_start = TRUE;
-      else if (line_start && *p == '#')
-        {
-          const char *newline = strchr (p, '\n');
-
-          if (newline == NULL)
-            return FALSE;
-          p = newline - 1;   /* the loop steps onto the newline */
-        }
-      else if (!g_ascii_isspace (*p))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 run_action (GtkWidget  *widget,
             const char *action_name,
@@ -354,7 +330,7 @@ run_action (GtkWidget  *widget,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
-  if (!has_line_to_look_up (text))
+  if (!tl_batch_text_has_lines (text))
     {
       show_toast (self, _("Nothing to look up: paste one line per token."));
       update_state (self);

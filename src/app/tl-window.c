@@ -101,13 +101,7 @@ ensure_page (TlWindow   *self,
     }
   else if (g_strcmp0 (name, "loading") == 0)
     {
-      GtkWidget *spinner = gtk_spinner_new ();
-
       builder = _tl_window_build_part ("loading_page");
-      gtk_spinner_start (GTK_SPINNER (spinner));
-      gtk_widget_set_size_request (spinner, 32, 32);
-      gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
-      adw_status_page_set_child (ADW_STATUS_PAGE (gtk_builder_get_object (builder, "loading_page")), spinner);
       gtk_stack_add_named (self->result_stack, GTK_WIDGET (gtk_builder_get_object (builder, "loading_page")),
                            "loading");
     }
@@ -128,21 +122,15 @@ _tl_window_show_page (TlWindow   *self,
 static TlTicketView *
 get_ticket_view (TlWindow *self)
 {
-  GtkWidget *page, *again;
+  g_autoptr(GtkBuilder) builder = NULL;
 
   if (self->ticket_view != NULL)
     return self->ticket_view;
 
-  self->ticket_view = g_object_new (TL_TYPE_TICKET_VIEW, NULL);
+  builder = _tl_window_build_part ("ticket_page");
+  self->ticket_view = TL_TICKET_VIEW (gtk_builder_get_object (builder, "ticket_view"));
   g_signal_connect_swapped (self->ticket_view, "message", G_CALLBACK (tl_window_show_toast), self);
-  again = gtk_button_new_with_label (_("Look Up Again"));
-  gtk_widget_set_halign (again, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (again), "win.lookup");
-  gtk_widget_add_css_class (again, "pill");
-  page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->ticket_view));
-  gtk_box_append (GTK_BOX (page), again);
-  gtk_stack_add_named (self->result_stack, page, "ticket");
+  gtk_stack_add_named (self->result_stack, GTK_WIDGET (gtk_builder_get_object (builder, "ticket_page")), "ticket");
   return self->ticket_view;
 }
 
@@ -1010,10 +998,7 @@ tl_window_class_init (TlWindowClass *klass)
   object_class->dispose = tl_window_dispose;
   window_class->close_request = tl_window_close_request;
 
-  g_type_ensure (TL_TYPE_TICKET_VIEW);
-  g_type_ensure (TL_TYPE_DETAILS_VIEW);
-  g_type_ensure (TL_TYPE_ERROR_VIEW);
-  g_type_ensure (TL_TYPE_HISTORY_PANEL);
+  g_type_ensure (TL_TYPE_TICKET_VIEW);   /* named in tl-window-parts.ui */
 
 #ifdef TL_BENCH_HOOKS
   /**

@@ -361,24 +361,46 @@ item_new (guint       line,
   return item;
 }
 
-/* Reads the line at @p: an item for it if it is neither blank nor a comment ('#'), with its
- * line number. The text is read in place, so the only copy of a line (and its token) is the
- * item's own. Returns: where the next line starts, or %NULL after the last */
+/* Trims [*start, *end) of its surrounding blanks. Returns: %FALSE for a blank line or a comment
+ * ('#'): the one rule, for every way of feeding a batch, for which lines are lookups. */
+static gboolean
+trim_line (const char **start,
+           const char **end)
+{
+  while (*start < *end && g_ascii_isspace (**start))
+    (*start)++;
+  while (*end > *start && g_ascii_isspace ((*end)[-1]))
+    (*end)--;
+  return *start < *end && **start != '#';
+}
+
+/* The line at @p, in [*start, *end). Returns: where the next line starts, or %NULL after the
+ * last */
+static const char *
+next_line (const char  *p,
+           const char **start,
+           const char **end)
+{
+  const char *newline = strchr (p, '\n');
+
+  *start = p;
+  *end = newline ? newline : p + strlen (p);
+  return newline ? newline + 1 : NULL;
+}
+
+/* Reads the line at @p into an item, with its line number, unless it is blank or a comment.
+ * The text is read in place, so the only copy of a line (and its token) is the item's own.
+ * Returns: where the next line starts, or %NULL after the last */
 static const char *
 read_line (const char *p,
            guint      *line_no,
            GPtrArray  *items)
 {
-  const char *newline = strchr (p, '\n');
-  const char *start = p;
-  const char *end = newline ? newline : p + strlen (p);
+  const char *start, *end;
+  const char *next = next_line (p, &start, &end);
 
   (*line_no)++;
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-  if (start < end && *start != '#')
+  if (trim_line (&start, &end))
     {
       TlBatchItem *item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
 
@@ -386,7 +408,27 @@ read_line (const char *p,
       item->text = g_strndup (start, end - start);
       g_ptr_array_add (items, item);
     }
-  return newline ? newline + 1 : NULL;
+  return next;
+}
+
+/**
+ * tl_batch_text_has_lines:
+ *
+ * Whether @text has a line tl_batch_add_text() would make an item of: one that is neither blank
+ * nor a comment. Reads the text in place and stops at the first.
+ */
+gboolean
+tl_batch_text_has_lines (const char *text)
+{
+  for (const char *p = text ? text : ""; p != NULL; )
+    {
+      const char *start, *end;
+
+      p = next_line (p, &start, &end);
+      if (trim_line (&start, &end))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static guint
@@ -909,16 +951,17 @@ take_line (TlBatch    *self,
            const char *text,
            gsize       length)
 {
-  char *line = g_strndup (text, length);
+  const char *start = text;
+  const char *end = memchr (text, '\0', length);   /* the line ends at a NUL, as a string would */
+  char *line;
   TlBatchItem *item;
 
+  if (end == NULL)
+    end = text + length;
   self->line_no++;
-  g_strstrip (line);
-  if (*line == '\0' || *line == '#')
-    {
-      tl_secret_free (line);
-      return;
-    }
+  if (!trim_line (&start, &end))
+    return;
+  line = g_strndup (start, end - start);
   item = item_new (self->line_no, self->n_items++, line);
   tl_secret_free (line);
   g_queue_push_tail (&self->pending, item);

@@ -31,6 +31,7 @@ TlBatch        *tl_batch_new                  (TlClient    *client,
                                                TlAccount   *account,
                                                guint        max_jobs);
 TlAccount      *tl_batch_get_account          (TlBatch     *self);
+gboolean        tl_batch_text_has_lines       (const char  *text);
 guint           tl_batch_add_text             (TlBatch     *self,
                                                const char  *text);
 void            tl_batch_add_text_async       (TlBatch             *self,

@@ -143,8 +143,8 @@ new_session (TlClient *self,
 static void
 tl_client_init (TlClient *self)
 {
-  /* The user's proxy settings (GNOME's, or the proxy portal's inside Flatpak), asked for on the
-   * first request that leaves this computer; loopback is always reached directly. */
+  /* The user's proxy settings (GNOME's, or the proxy portal's inside Flatpak), asked about a
+   * URL only when a request leaves this computer; loopback is always reached directly. */
   self->proxy_resolver = tl_proxy_resolver_new_default ();
   self->session = new_session (self, 64, 32);
   self->timeout_ms = TL_DEFAULT_TIMEOUT_SECONDS * 1000;

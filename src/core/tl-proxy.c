@@ -56,10 +56,11 @@ tl_proxy_resolver_init (TlProxyResolver *self)
   g_mutex_init (&self->lock);
 }
 
-/* The resolver with the user's settings, or NULL for none. The system's is only asked for
- * when a request leaves this computer: inside Flatpak it is the proxy portal, and a lookup
- * to loopback (the demo, the tests) or a program that never looks anything up should not
- * wait for a portal to start. */
+/* The resolver with the user's settings, or NULL for none. The system's (inside Flatpak, the
+ * proxy portal's) is asked for when a request leaves this computer, not when a client is made:
+ * a program that never connects does not create it. GIO itself still creates it once, on the
+ * first connection of any kind (GProxyAddressEnumerator takes g_proxy_resolver_get_default()
+ * before it is handed this resolver), but it is only ever asked about a URL here. */
 static GProxyResolver *
 get_inner (TlProxyResolver *self)
 {
