@@ -380,6 +380,8 @@ typedef struct
   TlAccount    *account;
   TlDeadline   *deadline;
   guint         timeout_ms;
+  gulong        cancelled_id;
+  gboolean      returned;   /* answered: by the keyring, or at the deadline without it */
 } LoadData;
 
 static void
@@ -388,6 +390,40 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->deadline, tl_deadline_free);
   g_clear_object (&data->account);
   g_free (data);
+}
+
+static void
+return_stopped (GTask    *task,
+                LoadData *data)
+{
+  data->returned = TRUE;
+  if (tl_deadline_expired (data->deadline))
+    g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
+                             _("The keyring did not answer within %.1f seconds."),
+                             data->timeout_ms / 1000.0);
+  else
+    {
+      GError *error = NULL;
+
+      /* the caller's cancellable: GIO's own words for it */
+      if (!g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+      g_task_return_error (task, error);
+    }
+}
+
+/* The deadline (or the caller) stopped the load: it is answered now, whether or not the keyring
+ * gives up its request. Inside Flatpak, libsecret waits for the Secret portal's answer without
+ * looking at the cancellable, and a portal that never answered kept the CLI waiting past its
+ * deadline. Whatever the keyring says later is dropped (on_loaded). */
+static void
+on_load_stopped (GCancellable *cancellable,
+                 GTask        *task)
+{
+  LoadData *data = g_task_get_task_data (task);
+
+  if (!data->returned)
+    return_stopped (task, data);
 }
 
 static void
@@ -400,16 +436,25 @@ on_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *password = tl_credentials_lookup_finish (res, &error);
 
-  if (error != NULL)
+  g_cancellable_disconnect (tl_deadline_get_cancellable (data->deadline), data->cancelled_id);
+  data->cancelled_id = 0;
+  if (data->returned)
     {
-      if (tl_deadline_expired (data->deadline))
-        g_task_return_new_error (task, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
-                                 _("The keyring did not answer within %.1f seconds."),
-                                 data->timeout_ms / 1000.0);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
+      tl_credentials_free_password (password);
       return;
     }
+  if (error != NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return_stopped (task, data);
+      else
+        {
+          data->returned = TRUE;
+          g_task_return_error (task, g_steal_pointer (&error));
+        }
+      return;
+    }
+  data->returned = TRUE;
 
   if (password == NULL)
     g_task_return_pointer (task, g_object_ref (data->account), g_object_unref);
@@ -448,6 +493,9 @@ tl_credentials_load_async (TlAccount           *account,
   data->deadline = tl_deadline_new (cancellable, timeout_ms, "[ticket-lookup] keyring deadline");
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
 
+  data->cancelled_id = g_cancellable_connect (tl_deadline_get_cancellable (data->deadline),
+                                              G_CALLBACK (on_load_stopped), g_object_ref (task),
+                                              g_object_unref);
   tl_credentials_lookup_async (tl_account_get_server (account), tl_account_get_username (account),
                                tl_deadline_get_cancellable (data->deadline), on_loaded,
                                g_steal_pointer (&task));
