@@ -16,6 +16,7 @@
 #include "tl-demo-server.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
+#include "tl-page-bin.h"
 #include "tl-ticket-view.h"
 #include "tl-window-private.h"
 #include "tl-text.h"
@@ -999,6 +1000,7 @@ tl_window_class_init (TlWindowClass *klass)
   window_class->close_request = tl_window_close_request;
 
   g_type_ensure (TL_TYPE_TICKET_VIEW);   /* named in tl-window-parts.ui */
+  g_type_ensure (TL_TYPE_PAGE_BIN);
 
 #ifdef TL_BENCH_HOOKS
   /**
