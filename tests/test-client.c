@@ -144,6 +144,24 @@ handler (SoupServer        *server,
     }
   else if (strcmp (segment, "notjson") == 0)
     set_body (msg, 200, "text/html", "<html><body>Please log in</body></html>");
+  else if (strcmp (segment, "gzip") == 0)
+    {
+      /* a ticket compressed though nobody asked for it: never inflated, so never a ticket */
+      g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+      g_autoptr(GInputStream) plain = g_memory_input_stream_new_from_data (TICKET_JSON, -1, NULL);
+      g_autoptr(GInputStream) packed = g_converter_input_stream_new (plain, G_CONVERTER (gzip));
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      guint8 buffer[4096];
+      gssize n;
+
+      while ((n = g_input_stream_read (packed, buffer, sizeof buffer, NULL, NULL)) > 0)
+        g_byte_array_append (bytes, buffer, n);
+      g_assert_cmpuint (bytes->len, >, 20);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Content-Encoding", "gzip");
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        (const char *) bytes->data, bytes->len);
+    }
   else if (strcmp (segment, "empty200") == 0)
     set_body (msg, 200, "application/json", "");
   else if (strcmp (segment, "array") == 0)
@@ -316,6 +334,8 @@ test_wire_request (Fixture       *f,
   expected_auth = g_strconcat ("Basic ", b64, NULL);
   g_assert_cmpstr (soup_message_headers_get_one (f->headers, "Authorization"), ==, expected_auth);
   g_assert_true (g_str_has_prefix (soup_message_headers_get_one (f->headers, "User-Agent"), "ticket-lookup/"));
+  /* answers are small: nothing compressed is asked for (or inflated, see the "gzip" case) */
+  g_assert_null (soup_message_headers_get_one (f->headers, "Accept-Encoding"));
 
   g_assert_true (json_parser_load_from_data (parser, f->body, -1, NULL));
   object = json_node_get_object (json_parser_get_root (parser));
@@ -424,6 +444,7 @@ static const StatusCase status_cases[] = {
   { "503", TL_LOOKUP_ERROR_SERVER_ERROR, NULL, 6 },
   { "504", TL_LOOKUP_ERROR_SERVER_ERROR, NULL, 6 },
   { "notjson", TL_LOOKUP_ERROR_MALFORMED, NULL, 8 },
+  { "gzip", TL_LOOKUP_ERROR_MALFORMED, NULL, 8 },
   { "empty200", TL_LOOKUP_ERROR_MALFORMED, NULL, 8 },
   { "array", TL_LOOKUP_ERROR_MALFORMED, NULL, 8 },
   { "wrongtype", TL_LOOKUP_ERROR_MALFORMED, NULL, 8 },

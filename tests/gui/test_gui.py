@@ -217,7 +217,7 @@ def test_every_widget_named():
 def test_screenshots_dark_narrow_welcome():
     app = App([], {**WINDOW})
     try:
-        app.wait("label", "Look Up an Order Token")
+        app.wait("heading", "Look Up an Order Token")
         time.sleep(0.5)
         app.screenshot(os.path.join(SHOTS, "welcome.png"))
     finally:
@@ -460,7 +460,7 @@ def test_shortcuts_window_on_demand():
     shown."""
     app = App(["--demo"], WINDOW)
     try:
-        app.wait("label", "Look Up an Order Token")
+        app.wait("heading", "Look Up an Order Token")
         assert app.find("label", "Run or stop") is None, "the shortcuts window was built with the window"
         assert app.find("push button", "Clear History") is None, "the history panel was built with the window"
         # the pointer over the window's title gives it the keyboard (Xvfb has no window manager)
