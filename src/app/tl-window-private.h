@@ -48,6 +48,7 @@ struct _TlWindow
   AdwPreferencesGroup  *demo_tokens_group; /* on the "ready" page */
   GtkLabel             *clipboard_label;   /* tl-window-offer.c, in the offer bar */
   guint                 prebuild_id;       /* builds the lookup's pages after the first frame */
+  GtkIconPaintable     *spinner_icon;      /* the loading page's spinner, loaded ahead */
 
   TlApplication        *app;
   GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */

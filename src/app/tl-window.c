@@ -216,7 +216,19 @@ static void
 on_after_first_paint (GdkFrameClock *clock,
                       TlWindow      *self)
 {
+  GtkWidget *widget = GTK_WIDGET (self);
+
   g_signal_handlers_disconnect_by_func (clock, on_after_first_paint, self);
+  /* The loading page's 32 px spinner is an SVG, the only one the window draws (the welcome icon
+   * is a pre-rendered PNG). GTK loads it, and librsvg with it, on a worker thread from here: after
+   * the first frame, which it would delay, and before a lookup started with the window (--demo ID
+   * TOKEN, a search result) shows the spinner, so that frame does not load librsvg. The paintable
+   * is kept so the texture stays cached. */
+  self->spinner_icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                                   "process-working-symbolic", NULL, 32,
+                                                   gtk_widget_get_scale_factor (widget),
+                                                   gtk_widget_get_direction (widget),
+                                                   GTK_ICON_LOOKUP_PRELOAD);
   if (self->prebuild_id == 0)
     self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_step, self, NULL);
 }
@@ -938,7 +950,6 @@ on_history_revealed (TlWindow *self)
   if (adw_flap_get_reveal_flap (self->flap))
     {
       g_clear_handle_id (&self->unbind_history_id, g_source_remove);
-  g_clear_handle_id (&self->prebuild_id, g_source_remove);
       if (!self->history_bound)
         tl_history_panel_set_model (get_history_panel (self), tl_application_get_history (self->app));
       self->history_bound = TRUE;
@@ -977,6 +988,8 @@ tl_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->unbind_history_id, g_source_remove);
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
+  g_clear_object (&self->spinner_icon);
   g_clear_signal_handler (&self->account_changed_id, tl_application_get_accounts (self->app));
   g_clear_object (&self->running_account);
   _tl_window_offer_dispose (self);
