@@ -1,11 +1,15 @@
 /* tl-page-bin.c: a stack page of wrapped text that is measured by width only
  *
- * GtkStack allocates its page only after asking how wide the page must be at the height it is
- * given. For a vertical box of wrapped labels that one question is a search: GtkBoxLayout tries
- * width after width (30, 60, 122, … 450, 451) and every try lays out every label's text anew.
- * On the welcome page that was about a thousand shaping runs before the first frame.
+ * GtkStack asks its pages how wide they must be at a given height, in two places:
+ *  - the page it shows, at the height it is about to give it. For a vertical box of wrapped
+ *    labels that one question is a search: GtkBoxLayout tries width after width (30, 60, 122,
+ *    … 450, 451) and every try lays out every label's text anew. On the welcome page that was
+ *    about a thousand shaping runs before the first frame.
+ *  - with vhomogeneous off, every page it does not show, at that page's own minimum height. For
+ *    wrapped text the minimum height is the text on one line, so the answer is the width of the
+ *    longest paragraph unwrapped: a hidden error page made the window 927 px wide.
  *
- * TlPageBin answers it with the child's plain minimum width. That is what the page needs: its
+ * TlPageBin answers both with the child's plain minimum width. That is what a page needs: its
  * text wraps to whatever width it gets, and the stack then asks for the height at that width and
  * gives the page at least that much. Height for width is passed through unchanged.
  *

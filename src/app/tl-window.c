@@ -85,6 +85,20 @@ _tl_window_build_part (const char *id)
 
 static void update_demo_tokens (TlWindow *self);
 
+/* Every page goes into the result stack inside a TlPageBin. The stack (vhomogeneous off) asks a
+ * page it does not show how wide it must be at its minimum height, and for wrapped text that is
+ * the text on one line: one hidden error page made the window 927 px wide (see tl-page-bin.c). */
+static void
+add_page (TlWindow   *self,
+          GtkWidget  *page,
+          const char *name)
+{
+  GtkWidget *bin = tl_page_bin_new ();
+
+  tl_page_bin_set_child (TL_PAGE_BIN (bin), page);
+  gtk_stack_add_named (self->result_stack, bin, name);
+}
+
 static void
 ensure_page (TlWindow   *self,
              const char *name)
@@ -97,14 +111,13 @@ ensure_page (TlWindow   *self,
     {
       builder = _tl_window_build_part ("ready_page");
       self->demo_tokens_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "demo_tokens_group"));
-      gtk_stack_add_named (self->result_stack, GTK_WIDGET (gtk_builder_get_object (builder, "ready_page")), "ready");
+      add_page (self, GTK_WIDGET (gtk_builder_get_object (builder, "ready_page")), "ready");
       update_demo_tokens (self);
     }
   else if (g_strcmp0 (name, "loading") == 0)
     {
       builder = _tl_window_build_part ("loading_page");
-      gtk_stack_add_named (self->result_stack, GTK_WIDGET (gtk_builder_get_object (builder, "loading_page")),
-                           "loading");
+      add_page (self, GTK_WIDGET (gtk_builder_get_object (builder, "loading_page")), "loading");
     }
 }
 
@@ -131,7 +144,7 @@ get_ticket_view (TlWindow *self)
   builder = _tl_window_build_part ("ticket_page");
   self->ticket_view = TL_TICKET_VIEW (gtk_builder_get_object (builder, "ticket_view"));
   g_signal_connect_swapped (self->ticket_view, "message", G_CALLBACK (tl_window_show_toast), self);
-  gtk_stack_add_named (self->result_stack, GTK_WIDGET (gtk_builder_get_object (builder, "ticket_page")), "ticket");
+  add_page (self, GTK_WIDGET (gtk_builder_get_object (builder, "ticket_page")), "ticket");
   return self->ticket_view;
 }
 
@@ -141,7 +154,7 @@ get_error_view (TlWindow *self)
   if (self->error_view == NULL)
     {
       self->error_view = g_object_new (TL_TYPE_ERROR_VIEW, NULL);
-      gtk_stack_add_named (self->result_stack, GTK_WIDGET (self->error_view), "error");
+      add_page (self, GTK_WIDGET (self->error_view), "error");
     }
   return self->error_view;
 }

@@ -231,6 +231,22 @@ def test_screenshots_dark_narrow_welcome():
         app.close()
 
 
+def test_hidden_page_keeps_window_width():
+    """A page the result stack does not show never widens the window: after an error page (its
+    long sentences wrapped while it was shown), the next ticket keeps the window at its width."""
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        lookup(app, "M2", EXPIRED)
+        app.wait("label", "Expired")
+        time.sleep(0.5)
+        width = app.find("frame").queryComponent().getExtents(pyatspi.DESKTOP_COORDS).width
+        assert width <= int(WINDOW["window-width"]), f"the window grew to {width} px"
+    finally:
+        app.close()
+
+
 def test_details_panel():
     app = App(["--demo"], WINDOW)
     try:
@@ -1188,6 +1204,7 @@ TESTS = [
     test_drop_text_and_file,
     test_batch_window_file_drop_and_many_lines,
     test_shortcuts_window_on_demand,
+    test_hidden_page_keeps_window_width,
 ]
 
 
