@@ -329,6 +329,33 @@ test_retry_after (void)
   busy_clear (&busy);
 }
 
+/* A pasted log file: lines with neither a link nor "CUSTOMER-ID TOKEN" are reported with the
+ * reason and cost no request, so the service never sees them, or the password with them. */
+static void
+test_log_lines_not_sent (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  Busy busy = { 0, NULL, 0, NULL, NULL, NULL };
+  g_autoptr(TlBatch) batch = busy_batch (server, &busy, 2, 1);
+  static const char log[] = "2026-11-28 12:00:01 INFO service started\n"
+                            "ERROR could not connect to db\n"
+                            "user anna logged in\n"
+                            "M11385 order failed after the token expired\n";
+
+  g_assert_cmpuint (tl_batch_add_text (batch, log), ==, 4);
+  run_to_end (batch, NULL);
+  g_assert_cmpuint (busy.times->len, ==, 1);   /* the one lookup line, and nothing else */
+  g_assert_cmpuint (item_status (batch, 0), ==, 200);
+  for (guint i = 1; i <= 4; i++)
+    {
+      g_autoptr(TlBatchItem) item = g_list_model_get_item (tl_batch_get_items (batch), i);
+
+      g_assert_error (tl_batch_item_get_input_error (item), TL_INPUT_ERROR, TL_INPUT_ERROR_NOT_RECOGNIZED);
+      g_assert_cmpuint (tl_batch_item_get_line (item), ==, i);   /* the line within its text */
+    }
+  busy_clear (&busy);
+}
+
 /* Two at once; the first answer (503) asks to wait a second. The other line, already on its
  * way, finishes, but its slot stays unused: no new line is sent before the time is up. */
 static void
@@ -521,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/batch/text-has-lines", test_text_has_lines);
   g_test_add_func ("/batch/stop", test_stop);
   g_test_add_func ("/batch/stream", test_stream);
+  g_test_add_func ("/batch/log-lines-not-sent", test_log_lines_not_sent);
   g_test_add_func ("/batch/retry-after", test_retry_after);
   g_test_add_func ("/batch/retry-after-holds-everyone", test_retry_after_holds_everyone);
   g_test_add_func ("/batch/retry-after-gives-up", test_retry_after_gives_up);

@@ -66,7 +66,19 @@ static const ParseCase parse_cases[] = {
   { "pair-form-decoded-spaces", "M1 B2aJbxq/HPX567/8QBjwuGxKtL1wcDF9amnY JLe1BEff7qWesnZvw==", "M1", TOKEN, 0,
     TL_INPUT_FINDING_SPACES_REPAIRED, -1 },
   { "pair-unknown-prefix", "X99 " TOKEN, "X99", TOKEN, 0, TL_INPUT_FINDING_UNKNOWN_PREFIX, -1 },
-  { "pair-not-base64", "M1 not*base64!", "M1", "not*base64!", 0, TL_INPUT_FINDING_NOT_BASE64, -1 },
+  /* free text is a lookup only when it reads as "CUSTOMER-ID TOKEN" (the form fields still send
+   * an unusual token with a warning: /input/fields/not-base64) */
+  { "pair-not-base64", "M1 not*base64!", NULL, NULL, TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
+  { "log-line-timestamp", "2026-11-28 12:00:01 INFO service started", NULL, NULL,
+    TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
+  { "log-line-level-first", "ERROR could not connect to db", NULL, NULL, TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
+  { "prose", "user anna logged in", NULL, NULL, TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
+  { "prose-with-comma", "not a token, line 5", NULL, NULL, TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
+  { "customer-then-prose", "M11385 order failed: token expired", NULL, NULL,
+    TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
+  { "customer-then-words", "M11385 order failed after the token expired", NULL, NULL,
+    TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
+  { "customer-without-digits", "ERROR " TOKEN, NULL, NULL, TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
   { "pair-url-safe-base64", "M1 ab-_cd==", "M1", "ab-_cd==", 0, TL_INPUT_FINDING_NOT_BASE64, -1 },
   { "bare-token", TOKEN, NULL, NULL, TL_INPUT_ERROR_EMPTY_CUSTOMER_ID, -1, -1 },
   { "empty", "", NULL, NULL, TL_INPUT_ERROR_EMPTY_TEXT, -1, -1 },
@@ -121,6 +133,19 @@ test_fields_bare (void)
   g_assert_cmpstr (tl_input_get_customer_id (input), ==, "M11385");
   g_assert_cmpstr (tl_input_get_token (input), ==, TOKEN);
   g_assert_cmpuint (tl_input_get_n_findings (input), ==, 0);
+}
+
+/* What is typed in the token field is sent even when it does not look like base64, with a
+ * warning: the fields say which value is which. */
+static void
+test_fields_not_base64 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlInput) input = tl_input_parse_fields ("M1", "not*base64!", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_input_get_token (input), ==, "not*base64!");
+  g_assert_true (tl_input_has_finding (input, TL_INPUT_FINDING_NOT_BASE64));
 }
 
 static void
@@ -290,6 +315,7 @@ main (int   argc,
       g_test_add_data_func (path, &parse_cases[i], test_parse_case);
     }
   g_test_add_func ("/input/fields/bare", test_fields_bare);
+  g_test_add_func ("/input/fields/not-base64", test_fields_not_base64);
   g_test_add_func ("/input/fields/url-in-token-field", test_fields_url_in_token_field);
   g_test_add_func ("/input/fields/url-customer-mismatch", test_fields_url_mismatch);
   g_test_add_func ("/input/fields/url-without-customer", test_fields_url_without_customer_uses_field);

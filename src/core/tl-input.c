@@ -83,6 +83,7 @@ tl_input_error_get_field (TlInputError code)
     case TL_INPUT_ERROR_TEXT_TOO_LONG:
     case TL_INPUT_ERROR_NOT_UTF8:
     case TL_INPUT_ERROR_TEXT_CHARACTERS:
+    case TL_INPUT_ERROR_NOT_RECOGNIZED:
     default:
       return TL_INPUT_FIELD_TEXT;
     }
@@ -546,6 +547,51 @@ check_pasted_text (const char  *text,
                      TL_INPUT_ERROR_TEXT_TOO_LONG, error);
 }
 
+/* Free text that is not a link is a lookup only when it reads as "CUSTOMER-ID TOKEN": the id a
+ * letter and digits (M11385, as documented), and the token what a token can be. A token split by
+ * spaces (a "+" decoded as a space) must join into base64 that mixes cases and digits; one word
+ * may only hold base64 or URL-safe base64 characters. A log line with no link ("2026-11-28 12:00 INFO started", "user
+ * anna logged in", "M11385 order failed: expired") is not sent, with the password, to the
+ * service: a batch of a pasted log file would otherwise send every line. Form fields are not held
+ * to this; they say which value is which. */
+static gboolean
+free_text_is_lookup (TlInput  *input,
+                     gboolean  token_had_spaces)
+{
+  if (!g_ascii_isalpha (input->customer_id[0]) || strpbrk (input->customer_id, "0123456789") == NULL)
+    return FALSE;
+  if (token_had_spaces)
+    /* joined, base64 with the mix of cases and digits or "/" that random bytes give, which
+     * words of a sentence ("order failed after the token expired") do not */
+    return tl_input_is_base64 (input->token) &&
+           strpbrk (input->token, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != NULL &&
+           strpbrk (input->token, "abcdefghijklmnopqrstuvwxyz") != NULL &&
+           strpbrk (input->token, "0123456789/") != NULL;
+  for (const char *p = input->token; *p; p++)
+    if (!(g_ascii_isalnum (*p) || strchr ("+/=-_", *p) != NULL))
+      return FALSE;
+  return TRUE;
+}
+
+static TlInput *
+finish_free_text (const char  *customer_id,
+                  const char  *token,
+                  GError     **error)
+{
+  g_autoptr(TlInput) input = finish_input (customer_id, token, FALSE, error);
+
+  if (input == NULL)
+    return NULL;
+  if (!free_text_is_lookup (input, strchr (token, ' ') != NULL))
+    {
+      g_set_error_literal (error, TL_INPUT_ERROR, TL_INPUT_ERROR_NOT_RECOGNIZED,
+                           _("This is neither a link with a token nor a customer ID followed by "
+                             "a token (for example “M11385 B2aJbxq…”), so it was not looked up."));
+      return NULL;
+    }
+  return g_steal_pointer (&input);
+}
+
 /**
  * tl_input_parse:
  * @text: what a person pasted: a callback URL, a query string, a log line with a URL in it,
@@ -624,12 +670,12 @@ tl_input_parse (const char  *text,
    * looks like a customer id. */
   if (n_words == 2 && strlen (words[0]) > 16 && !looks_like_customer_id (words[0]) &&
       looks_like_customer_id (words[1]))
-    return finish_input (words[1], words[0], FALSE, error);
+    return finish_free_text (words[1], words[0], error);
 
   {
     g_autofree char *token = g_strjoinv (" ", words + 1);
 
-    return finish_input (words[0], token, FALSE, error);
+    return finish_free_text (words[0], token, error);
   }
 }
 

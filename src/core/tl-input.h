@@ -26,6 +26,7 @@ typedef enum
   TL_INPUT_ERROR_EMPTY_TOKEN,
   TL_INPUT_ERROR_TOKEN_TOO_LONG,
   TL_INPUT_ERROR_TOKEN_CHARACTERS,
+  TL_INPUT_ERROR_NOT_RECOGNIZED,   /* free text with neither a link nor "CUSTOMER-ID TOKEN" */
 } TlInputError;
 
 /* Which field an input error belongs to, so a form can show it in place. */
