@@ -550,10 +550,10 @@ check_pasted_text (const char  *text,
 /* Free text that is not a link is a lookup only when it reads as "CUSTOMER-ID TOKEN": the id a
  * letter and digits (M11385, as documented), and the token what a token can be. A token split by
  * spaces (a "+" decoded as a space) must join into base64 that mixes cases and digits; one word
- * may only hold base64 or URL-safe base64 characters. A log line with no link ("2026-11-28 12:00 INFO started", "user
- * anna logged in", "M11385 order failed: expired") is not sent, with the password, to the
- * service: a batch of a pasted log file would otherwise send every line. Form fields are not held
- * to this; they say which value is which. */
+ * may only hold base64 or URL-safe base64 characters. A log line with no link ("2026-11-28
+ * 12:00 INFO started", "user anna logged in", "M11385 order failed: expired") is not sent, with
+ * the password, to the service: a batch of a pasted log file would otherwise send every line.
+ * Form fields are not held to this; they say which value is which. */
 static gboolean
 free_text_is_lookup (TlInput  *input,
                      gboolean  token_had_spaces)
