@@ -566,6 +566,23 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Lines come from wherever people copy them, and a file dropped on the window may be anything:
+ * invisible characters in them (zero-width spaces, bidirectional overrides) are drawn as boxes
+ * with their code, so a line that would be refused for one is not a puzzle to look at. The tag
+ * covers all text, whichever way it came in. */
+static void
+on_text_inserted (GtkTextBuffer *buffer,
+                  GtkTextIter   *end,
+                  const char    *text,
+                  int            length,
+                  GtkTextTag    *tag)
+{
+  GtkTextIter start = *end;
+
+  gtk_text_iter_backward_chars (&start, g_utf8_strlen (text, length));
+  gtk_text_buffer_apply_tag (buffer, tag, &start, end);
+}
+
 static void
 tl_batch_window_init (TlBatchWindow *self)
 {
@@ -589,6 +606,13 @@ tl_batch_window_init (TlBatchWindow *self)
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+    GtkTextTag *tag = gtk_text_buffer_create_tag (buffer, "visible-controls",
+                                                  "show-spaces", PANGO_SHOW_IGNORABLES, NULL);
+
+    g_signal_connect_after (buffer, "insert-text", G_CALLBACK (on_text_inserted), tag);
+  }
   update_state (self);
 }
 
