@@ -238,6 +238,19 @@ on_run_done (GObject      *source,
   update_state (self);
 }
 
+/* A run that ends before its first lookup: the keyring said no, or Stop came while the lines
+ * were read. */
+static void
+end_run_early (TlBatchWindow *self,
+               const char    *message)
+{
+  self->running = FALSE;
+  g_clear_object (&self->cancellable);
+  if (message != NULL)
+    show_toast (self, message);
+  update_state (self);
+}
+
 static void
 on_lines_added (GObject      *source,
                 GAsyncResult *res,
@@ -251,9 +264,7 @@ on_lines_added (GObject      *source,
   if (!tl_batch_add_text_finish (TL_BATCH (source), res, NULL, &error))
     {
       /* Stop was pressed, or the window closed, while the lines were being read */
-      self->running = FALSE;
-      g_clear_object (&self->cancellable);
-      update_state (self);
+      end_run_early (self, NULL);
       return;
     }
 
@@ -287,10 +298,7 @@ on_account_ready (GObject      *source,
 
   if (account == NULL)
     {
-      self->running = FALSE;
-      g_clear_object (&self->cancellable);
-      show_toast (self, error->message);
-      update_state (self);
+      end_run_early (self, error->message);
       return;
     }
 

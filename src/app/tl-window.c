@@ -236,12 +236,13 @@ on_after_first_paint (GdkFrameClock *clock,
    * is a pre-rendered PNG). GTK loads it, and librsvg with it, on a worker thread from here: after
    * the first frame, which it would delay, and before a lookup started with the window (--demo ID
    * TOKEN, a search result) shows the spinner, so that frame does not load librsvg. The paintable
-   * is kept so the texture stays cached. */
-  self->spinner_icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
-                                                   "process-working-symbolic", NULL, 32,
-                                                   gtk_widget_get_scale_factor (widget),
-                                                   gtk_widget_get_direction (widget),
-                                                   GTK_ICON_LOOKUP_PRELOAD);
+   * is kept so the texture stays cached (once: a window realized again keeps the first). */
+  if (self->spinner_icon == NULL)
+    self->spinner_icon = gtk_icon_theme_lookup_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (widget)),
+                                                     "process-working-symbolic", NULL, 32,
+                                                     gtk_widget_get_scale_factor (widget),
+                                                     gtk_widget_get_direction (widget),
+                                                     GTK_ICON_LOOKUP_PRELOAD);
   if (self->prebuild_id == 0)
     self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_step, self, NULL);
 }
