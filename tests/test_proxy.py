@@ -14,8 +14,10 @@ Real parts only:
 TAP output. Usage: test_proxy.py CLI
 """
 
+import ctypes
 import json
 import os
+import signal
 import shutil
 import socket
 import subprocess
@@ -36,6 +38,8 @@ TOKEN = "ProxyTestToken+42/xyzA=="
 SYSTEM_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 results = []
+libc = ctypes.CDLL(None, use_errno=True)
+PR_SET_PDEATHSIG = 1
 
 
 def check(name, ok, detail=""):
@@ -146,11 +150,16 @@ def start_tinyproxy(d, name, api_port, extra=""):
                 'MaxClients 20\nAllow 127.0.0.1\nConnectPort %d\n%s' % (port, log, api_port, extra))
         if os.getuid() == 0:
             f.write("User nobody\nGroup nogroup\n")
-    # tinyproxy resolves the service's name, so it gets the same /etc/hosts as the CLI
-    proc = subprocess.Popen(["bwrap", "--dev-bind", "/", "/",
+    # tinyproxy resolves the service's name, so it gets the same /etc/hosts as the CLI. It runs
+    # in a PID namespace of its own whose init dies with bwrap's parent (this script): when the
+    # namespace's init dies the kernel ends everything in it. --die-with-parent alone would not
+    # do: tinyproxy changes its user to nobody, and a change of user clears the parent-death
+    # signal, so ending bwrap left the proxy running.
+    proc = subprocess.Popen(["bwrap", "--dev-bind", "/", "/", "--unshare-pid", "--die-with-parent",
                              "--ro-bind", os.path.join(d, "hosts"), "/etc/hosts",
                              "tinyproxy", "-d", "-c", conf],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=die_with_parent)
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -160,18 +169,24 @@ def start_tinyproxy(d, name, api_port, extra=""):
     return proc, port, log
 
 
+def die_with_parent():
+    """In a child before exec: SIGKILL when this script ends, however it ends (a test timeout
+    kills the script, and its servers must not outlive it)."""
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def run_cli(d, env_extra, with_root, *args):
     env = {k: v for k, v in os.environ.items()
            if k.lower() not in ("https_proxy", "http_proxy", "all_proxy", "no_proxy")}
     env.update(env_extra)
-    cmd = ["bwrap", "--dev-bind", "/", "/",
+    cmd = ["bwrap", "--dev-bind", "/", "/", "--die-with-parent",
            "--ro-bind", os.path.join(d, "hosts"), "/etc/hosts"]
     if with_root:
         cmd += ["--ro-bind", os.path.join(d, "bundle.pem"), SYSTEM_BUNDLE]
     cmd += [CLI, "--base-url", "https://%s:%d" % (HOST, API_PORT), "--username", USER,
             "--password-stdin", "--timeout", "10", *args, CUSTOMER, TOKEN]
     return subprocess.run(cmd, input=PASSWORD + "\n", capture_output=True, text=True,
-                          env=env, timeout=60)
+                          env=env, timeout=60, preexec_fn=die_with_parent)
 
 
 def secrets_in(data):
@@ -243,14 +258,15 @@ try:
           and "not signed by a trusted authority" in out, out)
 
     # 4. loopback is never sent to the proxy, even when https_proxy says so
-    demo = subprocess.Popen([CLI, "--serve-demo"], stdout=subprocess.PIPE, text=True)
+    demo = subprocess.Popen([CLI, "--serve-demo"], stdout=subprocess.PIPE, text=True,
+                            preexec_fn=die_with_parent)
     procs.append(demo)
     demo_url = demo.stdout.readline().strip().split()[-1]
     env = {k: v for k, v in os.environ.items() if k.lower() != "no_proxy"}
     env.update(proxy_env)
     r = subprocess.run([CLI, "--base-url", demo_url, "--username", "demo", "--password-stdin",
                         "M11385", "DemoValid+Token/01=="], input="demo\n",
-                       capture_output=True, text=True, env=env, timeout=60)
+                       capture_output=True, text=True, env=env, timeout=60, preexec_fn=die_with_parent)
     sent = recorder.take()
     check("plain http:// to loopback goes directly, never to the proxy",
           r.returncode == 0 and sent == b"", "exit %d, %r, %s" % (r.returncode, sent[:200], r.stderr))
