@@ -82,11 +82,14 @@ test_run_in_order (void)
     g_assert_null (strstr (csv, tl_demo_token (i)));
 }
 
-static gboolean
-cancel_soon (gpointer data)
+static void
+cancel_when_held (TlDemoServer *demo,
+                  GParamSpec   *pspec,
+                  GCancellable *cancellable)
 {
-  g_cancellable_cancel (data);
-  return G_SOURCE_REMOVE;
+  /* both running lookups have reached the server, and it holds their answers */
+  if (tl_demo_server_get_n_held (demo) == 2)
+    g_cancellable_cancel (cancellable);
 }
 
 static void
@@ -99,18 +102,21 @@ test_stop (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  tl_demo_server_set_slow_delay (demo, 2000);
+  tl_demo_server_hold_slow (demo);
   for (guint i = 0; i < 10; i++)
     g_string_append_printf (text, "M%u %s\n", i, tl_demo_token (TL_DEMO_SLOW));
   tl_batch_add_text (batch, text->str);
-  g_timeout_add (200, cancel_soon, cancellable);
+  g_signal_connect (demo, "notify::n-held", G_CALLBACK (cancel_when_held), cancellable);
   tl_batch_run_async (batch, cancellable, on_done, &res);
   while (res == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (tl_batch_run_finish (batch, res, &error));
   g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
   /* the two running were cancelled; the other eight never started */
   g_assert_cmpuint (tl_batch_get_n_done (batch), ==, 2);
+  g_signal_handlers_disconnect_by_func (demo, cancel_when_held, cancellable);
+  tl_demo_server_release_held (demo);
 }
 
 /* --- stream mode ---------------------------------------------------------------------------- */

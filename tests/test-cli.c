@@ -340,30 +340,88 @@ read_cmdline (GPid pid)
   return contents;
 }
 
-/* While a lookup runs, another local user reading /proc/PID/cmdline does not see the token. */
+static void
+hold_request (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  SoupServerMessage **held = user_data;
+
+  soup_server_message_pause (msg);
+  *held = g_object_ref (msg);
+}
+
+static void
+on_cli_exited (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+/* While a lookup runs, another local user reading /proc/PID/cmdline does not see the token:
+ * read while the test's own server holds the request. */
 static void
 test_argv_scrubbed (void)
 {
   g_autoptr(GError) error = NULL;
-  const char *token = tl_demo_token (TL_DEMO_SLOW);
-  g_autoptr(GSubprocess) proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                                  &error, TL_CLI_PATH, "--demo", "M11385", token, NULL);
+  const char *token = tl_demo_token (TL_DEMO_VALID);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(SoupServerMessage) held = NULL;
+  g_autoptr(GAsyncResult) exited = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base_url = NULL;
   g_autofree char *cmdline = NULL;
+  GOutputStream *in;
+  const char *ticket = "{\"orderId\":\"ORD-2026-118305\",\"userId\":\"anna.lindqvist\","
+                       "\"orderUserId\":\"erik.sjoberg\",\"targetId\":\"OBJ11385_1395932274\","
+                       "\"targetType\":\"HousingCooperative\",\"tenantId\":\"T1\",\"chainId\":\"G1\","
+                       "\"customerId\":\"M11385\",\"hasExpired\":false}";
   GPid pid;
 
+  soup_server_add_handler (server, NULL, hold_request, &held, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  proc = g_subprocess_launcher_spawn (launcher, &error, TL_CLI_PATH, "--base-url", base_url,
+                                      "--username", "u", "--password-stdin", "M11385", token, NULL);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (proc);
+  g_assert_true (g_output_stream_write_all (in, "pw\n", 3, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (in, NULL, &error));
   g_assert_no_error (error);
   pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (proc), NULL, 10);
-  /* the slow demo token answers after 3 s: look while the lookup waits */
-  g_usleep (800 * 1000);
+  g_subprocess_wait_async (proc, NULL, on_cli_exited, &exited);
+
+  /* look while the lookup waits for the answer */
+  while (held == NULL && exited == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (held);
   cmdline = read_cmdline (pid);
   g_assert_nonnull (cmdline);
   if (g_test_verbose ())
     g_printerr ("cmdline: %s\n", cmdline);
-  g_assert_nonnull (strstr (cmdline, "--demo"));
+  g_assert_nonnull (strstr (cmdline, "--password-stdin"));
   g_assert_null (strstr (cmdline, token));
   g_assert_null (strstr (cmdline, "M11385"));
-  g_assert_true (g_subprocess_wait_check (proc, NULL, &error));
+
+  soup_server_message_set_status (held, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (held, "application/json", SOUP_MEMORY_STATIC, ticket, strlen (ticket));
+  soup_server_message_unpause (held);
+  while (exited == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_subprocess_wait_check_finish (proc, exited, &error));
   g_assert_no_error (error);
+  soup_server_disconnect (server);
 }
 
 /* --check-account: one probe, no token; its own exit statuses, also in --json. */

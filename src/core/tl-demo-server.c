@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -20,10 +21,20 @@ struct _TlDemoServer
   guint       slow_delay_ms;
   guint       n_requests;
   char       *password;
-  GList      *pending;   /* of GSource*, slow answers not sent yet */
+  GList      *pending;   /* of SlowAnswer*, slow answers not sent yet */
+  gboolean    hold_slow; /* slow answers wait for tl_demo_server_release_held() */
 };
 
 G_DEFINE_FINAL_TYPE (TlDemoServer, tl_demo_server, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_N_HELD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The tokens are base64, so they pass as real tokens; the first two contain '+' and '/' so
  * that a callback URL with them shows URL-encoding at work. */
@@ -145,27 +156,76 @@ typedef struct
   TlDemoServer      *self;
   SoupServerMessage *msg;
   char              *customer_id;
+  GSource           *source;      /* the delay; NULL while held */
+  gulong             disconnected_id;
 } SlowAnswer;
+
+/* Forgets @answer without sending anything (the client went away, or the server stops). */
+static void
+slow_answer_drop (SlowAnswer *answer)
+{
+  TlDemoServer *self = answer->self;
+
+  self->pending = g_list_remove (self->pending, answer);
+  g_clear_signal_handler (&answer->disconnected_id, answer->msg);
+  if (answer->source != NULL)
+    {
+      g_source_destroy (answer->source);
+      g_clear_pointer (&answer->source, g_source_unref);
+    }
+  g_object_unref (answer->msg);
+  g_free (answer->customer_id);
+  g_free (answer);
+}
+
+static void
+slow_answer_send (SlowAnswer *answer)
+{
+  TlDemoServer *self = answer->self;
+
+  set_ticket (answer->msg, answer->customer_id, FALSE);
+  soup_server_message_unpause (answer->msg);
+  slow_answer_drop (answer);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HELD]);
+}
 
 static gboolean
 on_slow_answer (gpointer user_data)
 {
-  SlowAnswer *answer = user_data;
-
-  set_ticket (answer->msg, answer->customer_id, FALSE);
-  soup_server_message_unpause (answer->msg);
-  answer->self->pending = g_list_remove (answer->self->pending, g_main_current_source ());
+  slow_answer_send (user_data);
   return G_SOURCE_REMOVE;
 }
 
 static void
-slow_answer_free (gpointer data)
+on_slow_disconnected (SoupServerMessage *msg,
+                      SlowAnswer        *answer)
 {
-  SlowAnswer *answer = data;
+  TlDemoServer *self = answer->self;
 
-  g_object_unref (answer->msg);
-  g_free (answer->customer_id);
-  g_free (answer);
+  slow_answer_drop (answer);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HELD]);
+}
+
+static void
+start_slow_answer (TlDemoServer      *self,
+                   SoupServerMessage *msg,
+                   char              *customer_id)
+{
+  SlowAnswer *answer = g_new0 (SlowAnswer, 1);
+
+  answer->self = self;
+  answer->msg = g_object_ref (msg);
+  answer->customer_id = customer_id;
+  soup_server_message_pause (msg);
+  answer->disconnected_id = g_signal_connect (msg, "disconnected", G_CALLBACK (on_slow_disconnected), answer);
+  if (!self->hold_slow)
+    {
+      answer->source = g_timeout_source_new (self->slow_delay_ms);
+      g_source_set_callback (answer->source, on_slow_answer, answer, NULL);
+      g_source_attach (answer->source, g_main_context_get_thread_default ());
+    }
+  self->pending = g_list_append (self->pending, answer);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HELD]);
 }
 
 /* A valid ticket padded to just under 1 MiB, written in 16 KiB chunks every 10 ms. */
@@ -345,20 +405,7 @@ handle_token (SoupServer        *server,
   else if (strcmp (token, demo_tokens[TL_DEMO_SLOW_LARGE].token) == 0)
     start_large_answer (msg, customer_id);
   else if (strcmp (token, demo_tokens[TL_DEMO_SLOW].token) == 0)
-    {
-      SlowAnswer *answer = g_new0 (SlowAnswer, 1);
-      GSource *source;
-
-      answer->self = self;
-      answer->msg = g_object_ref (msg);
-      answer->customer_id = g_steal_pointer (&customer_id);
-      soup_server_message_pause (msg);
-      source = g_timeout_source_new (self->slow_delay_ms);
-      g_source_set_callback (source, on_slow_answer, answer, slow_answer_free);
-      g_source_attach (source, g_main_context_get_thread_default ());
-      self->pending = g_list_prepend (self->pending, source);
-      g_source_unref (source);
-    }
+    start_slow_answer (self, msg, g_steal_pointer (&customer_id));
   else   /* TL_DEMO_BAD_REQUEST, and any token the demo does not know */
     set_json (msg, SOUP_STATUS_BAD_REQUEST, "application/json; charset=utf-8",
               "{\"Message\":\"The request is invalid.\","
@@ -371,9 +418,8 @@ tl_demo_server_dispose (GObject *object)
 {
   TlDemoServer *self = (TlDemoServer *) object;
 
-  for (GList *l = self->pending; l; l = l->next)
-    g_source_destroy (l->data);
-  g_clear_pointer (&self->pending, g_list_free);
+  while (self->pending != NULL)
+    slow_answer_drop (self->pending->data);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
@@ -392,18 +438,61 @@ tl_demo_server_finalize (GObject *object)
 }
 
 static void
+tl_demo_server_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TlDemoServer *self = (TlDemoServer *) object;
+
+  switch (prop_id)
+    {
+    case PROP_N_HELD:
+      g_value_set_uint (value, tl_demo_server_get_n_held (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tl_demo_server_class_init (TlDemoServerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = tl_demo_server_dispose;
   object_class->finalize = tl_demo_server_finalize;
+  object_class->get_property = tl_demo_server_get_property;
+
+  /**
+   * TlDemoServer:n-held:
+   *
+   * How many slow answers the server has not sent yet (their clients still waiting).
+   */
+  properties[PROP_N_HELD] =
+    g_param_spec_uint ("n-held", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 tl_demo_server_init (TlDemoServer *self)
 {
+  const char *slow_ms = g_getenv ("TL_DEMO_SLOW_MS");
+
   self->slow_delay_ms = 3000;
+  /* A test hook: TL_DEMO_SLOW_MS=600000 makes the slow token wait ten minutes, far beyond any
+   * test's step, so a test of Stop or Cancel in `ticket-lookup --demo` or
+   * `ticket-lookup-cli --demo` finds its lookups still in flight whenever it presses. */
+  if (slow_ms != NULL && *slow_ms != '\0')
+    {
+      guint64 value;
+
+      if (g_ascii_string_to_unsigned (slow_ms, 10, 0, G_MAXUINT, &value, NULL))
+        self->slow_delay_ms = (guint) value;
+      else
+        g_warning ("TL_DEMO_SLOW_MS=%s is not a number of milliseconds; ignored", slow_ms);
+    }
 }
 
 /**
@@ -455,12 +544,59 @@ tl_demo_server_get_base_url (TlDemoServer *self)
   return self->base_url;
 }
 
+/**
+ * tl_demo_server_set_slow_delay:
+ * @milliseconds: how long the slow token's answer waits (3000 unless $TL_DEMO_SLOW_MS says)
+ *
+ * Applies to slow requests that arrive afterwards.
+ */
 void
 tl_demo_server_set_slow_delay (TlDemoServer *self,
                                guint         milliseconds)
 {
   g_return_if_fail (TL_IS_DEMO_SERVER (self));
   self->slow_delay_ms = milliseconds;
+}
+
+/**
+ * tl_demo_server_hold_slow:
+ *
+ * From now on the slow token's answers are held until tl_demo_server_release_held(), however
+ * long that takes: a test stops or cancels lookups that it knows are in flight
+ * (tl_demo_server_get_n_held()), with no race against the delay.
+ */
+void
+tl_demo_server_hold_slow (TlDemoServer *self)
+{
+  g_return_if_fail (TL_IS_DEMO_SERVER (self));
+  self->hold_slow = TRUE;
+}
+
+/**
+ * tl_demo_server_get_n_held:
+ *
+ * Returns: how many slow answers are not sent yet, whether held or waiting for their delay;
+ *   #TlDemoServer:n-held is notified when this changes
+ */
+guint
+tl_demo_server_get_n_held (TlDemoServer *self)
+{
+  g_return_val_if_fail (TL_IS_DEMO_SERVER (self), 0);
+  return g_list_length (self->pending);
+}
+
+/**
+ * tl_demo_server_release_held:
+ *
+ * Sends every slow answer not sent yet, now, and stops holding new ones.
+ */
+void
+tl_demo_server_release_held (TlDemoServer *self)
+{
+  g_return_if_fail (TL_IS_DEMO_SERVER (self));
+  self->hold_slow = FALSE;
+  while (self->pending != NULL)
+    slow_answer_send (self->pending->data);
 }
 
 /**

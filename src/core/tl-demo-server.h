@@ -37,6 +37,9 @@ void          tl_demo_server_set_slow_delay   (TlDemoServer  *self,
                                                guint          milliseconds);
 void          tl_demo_server_set_password     (TlDemoServer  *self,
                                                const char    *password);
+void          tl_demo_server_hold_slow        (TlDemoServer  *self);
+guint         tl_demo_server_get_n_held       (TlDemoServer  *self);
+void          tl_demo_server_release_held     (TlDemoServer  *self);
 
 const char   *tl_demo_token                   (TlDemoToken    which);
 const char   *tl_demo_token_describe          (TlDemoToken    which);

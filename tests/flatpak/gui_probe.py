@@ -63,14 +63,23 @@ proc = subprocess.Popen(["flatpak", "run", "--user", app_id, "--demo"],
 try:
     app = wait("the sandboxed app on the accessibility bus", find_app, 60)
     wait("the window", lambda: label(app, "Demo Tokens"), 30)
-    time.sleep(1)
-    # the customer ID field has the focus when the window opens
+    # the customer ID field has the focus when the window opens: type once it has
+    wait("the customer ID field focused",
+         lambda: any(a.getRoleName() == "text" and a.name == "Customer ID" and
+                     a.getState().contains(pyatspi.STATE_FOCUSED) for a in walk(app)), 30)
     key("M11385")
     subprocess.run(["xdotool", "key", "Tab"], check=True, timeout=10)
     key("DemoValid+Token/01==")
     subprocess.run(["xdotool", "key", "Return"], check=True, timeout=10)
     wait("the Valid badge", lambda: label(app, "Valid") and label(app, "ORD-2026-118305"), 30)
-    time.sleep(1)
+    # the badge laid out where it stays (the same place on screen at two looks)
+    seen = []
+
+    def badge_steady():
+        e = label(app, "Valid").queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        seen.append((e.x, e.y, e.width, e.height))
+        return len(seen) > 1 and seen[-1] == seen[-2] and e.width > 0
+    wait("the badge in its place", badge_steady, 30)
     subprocess.run(["import", "-window", "root", os.path.join(shots, "flatpak-valid.png")], timeout=30)
     print("ok: the sandboxed window looked up a demo token and shows Valid, ORD-2026-118305")
     # the Shell's search provider, on the sandboxed app's own bus name

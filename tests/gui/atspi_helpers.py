@@ -45,6 +45,43 @@ def wait_for(func, timeout=15.0, what="condition"):
     raise AssertionError(f"timed out waiting for {what}" + (f" ({last_error})" if last_error else ""))
 
 
+def showing(acc):
+    """Whether the window ACC is on screen (GTK 4.8 says "showing" of windows only; of a widget
+    in a window it says "visible", the widget's own flag, also on a stack page not shown)."""
+    return acc is not None and acc.getState().contains(pyatspi.STATE_SHOWING)
+
+
+def text_of(acc):
+    """What a text field shows (GtkText answers nothing to getText (0, -1))."""
+    t = acc.queryText()
+    return t.getText(0, t.characterCount)
+
+
+def fill(acc, text, check=True):
+    """Sets the text of the field ACC; waits until it reads back as TEXT (a password field, which
+    shows one dot per character, until it holds that many)."""
+    acc.queryEditableText().setTextContents(text)
+    if not check:
+        return
+    if acc.getRoleName() == "password text":
+        wait_for(lambda: acc.queryText().characterCount == len(text), 10, f"{len(text)} characters in the password field")
+    else:
+        wait_for(lambda: text_of(acc) == text, 10, f"the field to read {text[:40]!r}")
+
+
+_display_ready = set()
+
+
+def wait_display(env):
+    """Until the X server takes clients (Xvfb can still be starting)."""
+    display = env.get("DISPLAY")
+    if display in _display_ready:
+        return
+    wait_for(lambda: subprocess.run(["xdpyinfo"], env=env, capture_output=True, timeout=10).returncode == 0,
+             30, f"the X display {display}")
+    _display_ready.add(display)
+
+
 class App:
     """One running ticket-lookup, with its own settings (a keyfile) and HOME."""
 
@@ -71,25 +108,19 @@ class App:
         self.env = e
         self.stdout_path = os.path.join(self.home, "stdout.txt")
         self.stderr_path = os.path.join(self.home, "stderr.txt")
-        # Xvfb can still be settling when the first client connects: start again if the app
-        # exits at once (it then printed "cannot open display").
-        for attempt in range(5):
-            self.proc = subprocess.Popen([APP, *args], env=e, stdout=open(self.stdout_path, "ab"),
-                                         stderr=open(self.stderr_path, "ab"))
-            try:
-                self.proc.wait(1.0)
-            except subprocess.TimeoutExpired:
-                break
-            time.sleep(1.0)
+        # Xvfb can still be settling when the first client connects: wait until it takes one.
+        wait_display(e)
+        self.proc = subprocess.Popen([APP, *args], env=e, stdout=open(self.stdout_path, "ab"),
+                                     stderr=open(self.stderr_path, "ab"))
         self.acc = self.window = None
         if wait_window:
             self.wait_window()
 
     def wait_window(self):
-        """The application on the accessibility bus and its window."""
+        """The application on the accessibility bus and its window, on screen."""
         self.acc = wait_for(self._find_app, 20, "the application on the accessibility bus")
         self.window = wait_for(lambda: self.find("frame", "Ticket Lookup", root=self.acc), 10, "the window")
-        time.sleep(0.5)
+        wait_for(lambda: showing(self.window), 10, "the window on screen")
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
@@ -132,15 +163,22 @@ class App:
                 pass
         return out
 
-    def set_text(self, name, text):
-        entry = self.wait("text", name)
-        entry.queryEditableText().setTextContents(text)
-        time.sleep(0.3)
+    def set_text(self, name, text, check=True):
+        """Types TEXT into the field NAME; unless check is False (the app rewrites what it is
+        given, e.g. a pasted link), waits until the field reads back as set."""
+        fill(self.wait("text", name), text, check)
 
     def press(self, name, role="push button", timeout=10.0):
-        button = self.wait(role, name, timeout=timeout)
+        """Activates the button NAME once it is there and can be pressed; the caller waits for
+        the effect it needs."""
+        button = wait_for(lambda: self._pressable(role, name), timeout, f"{role} {name!r} that can be pressed")
         button.queryAction().doAction(0)
-        time.sleep(0.2)
+
+    def _pressable(self, role, name):
+        button = self.find(role, name)
+        if button is None:
+            return None
+        return button if button.getState().contains(pyatspi.STATE_SENSITIVE) else None
 
     def sensitive(self, name, role="push button"):
         return self.wait(role, name).getState().contains(pyatspi.STATE_SENSITIVE)
@@ -164,8 +202,19 @@ class App:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        # let the accessibility registry notice the app is gone
-        time.sleep(0.5)
+        # until the accessibility registry has noticed the app is gone
+        wait_for(lambda: not self._registered(), 10, "the application gone from the accessibility bus")
+
+    def _registered(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            try:
+                a = desktop.getChildAtIndex(i)
+                if a is not None and a.get_process_id() == self.proc.pid:
+                    return True
+            except Exception:
+                continue
+        return False
 
 
 OWN_SCHEMA = "io.github.ticketlookup.TicketLookup.Credentials"

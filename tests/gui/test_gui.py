@@ -17,8 +17,8 @@ import traceback
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_helpers import (App, CLI, RecordingServer, basic, keyring_daemon_pid, secret_tool_clear,  # noqa: E402
-                           secret_tool_lookup, secret_tool_store, wait_for, walk)
+from atspi_helpers import (App, CLI, RecordingServer, basic, fill, keyring_daemon_pid, secret_tool_clear,  # noqa: E402
+                           secret_tool_lookup, secret_tool_store, showing, text_of, wait_for, walk)
 
 SHOTS = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
 os.makedirs(SHOTS, exist_ok=True)
@@ -31,6 +31,69 @@ SERVER_ERROR = "DemoServerError+0001"
 SLOW = "DemoSlowToken+01"
 
 WINDOW = {"window-width": "720", "window-height": "900"}
+
+# The demo's slow token answers after ten minutes, far beyond any test's step, and the app's own
+# time limit is the longest there is: Stop and Cancel are pressed while lookups are in flight.
+SLOW_HELD = {"TL_DEMO_SLOW_MS": "600000"}
+LONG_LIMIT = {"timeout-seconds": "300"}
+
+def settled(app, shown):
+    """Until every accessible in SHOWN is on screen where it stays: laid out and no longer
+    moving. (The end of the result stack's crossfade itself is not said over AT-SPI in GTK 4.8:
+    a page not shown keeps its "visible" state.)"""
+    for acc in shown:
+        steady(acc)
+
+
+def steady(acc):
+    """Until ACC has a place on screen and keeps it over two looks (a revealer's slide or a
+    scroll is over)."""
+    last = [None]
+
+    def still():
+        e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        now = (e.x, e.y, e.width, e.height)
+        same, last[0] = now == last[0] and e.width > 0 and e.height > 0, now
+        return same
+    wait_for(still, 15, "a steady position")
+
+
+def in_view(acc, container):
+    """Until ACC is inside CONTAINER's box on screen (scrolled into view) and stays there."""
+    def inside():
+        a = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        c = container.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        return a.y >= c.y and a.y + a.height <= c.y + c.height
+    wait_for(inside, 15, "scrolled into view")
+    steady(acc)
+
+
+def copied(press):
+    """Clears the clipboard, calls PRESS, and returns what the app put on the clipboard."""
+    set_clipboard("")
+
+    def read():
+        return subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True,
+                              timeout=10).stdout
+    press()
+    return wait_for(read, 10, "text on the clipboard")
+
+
+def until(action, condition, timeout=15.0, what="condition"):
+    """Repeats ACTION (a key that only counts once the keyboard is where it goes, with no window
+    manager to say so) until CONDITION holds."""
+    end = time.time() + timeout
+    while time.time() < end:
+        action()
+        try:
+            return wait_for(condition, 2, what)
+        except AssertionError:
+            continue
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def key(name):
+    subprocess.run(["xdotool", "key", name], check=True, timeout=10)
 
 
 def lookup(app, customer, token):
@@ -53,7 +116,7 @@ def test_valid():
         app.wait("label", "OBJ11385_1395932274")
         app.wait("label", "HousingCooperative")
         assert "Expired" not in app.names("label")
-        time.sleep(0.5)
+        settled(app, [badge])
         app.screenshot(os.path.join(SHOTS, "valid.png"))
     finally:
         app.close()
@@ -84,7 +147,7 @@ def test_bad_request_messages():
         # the input is kept for a retry
         assert app.sensitive("Retry")
         assert app.sensitive("Look Up")
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "The service rejected the token")])
         app.screenshot(os.path.join(SHOTS, "error.png"))
     finally:
         app.close()
@@ -112,13 +175,13 @@ def test_server_error():
 
 
 def test_slow_lookup_cancelled():
-    app = App(["--demo"], WINDOW)
+    app = App(["--demo"], {**WINDOW, **LONG_LIMIT}, env=SLOW_HELD)
     try:
         lookup(app, "M11385", SLOW)
-        app.wait("push button", "Cancel", timeout=2)
+        app.wait("push button", "Cancel", timeout=10)
         app.wait("label", "Looking Up…")
         app.press("Cancel")
-        app.wait("push button", "Look Up", timeout=2)
+        app.wait("push button", "Look Up", timeout=10)
         assert app.find("label", "Valid") is None
         # the input is kept: looking up again works and is slow again (the server is asked anew)
         assert app.sensitive("Look Up")
@@ -130,7 +193,7 @@ def test_smart_paste_url():
     app = App(["--demo"], WINDOW)
     try:
         app.set_text("Token", "2026-11-27 10:01 GET https://partner.example/order?customerId=M11385"
-                              "&token=DemoValid%2BToken%2F01%3D%3D HTTP/1.1")
+                              "&token=DemoValid%2BToken%2F01%3D%3D HTTP/1.1", check=False)
         app.wait("label", "Read the customer ID and the token from the pasted link.")
         app.press("Look Up")
         # the demo server only knows the decoded token: Valid proves it was decoded exactly once
@@ -167,8 +230,7 @@ def test_unauthorized_then_fix_account():
         dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
         pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
                       5, "password field")
-        pw.queryEditableText().setTextContents("demo")
-        time.sleep(0.3)
+        fill(pw, "demo")
         app.press("Save")
         # saved in the real keyring under the documented schema attributes
         wait_for(lambda: secret_tool_lookup(base, "demo") == "demo", 10, "password in the keyring")
@@ -205,9 +267,11 @@ def test_every_widget_named():
         app.wait("label", "Valid")
         missing = unnamed_widgets(app, app.acc)
         lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
         app.press("Account…")
-        wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
-        time.sleep(0.5)
+        dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
+        wait_for(lambda: showing(dialog) and app.find("push button", "Check Account", root=dialog), 10,
+                 "the account dialog on screen")
         missing += unnamed_widgets(app, app.acc)
         assert not missing, "interactive widgets without an accessible name: " + ", ".join(sorted(set(missing)))
     finally:
@@ -217,15 +281,14 @@ def test_every_widget_named():
 def test_screenshots_dark_narrow_welcome():
     app = App([], {**WINDOW})
     try:
-        app.wait("heading", "Look Up an Order Token")
-        time.sleep(0.5)
+        heading = app.wait("heading", "Look Up an Order Token")
+        settled(app, [heading])
         app.screenshot(os.path.join(SHOTS, "welcome.png"))
     finally:
         app.close()
     app = App(["--demo", "M11385", VALID], WINDOW, env={"ADW_DEBUG_COLOR_SCHEME": "prefer-dark"})
     try:
-        app.wait("label", "Valid")
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "Valid")])
         app.screenshot(os.path.join(SHOTS, "dark.png"))
     finally:
         app.close()
@@ -239,8 +302,8 @@ def test_hidden_page_keeps_window_width():
         lookup(app, "M11385", FORBIDDEN)
         app.wait("label", "No access to this customer")
         lookup(app, "M2", EXPIRED)
-        app.wait("label", "Expired")
-        time.sleep(0.5)
+        # measured once the ticket page is laid out where it stays
+        settled(app, [app.wait("label", "Expired")])
         width = app.find("frame").queryComponent().getExtents(pyatspi.DESKTOP_COORDS).width
         assert width <= int(WINDOW["window-width"]), f"the window grew to {width} px"
     finally:
@@ -257,10 +320,7 @@ def test_details_panel():
         app.wait("label", contains="HTTP/1.1 500 Internal Server Error")
         app.wait("label", contains="waiting")
         app.wait("push button", "Copy Report")
-        app.press("Copy as curl")
-        time.sleep(0.5)
-        curl = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True,
-                              timeout=10).stdout
+        curl = copied(lambda: app.press("Copy as curl"))
         assert curl.startswith("curl -sS -X POST") and "$PASSWORD" in curl and "$TOKEN" in curl, curl
         assert SERVER_ERROR not in curl
         # the token is hidden until asked for; the password never appears
@@ -327,8 +387,7 @@ def test_history():
                      if "ORD-2026-118305" in (history.getChildAtIndex(i).name or ""))
         history.querySelection().selectChild(index)
         app.wait("label", "Valid")
-        app.wait("status bar", contains="Token status: Valid")
-        time.sleep(0.5)
+        settled(app, [app.wait("status bar", contains="Token status: Valid")])
         app.screenshot(os.path.join(SHOTS, "history.png"))
         home = app.home
         app.close()
@@ -379,8 +438,7 @@ def test_secrets_found_nowhere():
         dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
         pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
                       5, "password field")
-        pw.queryEditableText().setTextContents(password)
-        time.sleep(0.3)
+        fill(pw, password)
         app.press("Save")
         wait_for(lambda: secret_tool_lookup(base, "demo") == password, 10, "password in the keyring")
         app.press("Retry")
@@ -389,10 +447,7 @@ def test_secrets_found_nowhere():
         app.wait("label", "No access to this customer")
         lookup(app, "M11385", unknown_token)
         app.wait("label", "The service rejected the token")
-        app.press("Copy Report")
-        time.sleep(0.5)
-        report = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, text=True,
-                                timeout=10).stdout
+        report = copied(lambda: app.press("Copy Report"))
         assert "M11385" in report and "sha256:" in report, "the report was not copied: " + report[:200]
     finally:
         if app is not None:
@@ -422,16 +477,15 @@ def test_secrets_found_nowhere():
 
 
 def test_batch_window():
-    app = App(["--demo"], WINDOW)
+    app = App(["--demo"], {**WINDOW, **LONG_LIMIT}, env=SLOW_HELD)
     try:
         app.press("Look Up Many Tokens…")
         lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
-        lines.queryEditableText().setTextContents(
-            f"M11385 {VALID}\n"
-            "https://partner.example/o?customerId=M2&token=DemoExpired%2BTok%2F01%3D%3D\n"
-            f"M3 {FORBIDDEN}\n"
-            "just-a-token\n")
-        time.sleep(0.3)
+        fill(lines,
+             f"M11385 {VALID}\n"
+             "https://partner.example/o?customerId=M2&token=DemoExpired%2BTok%2F01%3D%3D\n"
+             f"M3 {FORBIDDEN}\n"
+             "just-a-token\n")
         app.press("Run")
         app.wait("label", "4 of 4 done · Demo server", timeout=20)
         app.wait("label", "ORD-2026-118305")
@@ -445,14 +499,13 @@ def test_batch_window():
         for token in (VALID, FORBIDDEN, "DemoExpired+Tok/01=="):
             assert app.find("label", contains=token, root=batch) is None, token
         assert app.sensitive("Export CSV…")
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "4 of 4 done · Demo server"), app.wait("label", "ORD-2024-000417")])
         app.screenshot(os.path.join(SHOTS, "batch.png"))
-        # Stop: the running lookups end, the rest never start
-        lines.queryEditableText().setTextContents("".join(f"M{i} {SLOW}\n" for i in range(8)))
-        time.sleep(0.3)
+        # Stop: the running lookups end, the rest never start (the demo holds every answer far
+        # longer than the test runs: none can finish before Stop, whenever it is pressed)
+        fill(lines, "".join(f"M{i} {SLOW}\n" for i in range(8)))
         app.press("Run")
-        app.wait("push button", "Stop", timeout=5)
-        time.sleep(0.5)
+        app.wait("push button", "Stop", timeout=10)
         app.press("Stop")
         app.wait("push button", "Run", timeout=10)
         progress = app.wait("label", contains="of 8 done")
@@ -481,26 +534,21 @@ def test_shortcuts_window_on_demand():
         assert app.find("push button", "Clear History") is None, "the history panel was built with the window"
         # the pointer over the window's title gives it the keyboard (Xvfb has no window manager)
         subprocess.run(["xdotool", "mousemove", "360", "20"], check=True, timeout=10)
-        time.sleep(0.3)
-        subprocess.run(["xdotool", "key", "ctrl+question"], check=True, timeout=10)
-        shortcuts = wait_for(lambda: shortcuts_window(app), 10, "the shortcuts window")
+        shortcuts = until(lambda: key("ctrl+question"), lambda: shortcuts_window(app), 15, "the shortcuts window")
         for title in ("Look up the token", "Open a file of lines", "Keyboard shortcuts"):
             assert app.find("label", title, root=shortcuts) is not None, title
-        time.sleep(0.3)
-        subprocess.run(["xdotool", "key", "Escape"], check=True, timeout=10)
-        wait_for(lambda: shortcuts_window(app) is None, 10, "the shortcuts window closed")
+        until(lambda: key("Escape"), lambda: shortcuts_window(app) is None, 15, "the shortcuts window closed")
         # the history panel is built when first shown (F9)
         subprocess.run(["xdotool", "key", "F9"], check=True, timeout=10)
         app.wait("push button", "Clear History")
         subprocess.run(["xdotool", "key", "F9"], check=True, timeout=10)
         # from the batch window (Ctrl+B), the same shortcuts
         subprocess.run(["xdotool", "key", "ctrl+b"], check=True, timeout=10)
-        wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
-        time.sleep(0.5)
+        batch = wait_for(lambda: app.find("frame", "Look Up Many Tokens"), 10, "the batch window")
+        wait_for(lambda: showing(batch), 10, "the batch window on screen")
         subprocess.run(["xdotool", "mousemove", "300", "20"], check=True, timeout=10)
-        time.sleep(0.3)
-        subprocess.run(["xdotool", "key", "ctrl+question"], check=True, timeout=10)
-        wait_for(lambda: shortcuts_window(app), 10, "the shortcuts window from the batch window")
+        until(lambda: key("ctrl+question"), lambda: shortcuts_window(app), 15,
+              "the shortcuts window from the batch window")
     finally:
         app.close()
 
@@ -538,6 +586,7 @@ def test_profiles():
         assert app.find("label", "Wrong username or password") is None
         # deleting a profile clears its keyring entry
         lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
         app.press("Account…")
         app.press("Delete Profile")
         wait_for(lambda: secret_tool_lookup(base_b, "demo", own=True) is None, 10, "B's password removed")
@@ -622,7 +671,7 @@ def test_server_text_never_markup():
         assert not any("\u202e" in t or "\x1b" in t for t in texts)
         # the verdict is the server's hasExpired, not a styled "VALID"
         assert app.find("label", "Valid") is None
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "Expired")])
         app.screenshot(os.path.join(SHOTS, "hostile-ticket.png"))
 
         lookup(app, "ERROR", VALID)
@@ -685,20 +734,18 @@ def test_check_account_dialog():
         # scroll the verdict into view for the screenshot, with the mouse wheel over the dialog
         subprocess.run(["xdotool", "mousemove", "260", "400", "click", "--repeat", "12", "--delay", "50", "5"],
                        timeout=20)
-        time.sleep(0.8)
+        in_view(app.find("label", "Username and password accepted by 127.0.0.1", root=dialog), dialog)
         app.screenshot(os.path.join(SHOTS, "check-account.png"))
 
         pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
                       5, "password field")
-        pw.queryEditableText().setTextContents("wrong-password")
-        time.sleep(0.3)
+        fill(pw, "wrong-password")
         app.press("Check Account")
         wait_for(lambda: app.find("label", "Wrong username or password", root=dialog), 15, "rejected")
 
-        pw.queryEditableText().setTextContents("")
+        fill(pw, "")
         customer = wait_for(lambda: app.find("text", "Customer ID (optional)", root=dialog), 5, "customer field")
-        customer.queryEditableText().setTextContents("M403")
-        time.sleep(0.3)
+        fill(customer, "M403")
         app.press("Check Account")
         wait_for(lambda: app.find("label", "Accepted, but no access to customer M403", root=dialog), 15, "no access")
         # the check saved nothing: the keyring still holds the right password
@@ -707,12 +754,6 @@ def test_check_account_dialog():
         if app is not None:
             app.close()
         server.terminate()
-
-
-def text_of(acc):
-    """What a text field shows (GtkText answers nothing to getText (0, -1))."""
-    t = acc.queryText()
-    return t.getText(0, t.characterCount)
 
 
 def set_clipboard(text):
@@ -733,7 +774,7 @@ def test_clipboard_offer():
         assert text_of(app.wait("text", "Customer ID")) == ""
         # nothing was looked up or filled in before the click
         assert app.find("label", "Expired") is None
-        time.sleep(0.5)
+        steady(offer)
         app.screenshot(os.path.join(SHOTS, "clipboard-offer.png"))
         app.press("Look up the link on the clipboard")
         app.wait("label", "Expired")
@@ -747,7 +788,11 @@ def test_clipboard_offer():
     app = App(["--demo"], {**WINDOW, "offer-clipboard": "false"})
     try:
         app.wait("label", "Demo Tokens")
-        time.sleep(2)
+        # the window has the focus (when the clipboard would be read), then a lookup goes
+        # through: no offer came before its result
+        wait_for(lambda: app.window.getState().contains(pyatspi.STATE_ACTIVE), 10, "the window active")
+        lookup(app, "M1", VALID)
+        app.wait("label", "Valid")
         assert app.find("label", contains="Look up the link on the clipboard?") is None
     finally:
         app.close()
@@ -757,7 +802,8 @@ def test_clipboard_offer():
 def focus_window(app, title):
     subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.proc.pid), "--name",
                     f"^{title}$", "windowraise", "windowfocus", "--sync"], capture_output=True, timeout=10)
-    time.sleep(0.5)
+    wait_for(lambda: app.find("frame", title) and app.find("frame", title).getState().contains(pyatspi.STATE_ACTIVE),
+             10, f"the window {title} active")
 
 
 def read_notifications(path):
@@ -783,14 +829,15 @@ def test_batch_file_and_notifications():
         app = App(["--demo", "--batch", lines], WINDOW, home=home)
         text = wait_for(lambda: app.find("text", "Lines to look up"), 15, "the batch window with the file")
         wait_for(lambda: "M3 " + FORBIDDEN in text_of(text), 5, "the file's lines")
-        app.press("Run")
+        # the batch window in the background before the run starts: it ends there, however fast
         focus_window(app, "Ticket Lookup")
+        app.press("Run")
         done = wait_for(lambda: [r for r in read_notifications(record) if r.get("id") == "batch"], 30, "a batch notification")
         assert done[-1]["title"] == "3 lookups done", done
         assert done[-1]["body"] == "2 valid, 0 expired, 1 failed", done
         # a slow lookup while the batch window is in front
-        lookup(app, "M11385", SLOW)
         focus_window(app, "Look Up Many Tokens")
+        lookup(app, "M11385", SLOW)
         note = wait_for(lambda: [r for r in read_notifications(record) if r.get("id") == "lookup"], 30, "a lookup notification")
         assert note[-1]["title"] == "Valid", note
         assert note[-1]["body"].startswith("ORD-2026-118305 · customer M11385 · "), note
@@ -815,8 +862,7 @@ def test_new_screens_swedish_dark():
     set_clipboard("M11385 " + VALID)
     app = App(["--demo"], WINDOW, env=env)
     try:
-        app.wait("label", contains="Slå upp länken i urklipp? Kund M11385 · token Demo", timeout=15)
-        time.sleep(0.5)
+        steady(app.wait("label", contains="Slå upp länken i urklipp? Kund M11385 · token Demo", timeout=15))
         app.screenshot(os.path.join(SHOTS, "sv-dark-clipboard-offer.png"))
     finally:
         app.close()
@@ -836,7 +882,7 @@ def test_new_screens_swedish_dark():
         app.wait("label", contains="Förfrågans id: demo-0f6c2a1e")
         subprocess.run(["xdotool", "mousemove", "260", "400", "click", "--repeat", "12", "--delay", "50", "5"],
                        timeout=20)
-        time.sleep(0.8)
+        in_view(app.find("label", "Användarnamn och lösenord godtogs av 127.0.0.1", root=dialog), dialog)
         app.screenshot(os.path.join(SHOTS, "sv-dark-check-account.png"))
     finally:
         if app is not None:
@@ -846,21 +892,31 @@ def test_new_screens_swedish_dark():
 
 def drag_and_drop(app, mode, payload, to=(360, 600)):
     """Drags TEXT (or a file) from another program's window onto the app, with the mouse."""
+    import threading
     src = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                             "drag_source.py"), mode, payload],
-                           env={**app.env, "NO_AT_BRIDGE": "1"}, stderr=subprocess.DEVNULL)
+                           env={**app.env, "NO_AT_BRIDGE": "1"}, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                           text=True)
+    said = []  # what the drag source printed: begin, accepted, end
+    threading.Thread(target=lambda: [said.append(line.strip()) for line in src.stdout], daemon=True).start()
+
+    def move(x, y):
+        subprocess.run(["xdotool", "mousemove", str(x), str(y)], timeout=10)
     try:
         wid = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "^drag-source$"],
                              capture_output=True, text=True, timeout=20).stdout.split()[0]
         subprocess.run(["xdotool", "windowmove", "--sync", wid, "0", "0", "windowraise", wid], timeout=10)
-        time.sleep(0.5)
         subprocess.run(["xdotool", "mousemove", "80", "80", "mousedown", "1"], timeout=10)
-        time.sleep(0.3)
-        for x, y in [(90, 90), (120, 150), (200, 300), (300, 500), to, (to[0] + 2, to[1] + 2)]:
-            subprocess.run(["xdotool", "mousemove", str(x), str(y)], timeout=10)
-            time.sleep(0.3)
+        # past the drag threshold, until the drag has begun
+        path = iter([(90, 90), (120, 150), (200, 300)] * 20)
+        wait_for(lambda: move(*next(path)) or "begin" in said, 15, "the drag begun")
+        for x, y in [(300, 500), to]:
+            move(x, y)
+        # over the target until it takes the drag
+        wiggle = iter([(to[0] + 2, to[1] + 2), to] * 50)
+        wait_for(lambda: move(*next(wiggle)) or "accepted" in said, 15, "the drop target taking the drag")
         subprocess.run(["xdotool", "mouseup", "1"], timeout=10)
-        time.sleep(1)
+        wait_for(lambda: "end" in said, 15, "the drag over")
     finally:
         src.terminate()
         src.wait()
@@ -897,8 +953,7 @@ def test_batch_window_file_drop_and_many_lines():
     try:
         app.press("Look Up Many Tokens…")
         lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
-        lines.queryEditableText().setTextContents(f"M9 {EXPIRED}")
-        time.sleep(0.3)
+        fill(lines, f"M9 {EXPIRED}")
         assert app.find("push button", "Open a File of Lines") is not None
         path = os.path.join(app.home, "support.log")
         with open(path, "w") as f:
@@ -912,12 +967,11 @@ def test_batch_window_file_drop_and_many_lines():
         # Ctrl+Enter runs while the lines have the focus (the text view must not take it)
         # (the batch window is at the top left of the screen: a click puts the focus in the lines)
         subprocess.run(["xdotool", "mousemove", "300", "120", "click", "1"], check=True, timeout=10)
-        time.sleep(0.3)
+        # (no wait between: the X server hands the app the click before the key, in order)
         subprocess.run(["xdotool", "key", "ctrl+Return"], check=True, timeout=10)
         app.wait("label", "2001 of 2001 done · Demo server", timeout=120)
         assert text_of(lines).count("\n") == content.count("\n"), "Ctrl+Enter added a line"
-        app.wait("label", "ORD-2024-000417")
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "2001 of 2001 done · Demo server"), app.wait("label", "ORD-2024-000417")])
         app.screenshot(os.path.join(SHOTS, "batch-many.png"))
     finally:
         app.close()
@@ -935,23 +989,35 @@ def switch_profile(app, name, key=DOWN):
     # the main window first, as a click on it would (no window manager runs under Xvfb)
     subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.proc.pid), "--name", "^Ticket Lookup$",
                     "windowraise", "windowfocus", "--sync"], capture_output=True, timeout=10)
-    time.sleep(0.3)
+    wait_for(lambda: app.window.getState().contains(pyatspi.STATE_ACTIVE), 10, "the main window active")
     for attempt in range(4):
         dropdown = app.wait("combo box", "Profile")
         opener = dropdown if dropdown.queryAction().nActions else next(
             d for d in walk(dropdown) if "Action" in pyatspi.utils.listInterfaces(d) and d.queryAction().nActions)
         opener.queryAction().doAction(0)
-        time.sleep(1.0 + attempt)
-        for keysym in (key, RETURN):
-            pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
-            time.sleep(0.5)
+        # the popover's list on screen with the keyboard in it
+        wait_for(lambda: popover_list(app), 10, "the profile list")
+        pyatspi.Registry.generateKeyboardEvent(key, None, pyatspi.KEY_SYM)
+        pyatspi.Registry.generateKeyboardEvent(RETURN, None, pyatspi.KEY_SYM)
         try:
-            wait_for(switched, 3, f"profile {name}")
+            wait_for(switched, 5, f"profile {name}")
             return
         except AssertionError:
             pyatspi.Registry.generateKeyboardEvent(ESCAPE, None, pyatspi.KEY_SYM)
-            time.sleep(0.5)
+            wait_for(lambda: not popover_list(app), 10, "the profile list closed")
     wait_for(switched, 5, f"profile {name} in use")
+
+
+def popover_list(app):
+    """The open profile switcher's list, when it is on screen and has the keyboard focus."""
+    for a in walk(app.acc):
+        try:
+            if a.getRoleName() in ("list", "list box") and any(
+                    a.getChildAtIndex(i).getState().contains(pyatspi.STATE_FOCUSED) for i in range(a.childCount)):
+                return a
+        except Exception:
+            continue
+    return None
 
 
 def window_subtitle(app):
@@ -1058,8 +1124,7 @@ def test_switch_while_batch_waits():
         app = App([], settings)
         app.press("Look Up Many Tokens…")
         lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
-        lines.queryEditableText().setTextContents(f"M1 {VALID}\nM2 {VALID}\nM3 {VALID}\n")
-        time.sleep(0.3)
+        fill(lines, f"M1 {VALID}\nM2 {VALID}\nM3 {VALID}\n")
         with PausedKeyring() as keyring:
             app.press("Run")
             app.wait("label", "Reading the password from the keyring…")
@@ -1095,8 +1160,7 @@ def test_switch_while_dialog_saves():
         dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
         pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
                       5, "password field")
-        pw.queryEditableText().setTextContents("new-password-of-a")
-        time.sleep(0.3)
+        fill(pw, "new-password-of-a")
         with PausedKeyring() as keyring:
             app.press("Save")
             app.wait("label", "Saving the password in the keyring…")
@@ -1147,13 +1211,12 @@ def test_swedish():
         app.wait("status bar", contains="Tokenstatus: Utgånget")
         app.wait("label", "Ticket för beställningen")
         app.wait("push button", "Slå upp")
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "Utgånget")])
         app.screenshot(os.path.join(SHOTS, "sv-expired.png"))
         lookup_sv = lambda c, t: (app.set_text("Kund-id", c), app.set_text("Token", t), app.press("Slå upp"))
         lookup_sv("M11385", BAD)
         app.wait("label", "Tjänsten avvisade tokenet")
-        app.wait("label", "Vad du kan göra")
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "Vad du kan göra")])
         app.screenshot(os.path.join(SHOTS, "sv-error.png"))
     finally:
         app.close()
@@ -1162,8 +1225,7 @@ def test_swedish():
 def test_narrow():
     app = App(["--demo", "M11385", VALID], {"window-width": "360", "window-height": "720"})
     try:
-        app.wait("label", "Valid")
-        time.sleep(0.5)
+        settled(app, [app.wait("label", "Valid")])
         app.screenshot(os.path.join(SHOTS, "narrow.png"), 360, 720)
     finally:
         app.close()

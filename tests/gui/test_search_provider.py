@@ -29,13 +29,14 @@ EXPIRED = "SearchExpiredTok"
 DENIED = "SearchDenied+Tkn"
 HOSTILE = "SearchHostile+01"
 SLOW = "SearchSlowToken0"
+SENTINEL = "SearchSentinel0"  # a lookup that must go through, after one that must not
 
 
 def answer(request):
     """By token: valid, expired, 403, a hostile answer, a slow one."""
     token, customer = request["token"], request["customer"]
     if token == SLOW:
-        time.sleep(2)
+        time.sleep(2)  # the server being slow, should the search reach it (it must not)
     if token == EXPIRED:
         return 200, ticket(customer, orderId="ORD-2024-000417", hasExpired=True)
     if token == DENIED:
@@ -117,6 +118,16 @@ def main():
                  20, "the application's bus name")
         p = proxy()
 
+        sentinels = []
+
+        def assert_only_sentinel_after(before):
+            sentinels.append(SENTINEL + str(len(sentinels) + 1))
+            ids = call(p, "GetInitialResultSet", "(as)", [f"M{len(sentinels)}", sentinels[-1]])
+            assert len(ids) == 1, ids
+            assert server.tokens()[before:] == [sentinels[-1]], server.tokens()[before:]
+            # forgotten by the server's record, so the tests after this one count as before
+            del server.requests[before:]
+
         def partial_text_sends_nothing():
             for terms in (["M11385"], ["M11385", "Search"], ["M11385", "SearchValidTo"],
                           ["https://partner.example/o?customerId=M11385&token=Sear"],
@@ -125,8 +136,8 @@ def main():
                 assert got == [], (terms, got)
             got = call(p, "GetSubsearchResultSet", "(asas)", [], ["M11385", "SearchValidTok"])
             assert got == [], got
-            time.sleep(1.0)
-            assert server.requests == [], server.requests
+            # a whole lookup after them goes through; nothing reached the server before it
+            assert_only_sentinel_after(0)
         check("partial text: no results and no request reaches the server", partial_text_sends_nothing)
 
         def whole_lookup_valid():
@@ -196,8 +207,7 @@ def main():
             app.wait("label", "ORD-2026-118305")
             token = app.wait("text", "Token")
             assert text_of(token) == VALID, text_of(token)
-            time.sleep(1.0)
-            assert len(server.requests) == before, server.tokens()[before:]
+            assert_only_sentinel_after(before)
             app.screenshot(os.path.join(os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots"),
                                         "search-activated.png"))
         check("ActivateResult opens the window on that lookup, with no second request",
@@ -209,8 +219,7 @@ def main():
             wait_for(lambda: text_of(app.find("text", "Token")) == "SearchLaunched+1",
                      10, "the token filled in")
             assert text_of(app.find("text", "Customer ID")) == "M77777"
-            time.sleep(1.0)
-            assert len(server.requests) == before, server.tokens()[before:]
+            assert_only_sentinel_after(before)
         check("LaunchSearch opens the app with the input filled, nothing sent", launch_fills_input)
     finally:
         app.close()
