@@ -11,6 +11,7 @@
 #include "tl-credentials.h"
 #include "tl-deadline.h"
 #include "tl-lookup-error.h"
+#include "tl-secret.h"
 
 /* Entries found by their attributes alone (DONT_MATCH_NAME): a password stored with
  * `secret-tool store server URL username NAME` by a script or support desk works too. */
@@ -49,17 +50,6 @@ own_schema (void)
   return &schema;
 }
 
-/**
- * tl_credentials_in_sandbox:
- *
- * Inside Flatpak, libsecret keeps passwords in a per-app file keyring and ignores which
- * collection it is asked for: the session collection is written to disk there like any other.
- */
-gboolean
-tl_credentials_in_sandbox (void)
-{
-  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
-}
 
 void
 tl_credentials_free_password (char *password)
@@ -109,6 +99,216 @@ keyring_error (const GError *error,
     }
 }
 
+/**
+ * tl_credentials_in_sandbox:
+ *
+ * Inside Flatpak (and Snap, by the same rule as libsecret's), libsecret keeps passwords in a
+ * per-app file keyring whose key it gets from the desktop's Secret portal, and ignores which
+ * collection it is asked for: the session collection is written to disk there like any other.
+ */
+gboolean
+tl_credentials_in_sandbox (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) || g_getenv ("SNAP_NAME") != NULL;
+}
+
+/* Opening libsecret's file keyring, inside the sandbox.
+ *
+ * The first keyring call of a process makes libsecret ask the Secret portal for the file
+ * keyring's key. Two faults of libsecret before 0.21.4 (Debian 12 has 0.20.5) make that request
+ * hang, and were seen to hang the CLI in the sandbox past every deadline on a busy machine:
+ *
+ *  - it subscribes to the portal's Response signal only after the request's method reply has
+ *    been handled, so an answer that comes in between is lost and the request never ends
+ *    (upstream 311ca72, fixed in 0.21.4);
+ *  - its handler for the request's cancellable disconnects itself from inside the "cancelled"
+ *    emission, which never returns: cancelling the request deadlocks the thread that cancels
+ *    (upstream 0e205fc, fixed in 0.21.0). With a lost answer, the keyring deadline cancelled the
+ *    request, and the CLI hung in g_cancellable_disconnect() with its 30 s deadline long past.
+ *
+ * So with such a libsecret, inside the sandbox, the keyring is opened here first, by itself:
+ * libsecret's request gets no cancellable (the callers' own tasks answer at their deadline or
+ * cancel without it), and when no answer has come after a while the request is made again, as a
+ * new portal request; the first answer opens the keyring for the whole process, and later calls
+ * never touch the portal. The requests that never end are left behind (a few bytes each). */
+#if SECRET_CHECK_VERSION (0, 21, 4)
+#define PORTAL_OPEN_NEEDS_CARE FALSE
+#else
+#define PORTAL_OPEN_NEEDS_CARE TRUE
+#endif
+
+/* The n-th request is made after these many milliseconds without an answer to the previous
+ * ones; after the last the keyring is reported as not answering. */
+static const guint portal_patience_ms[] = { 2000, 4000, 8000, 16000 };
+
+typedef struct
+{
+  gboolean   open;       /* a request was answered: the process has its file keyring */
+  guint      attempts;   /* requests made since the last failure */
+  guint      timer_id;   /* the next request, or giving up */
+  guint      cancel_id;  /* returns the waiting tasks whose cancellable was cancelled */
+  GPtrArray *waiting;    /* of Waiter*: callers waiting for the keyring to open */
+} PortalOpener;
+
+typedef struct
+{
+  GTask  *task;
+  gulong  cancelled_id;
+} Waiter;
+
+static PortalOpener portal_opener;   /* main thread only, like every keyring call here */
+
+static void
+waiter_free (Waiter *waiter)
+{
+  /* never from inside a "cancelled" emission: g_cancellable_disconnect() would wait for it */
+  g_cancellable_disconnect (g_task_get_cancellable (waiter->task), waiter->cancelled_id);
+  g_object_unref (waiter->task);
+  g_free (waiter);
+}
+
+static void portal_open_attempt (void);
+
+static void
+portal_open_complete (GError *error)
+{
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&portal_opener.waiting);
+
+  g_clear_handle_id (&portal_opener.timer_id, g_source_remove);
+  g_clear_handle_id (&portal_opener.cancel_id, g_source_remove);
+  portal_opener.attempts = 0;
+  for (guint i = 0; waiting != NULL && i < waiting->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (waiting, i);
+
+      if (error != NULL)
+        g_task_return_error (waiter->task, g_error_copy (error));
+      else
+        g_task_return_boolean (waiter->task, TRUE);
+    }
+}
+
+/* A caller gave up: its task ends now (as cancelled), the requests go on for the others. */
+static gboolean
+on_waiters_cancelled (gpointer user_data)
+{
+  portal_opener.cancel_id = 0;
+  for (guint i = portal_opener.waiting != NULL ? portal_opener.waiting->len : 0; i > 0; i--)
+    {
+      Waiter *waiter = g_ptr_array_index (portal_opener.waiting, i - 1);
+      GError *error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (waiter->task), &error))
+        {
+          g_task_return_error (waiter->task, error);
+          g_ptr_array_remove_index (portal_opener.waiting, i - 1);
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_waiter_cancelled (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  if (portal_opener.cancel_id == 0)
+    portal_opener.cancel_id = g_idle_add (on_waiters_cancelled, NULL);
+}
+
+static void
+on_portal_probe (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  char *password = secret_password_lookup_finish (res, &error);
+
+  secret_password_free (password);   /* the probe matches nothing; were it to, it is unused */
+  if (portal_opener.open)
+    return;   /* a late answer to an earlier request */
+  if (error == NULL)
+    {
+      portal_opener.open = TRUE;
+      portal_open_complete (NULL);
+    }
+  else if (portal_opener.waiting != NULL)
+    {
+      g_autoptr(GError) keyring = keyring_error (error, OP_LOOKUP);
+
+      portal_open_complete (keyring);
+    }
+}
+
+static gboolean
+on_portal_patience_over (gpointer user_data)
+{
+  portal_opener.timer_id = 0;
+  if (portal_opener.waiting == NULL || portal_opener.waiting->len == 0)
+    portal_open_complete (NULL);   /* nobody waits: no new request; the next caller starts again */
+  else if (portal_opener.attempts < G_N_ELEMENTS (portal_patience_ms))
+    portal_open_attempt ();
+  else
+    {
+      g_autoptr(GError) error = g_error_new_literal (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_KEYRING,
+                                                     _("The desktop's Secret portal did not "
+                                                       "open this app's keyring."));
+
+      portal_open_complete (error);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+portal_open_attempt (void)
+{
+  guint patience = portal_patience_ms[portal_opener.attempts];
+
+  portal_opener.attempts++;
+  portal_opener.timer_id = g_timeout_add (patience, on_portal_patience_over, NULL);
+  g_source_set_name_by_id (portal_opener.timer_id, "[ticket-lookup] keyring portal patience");
+  /* A lookup that matches nothing opens libsecret's backend like any first call (its backend
+   * API is not public in libsecret 0.20); no cancellable, see above. */
+  secret_password_lookup (own_schema (), NULL, on_portal_probe, NULL,
+                          "server", "", "username", "", NULL);
+}
+
+/* Finishes when the keyring can be used without a portal request: at once outside the sandbox or
+ * with a libsecret that handles the portal well, else once the file keyring is open (or at once
+ * as cancelled when @cancellable is). */
+static void
+keyring_open_async (GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  Waiter *waiter;
+
+  g_task_set_source_tag (task, keyring_open_async);
+  if (!PORTAL_OPEN_NEEDS_CARE || portal_opener.open || !tl_credentials_in_sandbox ())
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (portal_opener.waiting == NULL)
+    portal_opener.waiting = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  waiter = g_new0 (Waiter, 1);
+  waiter->task = g_steal_pointer (&task);
+  if (cancellable != NULL)
+    waiter->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_waiter_cancelled),
+                                                  NULL, NULL);
+  g_ptr_array_add (portal_opener.waiting, waiter);
+  if (portal_opener.attempts == 0)
+    portal_open_attempt ();
+}
+
+static gboolean
+keyring_open_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static char *
 normalized_server (const char *server)
 {
@@ -138,6 +338,49 @@ on_store_ready (GObject      *source,
  * disk: there, @remember %FALSE stores nothing and finishes with %TRUE, and the caller keeps the
  * password in memory only.
  */
+typedef struct
+{
+  char     *server;
+  char     *username;
+  char     *password;
+  gboolean  remember;
+} StoreData;
+
+static void
+store_data_free (StoreData *data)
+{
+  g_free (data->server);
+  g_free (data->username);
+  tl_secret_free (data->password);
+  g_free (data);
+}
+
+static void
+on_store_keyring_open (GObject      *source,
+                       GAsyncResult *res,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  StoreData *data = g_task_get_task_data (task);
+  g_autofree char *label = NULL;
+
+  if (!keyring_open_finish (res, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Translators: the label of the keyring entry, e.g. "Ticket Lookup: partner at https://…" */
+  label = g_strdup_printf (_("Ticket Lookup: %s at %s"), data->username, data->server);
+  secret_password_store (own_schema (),
+                         data->remember ? SECRET_COLLECTION_DEFAULT : SECRET_COLLECTION_SESSION,
+                         label, data->password, g_task_get_cancellable (task), on_store_ready,
+                         g_object_ref (task),
+                         "server", data->server,
+                         "username", data->username,
+                         NULL);
+}
+
 void
 tl_credentials_store_async (const char          *server,
                             const char          *username,
@@ -148,8 +391,7 @@ tl_credentials_store_async (const char          *server,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *srv = normalized_server (server);
-  g_autofree char *label = NULL;
+  StoreData *data;
 
   g_return_if_fail (username != NULL);
   g_return_if_fail (password != NULL);
@@ -163,14 +405,13 @@ tl_credentials_store_async (const char          *server,
       return;
     }
 
-  /* Translators: the label of the keyring entry, e.g. "Ticket Lookup: partner at https://…" */
-  label = g_strdup_printf (_("Ticket Lookup: %s at %s"), username, srv);
-  secret_password_store (own_schema (),
-                         remember ? SECRET_COLLECTION_DEFAULT : SECRET_COLLECTION_SESSION,
-                         label, password, cancellable, on_store_ready, g_steal_pointer (&task),
-                         "server", srv,
-                         "username", username,
-                         NULL);
+  data = g_new0 (StoreData, 1);
+  data->server = normalized_server (server);
+  data->username = g_strdup (username);
+  data->password = g_strdup (password);
+  data->remember = remember;
+  g_task_set_task_data (task, data, (GDestroyNotify) store_data_free);
+  keyring_open_async (cancellable, on_store_keyring_open, g_steal_pointer (&task));
 }
 
 gboolean
@@ -286,6 +527,23 @@ on_lookup_own_ready (GObject      *source,
                            g_task_get_cancellable (task), on_search_ready, g_object_ref (task));
 }
 
+static void
+on_lookup_keyring_open (GObject      *source,
+                        GAsyncResult *res,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!keyring_open_finish (res, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  secret_password_lookupv (own_schema (), g_task_get_task_data (task), g_task_get_cancellable (task),
+                           on_lookup_own_ready, g_object_ref (task));
+}
+
 /**
  * tl_credentials_lookup_async:
  *
@@ -311,8 +569,7 @@ tl_credentials_lookup_async (const char          *server,
   g_hash_table_insert (attributes, "username", g_strdup (username ? username : ""));
   g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
 
-  secret_password_lookupv (own_schema (), attributes, cancellable, on_lookup_own_ready,
-                           g_steal_pointer (&task));
+  keyring_open_async (cancellable, on_lookup_keyring_open, g_steal_pointer (&task));
 }
 
 /**
@@ -344,6 +601,23 @@ on_clear_ready (GObject      *source,
     g_task_return_boolean (task, TRUE);
 }
 
+static void
+on_clear_keyring_open (GObject      *source,
+                       GAsyncResult *res,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!keyring_open_finish (res, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  secret_password_clearv (own_schema (), g_task_get_task_data (task), g_task_get_cancellable (task),
+                          on_clear_ready, g_object_ref (task));
+}
+
 void
 tl_credentials_clear_async (const char          *server,
                             const char          *username,
@@ -352,16 +626,16 @@ tl_credentials_clear_async (const char          *server,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *srv = normalized_server (server);
+  GHashTable *attributes;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tl_credentials_clear_async);
 
-  secret_password_clear (own_schema (), cancellable, on_clear_ready,
-                         g_steal_pointer (&task),
-                         "server", srv,
-                         "username", username ? username : "",
-                         NULL);
+  attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_hash_table_insert (attributes, "server", normalized_server (server));
+  g_hash_table_insert (attributes, "username", g_strdup (username ? username : ""));
+  g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
+  keyring_open_async (cancellable, on_clear_keyring_open, g_steal_pointer (&task));
 }
 
 gboolean
