@@ -118,9 +118,17 @@ class App:
 
     def wait_window(self):
         """The application on the accessibility bus and its window, on screen."""
-        self.acc = wait_for(self._find_app, 20, "the application on the accessibility bus")
-        self.window = wait_for(lambda: self.find("frame", "Ticket Lookup", root=self.acc), 10, "the window")
-        wait_for(lambda: showing(self.window), 10, "the window on screen")
+        # generous bounds: a first start on a busy machine (fonts, the accessibility registry)
+        # can take long; a start that fails says why (the app's own messages)
+        try:
+            self.acc = wait_for(self._find_app, 90, "the application on the accessibility bus")
+            self.window = wait_for(lambda: self.find("frame", "Ticket Lookup", root=self.acc), 30, "the window")
+            wait_for(lambda: showing(self.window), 30, "the window on screen")
+        except AssertionError as e:
+            with open(self.stderr_path, errors="replace") as f:
+                said = f.read()[-2000:]
+            state = "running" if self.proc.poll() is None else f"exited with {self.proc.returncode}"
+            raise AssertionError(f"{e}; the app is {state}; it said: {said}") from None
 
     def _find_app(self):
         desktop = pyatspi.Registry.getDesktop(0)
