@@ -19,8 +19,16 @@ if [ -z "${TL_IN_KEYRING_SESSION:-}" ]; then
       fusermount3 -u -z "$doc" 2>/dev/null || fusermount -u -z "$doc" 2>/dev/null ||
         umount -l "$doc" 2>/dev/null || true
     fi
-    rm -rf "$TL_KEYRING_HOME" 2>/dev/null || { sleep 1; rm -rf "$TL_KEYRING_HOME" 2>/dev/null; } ||
-      echo "keyring-session.sh: could not remove $TL_KEYRING_HOME" >&2
+    # a lazily detached mount goes once its last user has gone: try until then, a while at most
+    tries=0
+    until rm -rf "$TL_KEYRING_HOME" 2>/dev/null; do
+      tries=$((tries + 1))
+      if [ "$tries" -ge 100 ]; then
+        echo "keyring-session.sh: could not remove $TL_KEYRING_HOME" >&2
+        break
+      fi
+      sleep 0.1
+    done
     exit "$status"
   }
   trap cleanup EXIT
