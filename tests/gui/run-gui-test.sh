@@ -4,5 +4,5 @@
 # Usage: run-gui-test.sh SCRIPT [ARGS…]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-exec xvfb-run -a -s "-screen 0 ${TL_SCREEN:-720x900}x24 -nolisten tcp" \
+exec "$here/../xvfb-session.sh" -s "-screen 0 ${TL_SCREEN:-720x900}x24" \
   "$here/../keyring-session.sh" /usr/bin/python3 "$@"
