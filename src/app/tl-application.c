@@ -607,6 +607,8 @@ tl_application_init (TlApplication *self)
     g_action_map_add_action (G_ACTION_MAP (self), remember);
     g_autoptr(GAction) offer = g_settings_create_action (self->settings, "offer-clipboard");
     g_action_map_add_action (G_ACTION_MAP (self), offer);
+    g_autoptr(GAction) search = g_settings_create_action (self->settings, "search-lookups");
+    g_action_map_add_action (G_ACTION_MAP (self), search);
   }
   g_signal_connect (self->settings, "changed::remember-history",
                     G_CALLBACK (on_remember_history_changed), self);

@@ -3,17 +3,25 @@
  * org.gnome.Shell.SearchProvider2 on the application's own bus name. A broker pastes a
  * callback link into the overview and sees "Valid · ORD-… · M11385" without opening anything.
  *
- * The rules that keep it polite to the service and to the overview:
+ * The rules that keep it answering people, not loops (any process on the session bus can call
+ * it, and each lookup costs the service and uses the broker's credentials):
  *   - a lookup is made only for terms that read as a whole customer ID and token (a link, a
- *     query string, or CUSTOMER TOKEN with a token that has the shape of a whole base64 token),
- *     and only once the terms have stayed the same for a moment: typing never sends requests;
- *   - one lookup at a time: new terms cancel the one in flight; the same terms join it;
- *   - a short deadline of its own (a client with SEARCH_TIMEOUT_MS), so the overview never
- *     waits long;
- *   - the account is the snapshot taken when the terms arrived, with its password from the
+ *     query string, or CUSTOMER TOKEN with a token that has the shape of a whole base64 token);
+ *   - terms are coalesced: a lookup starts only once no new terms came for QUIET_MS, and it is
+ *     for the latest complete terms of that burst; every earlier call is answered with nothing;
+ *   - at most one lookup in flight, never cancelled by newer terms: its request has usually
+ *     reached the service, which would go on working on it, so newer terms wait for it (and
+ *     for their own quiet second) instead of adding a second request at the service. The same
+ *     terms join it. A short deadline of its own (SEARCH_TIMEOUT_MS) bounds the wait;
+ *   - results are kept only for the terms of the current search (from GetInitialResultSet to
+ *     the next one) and told only to the caller that searched: an ID from an earlier search,
+ *     or a lookup for terms the current search did not ask about, gives no meta;
+ *   - the setting search-lookups turns lookups off: a recognised link is then offered to open
+ *     in the window, and nothing is sent;
+ *   - the account is the snapshot taken when the lookup starts, with its password from the
  *     keyring, like Look Up;
- *   - results are kept (the last few), so activating one opens the window on that very lookup
- *     with no second request. Nothing shown in the overview contains the token.
+ *   - activating a result opens the window on that very lookup with no second request.
+ *     Nothing shown in the overview contains the token.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +40,7 @@
 #include "tl-window.h"
 
 #define SEARCH_TIMEOUT_MS 4000   /* the whole lookup, connecting included */
-#define SETTLE_MS          250   /* terms must stay the same this long before a request */
+#define QUIET_MS          1000   /* a burst of terms ends when none came for this long */
 #define KEEP_RESULTS         8
 #define MIN_TOKEN_LENGTH    16
 
@@ -64,25 +72,27 @@ static const char introspection_xml[] =
   "  </interface>"
   "</node>";
 
-/* A finished lookup, kept for GetResultMetas and ActivateResult. */
+/* A finished lookup of the current search, kept for GetResultMetas and ActivateResult; or,
+ * with lookups from the search turned off, a recognised link offered to open (no result). */
 typedef struct
 {
   char           *id;
   char           *text;      /* the terms, joined: which search this answers */
   TlInput        *input;     /* holds the token; never shown in the overview */
-  TlLookupResult *result;
+  TlLookupResult *result;    /* NULL: not looked up, only offered to open */
 } Entry;
 
-/* The one lookup in flight, and the method calls waiting for it. */
+/* Complete terms on their way to a request, and the method calls waiting for their answer. */
 typedef struct
 {
-  TlSearchProvider *self;
+  TlSearchProvider *self;        /* NULL once the provider is gone */
   char             *text;
   TlInput          *input;
   GCancellable     *cancellable;
   GPtrArray        *invocations;
-  guint             settle_id;
-} Search;
+  guint             quiet_id;    /* until the terms have been left alone for QUIET_MS */
+  guint             search;      /* the last search that asked for these terms */
+} Lookup;
 
 struct _TlSearchProvider
 {
@@ -92,12 +102,25 @@ struct _TlSearchProvider
   TlClient        *client;       /* its own, with the short deadline */
   GDBusConnection *connection;
   guint            registration_id;
-  Search          *search;
-  GQueue           entries;      /* Entry *, newest first */
+
+  /* At most one lookup is in flight and at most one waits: a newer burst replaces the waiting
+   * one, never the one in flight, whose request has usually reached the service already and
+   * would go on costing it there even if we stopped listening. */
+  Lookup          *waiting;
+  Lookup          *running;
+
+  /* The current search: who started it (GetInitialResultSet) and a number that tells it from
+   * the ones before. Results are kept only for the terms it asked about, and shown only to
+   * that caller. */
+  char            *searcher;
+  guint            search;
+  GQueue           entries;      /* Entry *, of the current search, newest first */
   guint            next_id;
 };
 
 G_DEFINE_FINAL_TYPE (TlSearchProvider, tl_search_provider, G_TYPE_OBJECT)
+
+static void try_start (TlSearchProvider *self);
 
 static void
 entry_free (Entry *entry)
@@ -107,6 +130,12 @@ entry_free (Entry *entry)
   g_clear_object (&entry->input);
   g_clear_object (&entry->result);
   g_free (entry);
+}
+
+static gboolean
+lookups_enabled (TlSearchProvider *self)
+{
+  return g_settings_get_boolean (tl_application_get_settings (self->app), "search-lookups");
 }
 
 static void
@@ -121,50 +150,47 @@ return_results (GDBusMethodInvocation *invocation,
   g_dbus_method_invocation_return_value (invocation, g_variant_new ("(as)", &builder));
 }
 
-/* Answers every waiting call with @id (or no result) and forgets the search. */
-static void
-search_finish (Search     *search,
-               const char *id)
+static Lookup *
+lookup_new (TlSearchProvider *self,
+            char             *text)
 {
-  TlSearchProvider *self = search->self;
+  Lookup *lookup = g_new0 (Lookup, 1);
 
-  for (guint i = 0; i < search->invocations->len; i++)
-    return_results (g_ptr_array_index (search->invocations, i), id);
-  g_ptr_array_set_size (search->invocations, 0);
-
-  if (self != NULL && self->search == search)
-    {
-      self->search = NULL;
-      g_application_release (G_APPLICATION (self->app));
-    }
-  g_clear_handle_id (&search->settle_id, g_source_remove);
-  g_clear_pointer (&search->text, tl_secret_free);
-  g_clear_object (&search->input);
-  g_clear_object (&search->cancellable);
-  g_ptr_array_unref (search->invocations);
-  g_free (search);
+  lookup->self = self;
+  lookup->input = tl_input_parse (text, NULL);
+  lookup->text = text;
+  lookup->cancellable = g_cancellable_new ();
+  lookup->invocations = g_ptr_array_new_with_free_func (g_object_unref);
+  lookup->search = self->search;
+  /* a search started by D-Bus activation keeps the app until it is answered */
+  g_application_hold (G_APPLICATION (self->app));
+  return lookup;
 }
 
+/* Answers every call waiting for @lookup with @id (or no result) and frees it. */
 static void
-cancel_search (TlSearchProvider *self)
+lookup_finish (Lookup     *lookup,
+               const char *id)
 {
-  Search *search = self->search;
+  for (guint i = 0; i < lookup->invocations->len; i++)
+    return_results (g_ptr_array_index (lookup->invocations, i), id);
 
-  if (search == NULL)
-    return;
-  g_cancellable_cancel (search->cancellable);
-  /* the callbacks in flight see a search that is no longer the provider's */
-  if (search->settle_id != 0)
-    search_finish (search, NULL);
-  else
-    {
-      for (guint i = 0; i < search->invocations->len; i++)
-        return_results (g_ptr_array_index (search->invocations, i), NULL);
-      g_ptr_array_set_size (search->invocations, 0);
-      self->search = NULL;
-      search->self = NULL;
-      g_application_release (G_APPLICATION (self->app));
-    }
+  if (lookup->self != NULL)
+    g_application_release (G_APPLICATION (lookup->self->app));
+  g_clear_handle_id (&lookup->quiet_id, g_source_remove);
+  g_clear_pointer (&lookup->text, tl_secret_free);
+  g_clear_object (&lookup->input);
+  g_clear_object (&lookup->cancellable);
+  g_ptr_array_unref (lookup->invocations);
+  g_free (lookup);
+}
+
+/* Newer terms came: the waiting ones are answered with nothing, before any request. */
+static void
+drop_waiting (TlSearchProvider *self)
+{
+  if (self->waiting != NULL)
+    lookup_finish (g_steal_pointer (&self->waiting), NULL);
 }
 
 static Entry *
@@ -183,33 +209,76 @@ find_entry (TlSearchProvider *self,
   return NULL;
 }
 
+static Entry *
+add_entry (TlSearchProvider *self,
+           const char       *text,
+           TlInput          *input,
+           TlLookupResult   *result)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->id = g_strdup_printf ("%s-%u", result != NULL ? "lookup" : "open", ++self->next_id);
+  entry->text = g_strdup (text);
+  entry->input = g_object_ref (input);
+  entry->result = result != NULL ? g_object_ref (result) : NULL;
+  g_queue_push_head (&self->entries, entry);
+  while (self->entries.length > KEEP_RESULTS)
+    entry_free (g_queue_pop_tail (&self->entries));
+  return entry;
+}
+
+/* A new search (GetInitialResultSet, or a caller other than the one searching): what was asked
+ * and found before is forgotten, except a result for these very terms, which is still true and
+ * spares the service a second request. */
+static void
+begin_search (TlSearchProvider *self,
+              const char       *sender,
+              const char       *text)
+{
+  GList *l = self->entries.head;
+
+  g_free (self->searcher);
+  self->searcher = g_strdup (sender);
+  self->search++;
+  while (l != NULL)
+    {
+      GList *next = l->next;
+      Entry *entry = l->data;
+
+      if (!g_str_equal (entry->text, text))
+        {
+          g_queue_delete_link (&self->entries, l);
+          entry_free (entry);
+        }
+      l = next;
+    }
+}
+
 static void
 on_lookup_done (GObject      *source,
                 GAsyncResult *res,
                 gpointer      user_data)
 {
-  Search *search = user_data;
-  TlSearchProvider *self = search->self;
+  Lookup *lookup = user_data;
+  TlSearchProvider *self = lookup->self;
   g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
-  Entry *entry;
+  Entry *entry = NULL;
 
-  if (self == NULL || g_error_matches (tl_lookup_result_get_error (result), TL_LOOKUP_ERROR,
-                                       TL_LOOKUP_ERROR_CANCELLED))
+  if (self == NULL)
     {
-      search_finish (search, NULL);
+      lookup_finish (lookup, NULL);
       return;
     }
 
-  entry = g_new0 (Entry, 1);
-  entry->id = g_strdup_printf ("lookup-%u", ++self->next_id);
-  entry->text = g_strdup (search->text);
-  entry->input = g_object_ref (search->input);
-  entry->result = g_object_ref (result);
-  g_queue_push_head (&self->entries, entry);
-  while (self->entries.length > KEEP_RESULTS)
-    entry_free (g_queue_pop_tail (&self->entries));
-
-  search_finish (search, entry->id);
+  self->running = NULL;
+  /* kept only if the current search asked about these terms; a search that moved on while
+   * the request was out gets nothing of it */
+  if (!g_error_matches (tl_lookup_result_get_error (result), TL_LOOKUP_ERROR,
+                        TL_LOOKUP_ERROR_CANCELLED) &&
+      lookup->search == self->search)
+    entry = add_entry (self, lookup->text, lookup->input, result);
+  lookup_finish (lookup, entry != NULL ? entry->id : NULL);
+  try_start (self);
 }
 
 static void
@@ -217,35 +286,67 @@ on_account_ready (GObject      *source,
                   GAsyncResult *res,
                   gpointer      user_data)
 {
-  Search *search = user_data;
+  Lookup *lookup = user_data;
+  TlSearchProvider *self = lookup->self;
   g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, NULL);
 
-  if (search->self == NULL || account == NULL)
+  if (self == NULL || account == NULL)
     {
       /* cancelled, or no password to be had: the overview shows nothing, the app says why */
-      search_finish (search, NULL);
+      if (self != NULL)
+        self->running = NULL;
+      lookup_finish (lookup, NULL);
+      if (self != NULL)
+        try_start (self);
       return;
     }
-  tl_client_lookup_async (search->self->client, account, tl_input_get_customer_id (search->input),
-                          tl_input_get_token (search->input), search->cancellable,
-                          on_lookup_done, search);
+  tl_client_lookup_async (self->client, account, tl_input_get_customer_id (lookup->input),
+                          tl_input_get_token (lookup->input), lookup->cancellable,
+                          on_lookup_done, lookup);
+}
+
+/* Starts the waiting lookup once its terms have been left alone for QUIET_MS and nothing else
+ * is in flight. Called when either of those becomes true. */
+static void
+try_start (TlSearchProvider *self)
+{
+  Lookup *lookup = self->waiting;
+  TlAccounts *accounts = tl_application_get_accounts (self->app);
+  g_autoptr(TlAccount) account = NULL;
+
+  if (lookup == NULL || lookup->quiet_id != 0 || self->running != NULL)
+    return;
+  self->waiting = NULL;
+
+  if (!lookups_enabled (self))
+    {
+      /* turned off while the terms waited: offered to open, still no request */
+      Entry *entry = NULL;
+
+      if (lookup->search == self->search)
+        entry = add_entry (self, lookup->text, lookup->input, NULL);
+      lookup_finish (lookup, entry != NULL ? entry->id : NULL);
+      return;
+    }
+
+  /* the account is taken now, for this lookup only */
+  account = tl_accounts_snapshot (accounts);
+  if (!tl_account_is_configured (account))
+    {
+      lookup_finish (lookup, NULL);
+      return;
+    }
+  self->running = lookup;
+  tl_accounts_load_async (accounts, account, lookup->cancellable, on_account_ready, lookup);
 }
 
 static gboolean
-on_settled (gpointer user_data)
+on_quiet (gpointer user_data)
 {
-  Search *search = user_data;
-  TlAccounts *accounts = tl_application_get_accounts (search->self->app);
-  /* the account is taken now, for this lookup only */
-  g_autoptr(TlAccount) account = tl_accounts_snapshot (accounts);
+  Lookup *lookup = user_data;
 
-  search->settle_id = 0;
-  if (!tl_account_is_configured (account))
-    {
-      search_finish (search, NULL);
-      return G_SOURCE_REMOVE;
-    }
-  tl_accounts_load_async (accounts, account, search->cancellable, on_account_ready, search);
+  lookup->quiet_id = 0;
+  try_start (lookup->self);
   return G_SOURCE_REMOVE;
 }
 
@@ -255,20 +356,15 @@ join_terms (const char * const *terms)
   return g_strjoinv (" ", (char **) terms);
 }
 
-/* Whether @terms read as a whole lookup: a customer ID and a token with the shape of a whole
+/* Whether @text reads as a whole lookup: a customer ID and a token with the shape of a whole
  * base64 token. Anything less is what someone is still typing. */
 static gboolean
-terms_are_complete (const char * const *terms)
+text_is_complete (const char *text)
 {
-  g_autofree char *text = NULL;
   g_autoptr(TlInput) input = NULL;
   const char *token;
 
-  if (terms == NULL || terms[0] == NULL)
-    return FALSE;
-  text = join_terms (terms);
   input = tl_input_parse (text, NULL);
-  tl_secret_free (g_steal_pointer (&text));
   if (input == NULL)
     return FALSE;
   token = tl_input_get_token (input);
@@ -278,54 +374,84 @@ terms_are_complete (const char * const *terms)
 static void
 get_result_set (TlSearchProvider      *self,
                 GDBusMethodInvocation *invocation,
-                const char * const    *terms)
+                const char * const    *terms,
+                gboolean               initial)
 {
+  const char *sender = g_dbus_method_invocation_get_sender (invocation);
   g_autofree char *text = NULL;
   Entry *entry;
-  Search *search;
 
-  if (!terms_are_complete (terms))
+  if (terms == NULL || terms[0] == NULL)
     {
-      cancel_search (self);
+      drop_waiting (self);
       return_results (invocation, NULL);
       return;
     }
 
   text = join_terms (terms);
+  if (initial || g_strcmp0 (sender, self->searcher) != 0)
+    begin_search (self, sender, text);
+
+  if (!text_is_complete (text))
+    {
+      drop_waiting (self);
+      tl_secret_free (g_steal_pointer (&text));
+      return_results (invocation, NULL);
+      return;
+    }
+
   if ((entry = find_entry (self, NULL, text)) != NULL)
     {
-      /* already looked up: the same answer, no second request */
+      /* already looked up (or offered): the same answer, no second request */
+      drop_waiting (self);
       tl_secret_free (g_steal_pointer (&text));
       return_results (invocation, entry->id);
       return;
     }
 
-  if (self->search != NULL && g_str_equal (self->search->text, text))
+  if (!lookups_enabled (self))
     {
+      g_autoptr(TlInput) input = tl_input_parse (text, NULL);
+
+      drop_waiting (self);
+      entry = add_entry (self, text, input, NULL);
       tl_secret_free (g_steal_pointer (&text));
-      g_ptr_array_add (self->search->invocations, g_object_ref (invocation));
+      return_results (invocation, entry->id);
       return;
     }
 
-  cancel_search (self);
-  search = g_new0 (Search, 1);
-  search->self = self;
-  search->input = tl_input_parse (text, NULL);
-  search->text = g_steal_pointer (&text);
-  search->cancellable = g_cancellable_new ();
-  search->invocations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (search->invocations, g_object_ref (invocation));
-  self->search = search;
-  g_application_hold (G_APPLICATION (self->app));
-  search->settle_id = g_timeout_add (SETTLE_MS, on_settled, search);
+  if (self->running != NULL && g_str_equal (self->running->text, text))
+    {
+      drop_waiting (self);
+      tl_secret_free (g_steal_pointer (&text));
+      self->running->search = self->search;
+      g_ptr_array_add (self->running->invocations, g_object_ref (invocation));
+      return;
+    }
+
+  if (self->waiting == NULL || !g_str_equal (self->waiting->text, text))
+    {
+      drop_waiting (self);
+      self->waiting = lookup_new (self, g_steal_pointer (&text));
+    }
+  else
+    tl_secret_free (g_steal_pointer (&text));
+  self->waiting->search = self->search;
+  g_ptr_array_add (self->waiting->invocations, g_object_ref (invocation));
+  /* every term that arrives starts the quiet time again: a burst is looked up once, with
+   * its latest terms, a second after it ends */
+  g_clear_handle_id (&self->waiting->quiet_id, g_source_remove);
+  self->waiting->quiet_id = g_timeout_add (QUIET_MS, on_quiet, self->waiting);
 }
 
 static GVariant *
 result_meta (Entry *entry)
 {
   TlLookupResult *result = entry->result;
-  const char *customer = tl_lookup_result_get_customer_id (result);
-  TlTicket *ticket = tl_lookup_result_get_ticket (result);
+  /* an entry only offered to open has no result: the customer is the one in the link */
+  const char *customer = result != NULL ? tl_lookup_result_get_customer_id (result)
+                                        : tl_input_get_customer_id (entry->input);
+  TlTicket *ticket = result != NULL ? tl_lookup_result_get_ticket (result) : NULL;
   g_autoptr(GIcon) icon = g_themed_icon_new (APPLICATION_ID);
   g_autofree char *icon_text = g_icon_to_string (icon);
   g_autofree char *name = NULL;
@@ -334,7 +460,14 @@ result_meta (Entry *entry)
   g_autofree char *visible_description = NULL;
   GVariantBuilder meta;
 
-  if (tl_lookup_result_is_ok (result) ||
+  if (result == NULL)
+    {
+      /* lookups from the search are off: the link is recognised, nothing was sent */
+      name = g_strdup (_("Open in Ticket Lookup"));
+      description = g_strdup_printf (_("Customer %s · not looked up: lookups from the system search are off"),
+                                     customer);
+    }
+  else if (tl_lookup_result_is_ok (result) ||
       (ticket != NULL && tl_ticket_get_state (ticket) == TL_TICKET_STATE_UNKNOWN))
     {
       const char *order = tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID);
@@ -382,12 +515,17 @@ get_result_metas (TlSearchProvider      *self,
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("aa{sv}"));
-  for (guint i = 0; ids[i] != NULL; i++)
+  /* what a search found is told only to the caller who searched, and only while that search
+   * lasts: an ID from an earlier search finds nothing */
+  if (g_strcmp0 (g_dbus_method_invocation_get_sender (invocation), self->searcher) == 0)
     {
-      Entry *entry = find_entry (self, ids[i], NULL);
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          Entry *entry = find_entry (self, ids[i], NULL);
 
-      if (entry != NULL)
-        g_variant_builder_add_value (&builder, result_meta (entry));
+          if (entry != NULL)
+            g_variant_builder_add_value (&builder, result_meta (entry));
+        }
     }
   g_dbus_method_invocation_return_value (invocation, g_variant_new ("(aa{sv})", &builder));
 }
@@ -420,8 +558,13 @@ activate_result (TlSearchProvider   *self,
 
   if (window == NULL)
     return;
-  if (entry != NULL)
+  if (entry != NULL && entry->result != NULL)
     tl_window_show_lookup (window, entry->input, entry->result);
+  else if (entry != NULL)
+    {
+      /* offered to open: the input, ready to look up with a click */
+      tl_window_paste_text (window, entry->text, FALSE);
+    }
   else
     {
       /* forgotten meanwhile: the input, ready to look up, but no request on our own */
@@ -462,7 +605,7 @@ method_call (GDBusConnection       *connection,
       g_autofree const char **terms = NULL;
 
       g_variant_get (parameters, "(^a&s)", &terms);
-      get_result_set (self, invocation, terms);
+      get_result_set (self, invocation, terms, TRUE);
     }
   else if (g_str_equal (method_name, "GetSubsearchResultSet"))
     {
@@ -470,7 +613,7 @@ method_call (GDBusConnection       *connection,
       g_autofree const char **terms = NULL;
 
       g_variant_get (parameters, "(^a&s^a&s)", &previous, &terms);
-      get_result_set (self, invocation, terms);
+      get_result_set (self, invocation, terms, FALSE);
     }
   else if (g_str_equal (method_name, "GetResultMetas"))
     {
@@ -509,9 +652,16 @@ tl_search_provider_dispose (GObject *object)
   TlSearchProvider *self = TL_SEARCH_PROVIDER (object);
 
   tl_search_provider_unregister (self);
-  if (self->search != NULL)
-    cancel_search (self);
+  drop_waiting (self);
+  if (self->running != NULL)
+    {
+      /* its callback finds no provider and only answers the calls */
+      g_cancellable_cancel (self->running->cancellable);
+      g_application_release (G_APPLICATION (self->app));
+      g_steal_pointer (&self->running)->self = NULL;
+    }
   g_queue_clear_full (&self->entries, (GDestroyNotify) entry_free);
+  g_clear_pointer (&self->searcher, g_free);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (tl_search_provider_parent_class)->dispose (object);

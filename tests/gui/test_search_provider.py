@@ -9,6 +9,7 @@ Prints TAP.
 import json
 import os
 import sys
+import threading
 import time
 import traceback
 
@@ -30,6 +31,9 @@ DENIED = "SearchDenied+Tkn"
 HOSTILE = "SearchHostile+01"
 SLOW = "SearchSlowToken0"
 SENTINEL = "SearchSentinel0"  # a lookup that must go through, after one that must not
+LATE = "SearchLateToken0"  # answered only once the test says so
+OFF = "SearchOffToken01"  # sent while lookups from the search are off
+late_answer = threading.Event()
 
 
 def answer(request):
@@ -37,6 +41,8 @@ def answer(request):
     token, customer = request["token"], request["customer"]
     if token == SLOW:
         time.sleep(2)  # the server being slow, should the search reach it (it must not)
+    if token == LATE:
+        late_answer.wait(30)
     if token == EXPIRED:
         return 200, ticket(customer, orderId="ORD-2024-000417", hasExpired=True)
     if token == DENIED:
@@ -57,6 +63,36 @@ def proxy():
 def call(p, method, signature, *args, timeout=15000):
     result = p.call_sync(method, GLib.Variant(signature, args), Gio.DBusCallFlags.NONE, timeout, None)
     return result.unpack()[0] if result is not None and len(result.unpack()) else None
+
+
+def call_paced(p, groups, interval_ms):
+    """Sends GROUPS of calls INTERVAL_MS apart, as someone typing or a loop does, and waits for
+    every answer (the pace is what is tested; the test waits for the answers, not for time)."""
+    loop = GLib.MainLoop()
+    calls = [c for group in groups for c in group]
+    results = [None] * len(calls)
+    pending = [len(calls)]
+    sent = [0]
+
+    def done(source, res, index):
+        results[index] = source.call_finish(res).unpack()[0]
+        pending[0] -= 1
+        if pending[0] == 0:
+            loop.quit()
+
+    def send_group(group_index=[0]):
+        for method, signature, args in groups[group_index[0]]:
+            p.call(method, GLib.Variant(signature, args), Gio.DBusCallFlags.NONE, 30000, None, done, sent[0])
+            sent[0] += 1
+        group_index[0] += 1
+        return group_index[0] < len(groups)
+
+    send_group()
+    GLib.timeout_add(interval_ms, send_group)
+    GLib.timeout_add_seconds(40, loop.quit)
+    loop.run()
+    assert pending[0] == 0, f"{pending[0]} calls unanswered"
+    return results
 
 
 def call_many(p, calls):
@@ -190,26 +226,72 @@ def main():
             assert "<b>ORD</b>" in m["name"], m  # shown as the characters it is, not as markup
         check("a hostile answer: token removed, controls visible, markup left as text", hostile_answer)
 
-        def changed_terms_cancel():
+        def changed_terms_replace():
             before = len(server.requests)
             slow, fast = call_many(p, [("GetInitialResultSet", "(as)", (["M11385", SLOW],)),
                                        ("GetSubsearchResultSet", "(asas)", ([], ["M11385", VALID + "AAAA"]))])
             assert slow == [], slow
             assert len(fast) == 1, fast
             assert SLOW not in server.tokens()[before:], server.tokens()
-        check("new terms cancel the search in flight before it sends", changed_terms_cancel)
+        check("new terms replace the waiting search before it sends", changed_terms_replace)
+
+        def burst_is_one_lookup():
+            # twenty whole, different terms in two seconds: seven keystrokes 300 ms apart (the
+            # pace that made a lookup each before), the first as a new search, the rest narrowing
+            before = len(server.requests)
+            tokens = [f"SearchBurst{i:04d}A" for i in range(20)]
+            calls = [("GetSubsearchResultSet", "(asas)", ([], ["M11385", t])) for t in tokens]
+            calls[0] = ("GetInitialResultSet", "(as)", (["M11385", tokens[0]],))
+            groups = [calls[i:i + 3] for i in range(0, 20, 3)]
+            got = call_paced(p, groups, 300)
+            sent = server.tokens()[before:]
+            assert len(sent) <= 2, sent
+            assert set(sent) <= set(tokens), sent
+            # the burst's latest terms are the ones looked up and answered
+            assert sent[-1] == tokens[-1], sent
+            assert len(got[-1]) == 1, got
+            m = metas(p, got[-1])[got[-1][0]]
+            assert m["name"] == "Valid · ORD-2026-118305 · M11385", m
+        check("twenty whole terms in two seconds: at most two lookups, the last one answered",
+              burst_is_one_lookup)
+
+        def earlier_search_forgotten():
+            first = call(p, "GetInitialResultSet", "(as)", ["M11385", VALID])
+            assert len(first) == 1, first
+            assert first[0] in metas(p, first), first
+            # a new search: its own result has a meta, the earlier search's has none
+            second = call(p, "GetInitialResultSet", "(as)", ["M11385", EXPIRED])
+            assert len(second) == 1, second
+            got = metas(p, first + second)
+            assert list(got) == second, got
+            # a lookup that the search stopped asking about while it was out is not kept
+            loop = GLib.MainLoop()
+            late = []
+            p.call("GetInitialResultSet", GLib.Variant("(as)", (["M11385", LATE],)), Gio.DBusCallFlags.NONE,
+                   30000, None, lambda s, r: (late.append(s.call_finish(r).unpack()[0]), loop.quit()))
+            wait_for(lambda: LATE in server.tokens(), 20, "the late lookup at the server")
+            assert call(p, "GetInitialResultSet", "(as)", ["hello"]) == []
+            late_answer.set()
+            GLib.timeout_add_seconds(30, loop.quit)
+            loop.run()
+            assert late == [[]], late
+        check("a result ID from an earlier search, or for terms no longer searched, gives no meta",
+              earlier_search_forgotten)
 
         def activate_opens_window():
+            ids = call(p, "GetInitialResultSet", "(as)", ["M11385", VALID])
+            assert len(ids) == 1, ids
             before = len(server.requests)
-            call(p, "ActivateResult", "(sasu)", state["valid"], ["M11385", VALID], 0)
+            call(p, "ActivateResult", "(sasu)", ids[0], ["M11385", VALID], 0)
             app.wait_window()
             app.wait("label", "Valid")
             app.wait("label", "ORD-2026-118305")
             token = app.wait("text", "Token")
             assert text_of(token) == VALID, text_of(token)
             assert_only_sentinel_after(before)
-            app.screenshot(os.path.join(os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots"),
-                                        "search-activated.png"))
+            shots = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
+            os.makedirs(shots, exist_ok=True)
+            app.screenshot(os.path.join(shots, "search-activated.png"))
         check("ActivateResult opens the window on that lookup, with no second request",
               activate_opens_window)
 
@@ -221,6 +303,43 @@ def main():
             assert text_of(app.find("text", "Customer ID")) == "M77777"
             assert_only_sentinel_after(before)
         check("LaunchSearch opens the app with the input filled, nothing sent", launch_fills_input)
+
+        app_path = "/" + APP_ID.replace(".", "/")
+
+        def set_search_lookups(on):
+            """As the window's menu item does: the application's action for the setting."""
+            actions = bus.call_sync(APP_ID, app_path, "org.gtk.Actions", "List", None, None, 0, 5000,
+                                    None).unpack()[0]
+            assert "search-lookups" in actions, actions
+
+            def state():
+                return bus.call_sync(APP_ID, app_path, "org.gtk.Actions", "Describe",
+                                     GLib.Variant("(s)", ("search-lookups",)), None, 0, 5000,
+                                     None).unpack()[0][2][0]
+
+            if state() != on:
+                bus.call_sync(APP_ID, app_path, "org.gtk.Actions", "Activate",
+                              GLib.Variant("(sava{sv})", ("search-lookups", [], {})), None, 0, 5000, None)
+            assert state() == on
+
+        def setting_off_sends_nothing():
+            before = len(server.requests)
+            set_search_lookups(False)
+            try:
+                ids = call(p, "GetInitialResultSet", "(as)", ["M33333", OFF])
+                assert len(ids) == 1, ids
+                m = metas(p, ids)[ids[0]]
+                assert m["name"] == "Open in Ticket Lookup", m
+                assert "M33333" in m["description"], m
+                assert OFF not in json.dumps(m), m
+                partial = call(p, "GetSubsearchResultSet", "(asas)", ids, ["M33333", OFF[:-4]])
+                assert partial == [], partial
+            finally:
+                set_search_lookups(True)
+            # back on, a whole lookup goes through; the one made while off never reached the server
+            assert_only_sentinel_after(before)
+        check("with lookups from the search off, a whole link is offered to open and nothing is sent",
+              setting_off_sends_nothing)
     finally:
         app.close()
         server.close()
