@@ -309,6 +309,43 @@ keyring_open_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* What a keyring call does once the keyring is open: its task's next step. */
+typedef void (*KeyringStep) (GTask *task);
+
+typedef struct
+{
+  GTask       *task;
+  KeyringStep  step;
+} KeyringThen;
+
+static void
+on_keyring_open (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  KeyringThen *then = user_data;
+  g_autoptr(GTask) task = then->task;
+  g_autoptr(GError) error = NULL;
+
+  if (keyring_open_finish (res, &error))
+    then->step (task);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+  g_free (then);
+}
+
+/* Opens the keyring (keyring_open_async), then runs @step on @task, or returns the error. */
+static void
+keyring_open_then (GTask       *task,
+                   KeyringStep  step)
+{
+  KeyringThen *then = g_new0 (KeyringThen, 1);
+
+  then->task = task;
+  then->step = step;
+  keyring_open_async (g_task_get_cancellable (task), on_keyring_open, then);
+}
+
 static char *
 normalized_server (const char *server)
 {
@@ -356,20 +393,11 @@ store_data_free (StoreData *data)
 }
 
 static void
-on_store_keyring_open (GObject      *source,
-                       GAsyncResult *res,
-                       gpointer      user_data)
+store_step (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
   StoreData *data = g_task_get_task_data (task);
   g_autofree char *label = NULL;
 
-  if (!keyring_open_finish (res, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   /* Translators: the label of the keyring entry, e.g. "Ticket Lookup: partner at https://…" */
   label = g_strdup_printf (_("Ticket Lookup: %s at %s"), data->username, data->server);
   secret_password_store (own_schema (),
@@ -411,7 +439,7 @@ tl_credentials_store_async (const char          *server,
   data->password = g_strdup (password);
   data->remember = remember;
   g_task_set_task_data (task, data, (GDestroyNotify) store_data_free);
-  keyring_open_async (cancellable, on_store_keyring_open, g_steal_pointer (&task));
+  keyring_open_then (g_steal_pointer (&task), store_step);
 }
 
 gboolean
@@ -528,18 +556,8 @@ on_lookup_own_ready (GObject      *source,
 }
 
 static void
-on_lookup_keyring_open (GObject      *source,
-                        GAsyncResult *res,
-                        gpointer      user_data)
+lookup_step (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!keyring_open_finish (res, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   secret_password_lookupv (own_schema (), g_task_get_task_data (task), g_task_get_cancellable (task),
                            on_lookup_own_ready, g_object_ref (task));
 }
@@ -569,7 +587,7 @@ tl_credentials_lookup_async (const char          *server,
   g_hash_table_insert (attributes, "username", g_strdup (username ? username : ""));
   g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
 
-  keyring_open_async (cancellable, on_lookup_keyring_open, g_steal_pointer (&task));
+  keyring_open_then (g_steal_pointer (&task), lookup_step);
 }
 
 /**
@@ -602,18 +620,8 @@ on_clear_ready (GObject      *source,
 }
 
 static void
-on_clear_keyring_open (GObject      *source,
-                       GAsyncResult *res,
-                       gpointer      user_data)
+clear_step (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!keyring_open_finish (res, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   secret_password_clearv (own_schema (), g_task_get_task_data (task), g_task_get_cancellable (task),
                           on_clear_ready, g_object_ref (task));
 }
@@ -635,7 +643,7 @@ tl_credentials_clear_async (const char          *server,
   g_hash_table_insert (attributes, "server", normalized_server (server));
   g_hash_table_insert (attributes, "username", g_strdup (username ? username : ""));
   g_task_set_task_data (task, attributes, (GDestroyNotify) g_hash_table_unref);
-  keyring_open_async (cancellable, on_clear_keyring_open, g_steal_pointer (&task));
+  keyring_open_then (g_steal_pointer (&task), clear_step);
 }
 
 gboolean
