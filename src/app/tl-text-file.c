@@ -90,7 +90,7 @@ open_file (GFile         *file,
                      _("“%s” is a folder, not a file of lines."), name);
       else
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                     _("“%s” is not a regular file, not a file of lines."), name);
+                     _("“%s” is a special file, not a file of lines."), name);
       return NULL;
     }
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))

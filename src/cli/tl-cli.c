@@ -675,7 +675,7 @@ open_batch_input (const char  *path,
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("“%s” is not a regular file, not a file of lines."), path);
+                   _("“%s” is a special file, not a file of lines."), path);
       return NULL;
     }
   *size = g_file_info_get_size (info);

@@ -43,7 +43,7 @@ check_kind (mode_t       mode,
                  _("“%s” is a socket, not a file of lines."), name);
   else
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                 _("“%s” is not a regular file, not a file of lines."), name);
+                 _("“%s” is a special file, not a file of lines."), name);
   return FALSE;
 }
 
