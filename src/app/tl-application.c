@@ -316,6 +316,18 @@ get_window (TlApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* the active window may be the batch window: the lookup window is the most recently
+   * active one of that type (the list is in that order) */
+  if (window != NULL && !TL_IS_WINDOW (window))
+    {
+      window = NULL;
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        if (TL_IS_WINDOW (l->data))
+          {
+            window = l->data;
+            break;
+          }
+    }
   if (window == NULL)
     {
       window = GTK_WINDOW (tl_window_new (self));

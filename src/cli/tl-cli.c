@@ -23,6 +23,7 @@
 #include "tl-credentials.h"
 #include "tl-demo-server.h"
 #include "tl-input.h"
+#include "tl-local-file.h"
 #include "tl-lookup-error.h"
 #include "tl-proxy.h"
 #include "tl-report.h"
@@ -643,25 +644,42 @@ open_batch_input (const char  *path,
                   GError     **error)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  int fd;
 
   *size = -1;
+  /* standard input may be a pipe: that is what it is for */
   if (g_strcmp0 (path, "-") == 0)
     return g_unix_input_stream_new (STDIN_FILENO, FALSE);
 
+  /* a named file is a regular file or is refused by what it is: /dev/zero would be read
+   * forever and a named pipe would wait for a writer that may never come */
   file = g_file_new_for_commandline_arg (path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (g_file_peek_path (file) != NULL)
+    {
+      fd = tl_local_file_open (g_file_peek_path (file), path, size, error);
+      if (fd < 0)
+        return NULL;
+      return g_unix_input_stream_new (fd, TRUE);
+    }
+
+  /* a URI GIO reads for us (sftp://…): its kind is asked of the opened stream */
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                         NULL, error);
   if (info == NULL)
     return NULL;
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s is a folder, not a file of lines."), path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is a special file, not a file of lines."), path);
       return NULL;
     }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
-    *size = g_file_info_get_size (info);
-  return G_INPUT_STREAM (g_file_read (file, NULL, error));
+  *size = g_file_info_get_size (info);
+  return G_INPUT_STREAM (g_steal_pointer (&stream));
 }
 
 static void

@@ -977,6 +977,117 @@ def test_batch_window_file_drop_and_many_lines():
         app.close()
 
 
+MiB = 1024 * 1024
+TL_TEXT_FILE_MAX = 16 * MiB  # src/app/tl-text-file.h
+
+
+def peak_memory(app):
+    """The app's peak resident memory so far, in bytes (VmHWM: the kernel's high-water mark,
+    so a peak between two looks is not missed)."""
+    with open(f"/proc/{app.proc.pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    raise AssertionError("no VmHWM")
+
+
+def hand_over(app, *args):
+    """Runs a second ticket-lookup with ARGS, as a script or a file manager would: it gives them
+    to the running window and exits."""
+    second = subprocess.run([os.environ["TL_APP"], *args], env=app.env, capture_output=True, timeout=30)
+    assert second.returncode == 0, (second.returncode, second.stderr)
+
+
+# An idle demo window peaks at about 137 MiB under Xvfb with the cairo renderer (measured:
+# test_batch_file_stops_at_cap prints it); 160 MiB leaves room for a busier run's fonts and
+# caches. A file that was read anyway adds at most the 16 MiB cap to that.
+WINDOW_PEAK = 160 * MiB
+
+
+def test_batch_file_refused_by_kind():
+    """--batch with a device, a named pipe, a socket or a folder: refused at once with a toast
+    that names the file and what it is; nothing is read (the memory stays where it was), no
+    batch window opens, and the window still works."""
+    import socket
+    home = tempfile.mkdtemp(prefix="tl-kinds-")
+    app = App(["--demo", "--batch", "/dev/zero"], WINDOW, home=home)
+    sock = None
+    try:
+        app.wait("label", "“zero” is a device, not a file of lines.", timeout=15)
+        peak = peak_memory(app)
+        print(f"# peak memory after --batch /dev/zero: {peak / MiB:.0f} MiB", flush=True)
+        assert peak < TL_TEXT_FILE_MAX + WINDOW_PEAK, peak
+        fifo = os.path.join(home, "tokens.fifo")
+        os.mkfifo(fifo)
+        sock_path = os.path.join(home, "tokens.sock")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        sock.bind(sock_path)
+        folder = os.path.join(home, "tokens")
+        os.mkdir(folder)
+        for path, said in [("/dev/zero", "“zero” is a device, not a file of lines."),
+                           (fifo, "“tokens.fifo” is a named pipe (FIFO), not a file of lines."),
+                           (sock_path, "“tokens.sock” is a socket, not a file of lines."),
+                           (folder, "“tokens” is a folder, not a file of lines.")]:
+            hand_over(app, "--batch", path)
+            app.wait("label", said, timeout=15)
+        assert app.find("text", "Lines to look up") is None, "a batch window opened"
+        # none of them was read: four more refusals cost the window next to nothing
+        after = peak_memory(app)
+        print(f"# peak memory after a device, a pipe, a socket and a folder more: {after / MiB:.0f} MiB",
+              flush=True)
+        assert after - peak < 8 * MiB, (peak, after)
+        lookup(app, "M11385", VALID)
+        app.wait("label", "ORD-2026-118305")
+    finally:
+        if sock is not None:
+            sock.close()
+        app.close()
+
+
+def test_batch_file_stops_at_cap():
+    """A 100 MB file is read no further than the 16 MiB cap: refused with a message, and the
+    app's peak memory grows by less than the cap plus a constant."""
+    app = App(["--demo"], WINDOW)
+    try:
+        app.wait("label", "Demo Tokens")
+        big = os.path.join(app.home, "big.txt")
+        with open(big, "wb") as f:
+            f.truncate(100 * MiB)
+        baseline = peak_memory(app)
+        hand_over(app, "--batch", big)
+        app.wait("label", "The file is too large to be a list of tokens.", timeout=30)
+        peak = peak_memory(app)
+        print(f"# peak memory: {baseline / MiB:.0f} MiB before, {peak / MiB:.0f} MiB after a 100 MB file",
+              flush=True)
+        # the cap's buffer (16 MiB + 1 byte) plus what the toast and the second instance's
+        # command line cost the window (a few MiB, measured); never the 100 MB
+        assert peak - baseline < TL_TEXT_FILE_MAX + 16 * MiB, (baseline, peak)
+        assert app.find("text", "Lines to look up") is None, "a batch window opened"
+    finally:
+        app.close()
+
+
+def test_batch_window_keeps_lines_when_file_refused():
+    """A named pipe given to --batch while lines are typed in the batch window: refused at once
+    (the read would wait for a writer forever), naming what it is; the typed lines are kept as
+    they were. (A file dropped or opened in the batch window goes through the same reader,
+    checked in test-widgets: here the document portal refuses to hand over anything but a
+    regular file on a drop.)"""
+    app = App(["--demo"], WINDOW)
+    try:
+        app.press("Look Up Many Tokens…")
+        lines = wait_for(lambda: app.find("text", "Lines to look up"), 10, "the batch window")
+        fill(lines, f"M9 {EXPIRED}")
+        fifo = os.path.join(app.home, "tokens.txt")
+        os.mkfifo(fifo)
+        hand_over(app, "--batch", fifo)
+        app.wait("label", "“tokens.txt” is a named pipe (FIFO), not a file of lines.", timeout=15)
+        assert text_of(lines) == f"M9 {EXPIRED}", text_of(lines)
+        assert peak_memory(app) < TL_TEXT_FILE_MAX + WINDOW_PEAK
+    finally:
+        app.close()
+
+
 DOWN, UP, RETURN, ESCAPE = 0xff54, 0xff52, 0xff0d, 0xff1b
 
 
@@ -1267,6 +1378,9 @@ TESTS = [
     test_batch_window_file_drop_and_many_lines,
     test_shortcuts_window_on_demand,
     test_hidden_page_keeps_window_width,
+    test_batch_file_refused_by_kind,
+    test_batch_file_stops_at_cap,
+    test_batch_window_keeps_lines_when_file_refused,
 ]
 
 
