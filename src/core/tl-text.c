@@ -258,7 +258,8 @@ json_char (const char *q,
       *c = (gunichar) (hi * 256 + lo);
       /* a character beyond the BMP, as a surrogate pair */
       if (*c >= 0xd800 && *c < 0xdc00 && end - q >= 12 && q[6] == '\\' && q[7] == 'u' &&
-          (hi2 = hex_byte (q + 8, end)) >= 0xdc && hi2 < 0xe0 && (lo2 = hex_byte (q + 10, end)) >= 0)
+          (hi2 = hex_byte (q + 8, end)) >= 0xdc && hi2 < 0xe0 &&
+          (lo2 = hex_byte (q + 10, end)) >= 0)
         {
           *c = 0x10000 + ((*c - 0xd800) << 10) + (gunichar) (hi2 * 256 + lo2 - 0xdc00);
           return q + 12;
@@ -871,7 +872,8 @@ tl_text_json_escape_invisible (const char *json)
  *
  * Appends @value as a JSON string: quotes, backslashes and C0 controls escaped as JSON
  * requires, and DEL, C1, bidirectional controls and the other invisible characters as \uXXXX
- * too, so the line is also safe on a terminal. The one writer of JSON strings for output that is produced per lookup.
+ * too, so the line is also safe on a terminal. The one writer of JSON strings for output that
+ * is produced per lookup.
  */
 void
 tl_text_append_json_string (GString    *out,
