@@ -345,6 +345,7 @@ next_unit (const char *q,
            gunichar   *c)
 {
   const char *r = NULL;
+  const char *t;
   gunichar inner;
   int b;
 
@@ -364,15 +365,10 @@ next_unit (const char *q,
     }
   if (r == NULL)
     return next_char (q, end, c);
-  if (*c == '&' && *q != '&' && r < end && (q = entity_char (r, end, &inner)) != NULL)
+  if (*c == '&' && r < end && (*q != '&' || *r == '#') && (t = entity_char (r, end, &inner)) != NULL)
     {
-      *c = inner;
-      return q;
-    }
-  if (*c == '&' && *q == '&' && r < end && *r == '#' && (q = entity_char (r, end, &inner)) != NULL)
-    {
-      *c = inner;   /* &amp;#43;: written for HTML twice */
-      return q;
+      *c = inner;   /* "\u0026#43;", or "&amp;#43;": written for HTML twice */
+      return t;
     }
   if (*c == '%' && *q != '%' && (b = hex_byte (r, end)) >= 0 && b < 0x80)
     {
