@@ -411,6 +411,13 @@ match_at (const char   *p,
           next = q + 1;
           c = k == 0 ? SKIP : k;
         }
+      else if ((guchar) *q < 0x80 && *s == *q)
+        {
+          /* a '%', '\\' or '&' of the secret's own: "a%41" holds "a%4" as written, whatever
+           * "%41" would decode to */
+          s++, q++, spaced = FALSE;
+          continue;
+        }
       else
         {
           next = next_unit (q, end, &c);
