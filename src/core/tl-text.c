@@ -434,7 +434,7 @@ match_at (const char   *p,
             spaced = TRUE;
           else if (*s == ' ' || *s == '+')   /* form-decoded '+', or the secret's own space */
             s++;
-          else
+          else if (s == secret->skeleton || s[-1] != ' ')   /* not the rest of a run for its space */
             return NULL;
           q = next;
           continue;

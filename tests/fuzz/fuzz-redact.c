@@ -13,12 +13,21 @@
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
 
-/* Whether @secret could be made up by the placeholders themselves, which name what they
- * replace: "removed", "d]" + the text after one. */
+/* Whether @secret is one the redactor takes (3 bytes of skeleton: controls, invisible
+ * characters and '=' do not count) and not one the placeholders themselves could make up:
+ * "removed", or "d]" and the text after one. */
 static gboolean
 checkable (const char *secret)
 {
-  return strlen (secret) >= 3 && g_utf8_validate (secret, -1, NULL) &&
+  guint shown = 0;
+
+  if (!g_utf8_validate (secret, -1, NULL))
+    return FALSE;
+  for (const char *p = secret; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isgraph (g_utf8_get_char (p)) && !tl_text_is_invisible_char (g_utf8_get_char (p)) &&
+        *p != '=')
+      shown++;
+  return shown >= 3 &&
          strpbrk (secret, "[]") == NULL &&
          strstr (TL_REDACTED_TOKEN TL_REDACTED_PASSWORD TL_REDACTED_CREDENTIALS, secret) == NULL;
 }
