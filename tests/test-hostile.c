@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -14,6 +15,7 @@
 #include "cli-runner.h"
 #include "tl-batch.h"
 #include "tl-client.h"
+#include "tl-history.h"
 #include "tl-lookup-error.h"
 #include "tl-report.h"
 #include "tl-text.h"
@@ -287,19 +289,310 @@ test_echoed_secrets_cli (void)
   assert_no_secret ("--verbose output", verbose.out);
 }
 
+/* ---- secrets in every spelling ---------------------------------------------------------- */
+
+/* How a person would still read a secret in what is shown: the test's own reading, written
+ * apart from the redactor's. Escapes (\uXXXX, \n, %XX twice over, &#43;, &#x2B;, the named
+ * references used here) decoded, the markers tl_text_visible() draws (<U+200B>, \x0a) read
+ * back, what is drawn as nothing and whitespace dropped, '-' '_' read as '+' '/', '=' dropped. */
+static gboolean
+reader_ignores (gunichar c)
+{
+  return c == 0xad || c == 0x34f || c == 0x61c || (c >= 0x200b && c <= 0x200f) ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) || c == 0xfeff ||
+         c < 0x20 || (c >= 0x7f && c <= 0xa0) || g_unichar_isspace (c) || c == '=';
+}
+
+static char *
+reader_skeleton (const char *text)
+{
+  static const struct { const char *name; gunichar c; } names[] = {
+    { "plus;", '+' }, { "sol;", '/' }, { "equals;", '=' }, { "amp;", '&' }, { "auml;", 0xe4 },
+    { "excl;", '!' }, { "colon;", ':' },
+  };
+  g_autoptr(GString) decoded = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  /* two rounds of unescaping: "\u0026#43;", "%252B", "&amp;#43;" */
+  g_string_assign (decoded, valid);
+  for (guint round = 0; round < 2; round++)
+    {
+      GString *next = g_string_new (NULL);
+
+      for (const char *p = decoded->str; *p;)
+        {
+          gunichar c = 0;
+          int len = 0;
+          guint v;
+
+          if (sscanf (p, "\\u%4x%n", &v, &len) == 1 && len == 6)
+            c = v;
+          else if (sscanf (p, "<U+%6X>%n", &v, &len) == 1 && len > 0)
+            c = v;
+          else if (sscanf (p, "\\x%2x%n", &v, &len) == 1 && len == 4)
+            c = v;
+          else if (sscanf (p, "&#x%6x;%n", &v, &len) == 1 && len > 0)
+            c = v;
+          else if (sscanf (p, "&#%7u;%n", &v, &len) == 1 && len > 0)
+            c = v;
+          else if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+            c = g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]), len = 3;
+          else if (p[0] == '\\' && p[1] != '\0' && strchr ("/\\\"nrt", p[1]) != NULL)
+            c = p[1] == 'n' ? '\n' : p[1] == 'r' ? '\r' : p[1] == 't' ? '\t' : (gunichar) p[1], len = 2;
+          else if (p[0] == '&')
+            for (guint i = 0; i < G_N_ELEMENTS (names) && len == 0; i++)
+              if (g_str_has_prefix (p + 1, names[i].name))
+                c = names[i].c, len = 1 + strlen (names[i].name);
+          if (len > 0 && c >= 0x80 && c < 0x100 && p[0] == '%')
+            {
+              /* a UTF-8 sequence percent-encoded byte by byte: kept as bytes, made valid below */
+              g_string_append_c (next, (char) c);
+              p += len;
+              continue;
+            }
+          if (len == 0)
+            {
+              c = g_utf8_get_char (p);
+              len = g_utf8_next_char (p) - p;
+            }
+          g_string_append_unichar (next, c);
+          p += len;
+        }
+      g_string_free (decoded, TRUE);
+      decoded = next;
+      {
+        g_autofree char *made_valid = g_utf8_make_valid (decoded->str, decoded->len);
+        g_string_assign (decoded, made_valid);
+      }
+    }
+  for (const char *p = decoded->str; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (reader_ignores (c))
+        continue;
+      g_string_append_unichar (out, c == '-' ? '+' : c == '_' ? '/' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+hex_of (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = s; *p; p++)
+    g_string_append_printf (out, "%02x", (guchar) *p);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+base64_of (const char *s)
+{
+  return g_base64_encode ((const guchar *) s, strlen (s));
+}
+
+/* Fails when @text, read as a person would, still holds the token or the password in any of
+ * the spellings of these tests. */
+static void
+assert_unreadable (const char *where,
+                   const char *text)
+{
+  g_autofree char *basic = basic_value ();
+  g_autofree char *token_hex = hex_of (TOKEN);
+  g_autofree char *token_hex_upper = g_ascii_strup (token_hex, -1);
+  g_autofree char *token_base64 = base64_of (TOKEN);
+  g_autofree char *password_base64 = base64_of (PASSWORD);
+  const char *secrets[] = { TOKEN, PASSWORD, basic, token_hex, token_hex_upper, token_base64,
+                            password_base64 };
+  g_autofree char *skeleton = NULL;
+
+  if (text == NULL)
+    return;
+  skeleton = reader_skeleton (text);
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    {
+      g_autofree char *secret = reader_skeleton (secrets[i]);
+
+      if (strstr (skeleton, secret) != NULL)
+        g_error ("%s shows a secret (%s): %s", where, secrets[i], text);
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *token;        /* how the server writes the token, inside a JSON string */
+  const char *password;     /* and the password or the Basic value; NULL: see make_forms () */
+  const char *placeholder;  /* what the password's spelling must be replaced by */
+} Spelling;
+
+static const Spelling spellings[] = {
+  { "zero-width-space", "Zq8x+Sec\u200bret/To\u200bk3n==", "S3cret-P\u00e4ss\u200bword!", TL_REDACTED_PASSWORD },
+  { "soft-hyphen", "Zq8x+Sec\u00adret/Tok3n==", "S3cr\u00adet-P\u00e4ssword!", TL_REDACTED_PASSWORD },
+  { "word-joiner", "Zq8x+\u2060Secret/Tok3n==", "S3cret-\u2060P\u00e4ssword!", TL_REDACTED_PASSWORD },
+  { "byte-order-mark", "Zq8x+Secret/\ufeffTok3n==", "S3c\ufeffret-P\u00e4ssword!", TL_REDACTED_PASSWORD },
+  { "escaped-ignorables", "Zq8x+Sec\\u200Bret/To\\u00ADk3n==", "S3cret-P\\u00e4ss\\u2060word!", TL_REDACTED_PASSWORD },
+  { "newline", "Zq8x+Secr\\net/Tok3n==", "S3cret-P\u00e4ss\\r\\nword!", TL_REDACTED_PASSWORD },
+  { "spaces", "Zq8x+Sec ret/Tok 3n==", "S 3 c r e t - P \u00e4 s s w o r d !", TL_REDACTED_PASSWORD },
+  { "html-numeric", "Zq8x&#43;Secret&#x2F;Tok3n&#x3D;&#x3D;", "S3cret&#x2D;P&#xE4;ssword&#x21;", TL_REDACTED_PASSWORD },
+  { "html-named", "Zq8x&plus;Secret&sol;Tok3n&equals;&equals;", "S3cret-P&auml;ssword&excl;", TL_REDACTED_PASSWORD },
+  { "html-in-json", "Zq8x\\u0026#x2B;Secret\\u0026#x2F;Tok3n", "S3cret-P\\u0026#xE4;ssword\\u0026#x21;", TL_REDACTED_PASSWORD },
+  { "basic-unpadded", "Zq8x+Secret/Tok3n", NULL, TL_REDACTED_CREDENTIALS },
+  { "basic-url-safe", "Zq8x-Secret_Tok3n", NULL, TL_REDACTED_CREDENTIALS },
+  { "basic-wrapped", "Zq8x+Secret/\\r\\n Tok3n==", NULL, TL_REDACTED_CREDENTIALS },
+  { "password-base64", "Zq8x%2BSecret%2FTok3n", NULL, TL_REDACTED_PASSWORD },
+  { "token-base64", NULL, "S3cret-P\u00e4ssword!", TL_REDACTED_PASSWORD },
+  { "token-hex", NULL, "S3cret-P\u00e4ssword!", TL_REDACTED_PASSWORD },
+};
+
+/* The spellings computed from the secrets: the Basic value unpadded, URL-safe, wrapped; the
+ * password in base64; the token in base64 or hex. */
+static void
+make_forms (const Spelling  *sp,
+            char           **token,
+            char           **password)
+{
+  g_autofree char *basic = basic_value ();
+
+  *token = g_strdup (sp->token);
+  *password = g_strdup (sp->password);
+  if (g_str_equal (sp->name, "basic-unpadded"))
+    *password = g_strndup (basic, strcspn (basic, "="));
+  else if (g_str_equal (sp->name, "basic-url-safe"))
+    *password = g_strdelimit (g_strdelimit (g_strndup (basic, strcspn (basic, "=")), "+", '-'), "/", '_');
+  else if (g_str_equal (sp->name, "basic-wrapped"))
+    *password = g_strdup_printf ("%.12s\\r\\n  %.12s\\n%s", basic, basic + 12, basic + 24);
+  else if (g_str_equal (sp->name, "password-base64"))
+    *password = base64_of (PASSWORD);
+  else if (g_str_equal (sp->name, "token-base64"))
+    *token = base64_of (TOKEN);
+  else if (g_str_equal (sp->name, "token-hex"))
+    *token = hex_of (TOKEN);
+}
+
+static void
+test_spelling (gconstpointer data)
+{
+  const Spelling *sp = data;
+  g_autofree char *token = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *error_body = NULL;
+  g_autofree char *error_reply = NULL;
+  g_autofree char *ticket_body = NULL;
+  g_autofree char *ticket_reply = NULL;
+  g_autoptr(Hostile) h = NULL;
+  g_autoptr(Hostile) h_ticket = NULL;
+  g_autoptr(TlLookupResult) result = NULL;
+  g_autoptr(TlLookupResult) ticket_result = NULL;
+  g_autoptr(TlHistory) history = tl_history_new ();
+  g_autofree char *formatted = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *history_json = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *order = NULL;
+  g_autoptr(TlHistoryEntry) entry = NULL;
+  const TlErrorBody *body;
+  g_auto(Run) verbose = { 0 };
+  g_auto(Run) human = { 0 };
+
+  make_forms (sp, &token, &password);
+  error_body = g_strdup_printf ("{\"Message\":\"The value '%s' is not valid.\","
+                                "\"ModelState\":{\"token.Data\":[\"The value '%s' is not valid for Data.\","
+                                "\"Login: %s\"]}}", token, token, password);
+  error_reply = http_reply ("400 Bad Request", NULL, error_body);
+  h = hostile_new (error_reply);
+  result = lookup (h);
+  body = tl_lookup_result_get_error_body (result);
+  g_assert_true (g_error_matches (tl_lookup_result_get_error (result), TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_BAD_REQUEST));
+  formatted = tl_lookup_result_format_error (result);
+  report = tl_report_build_markdown (result, "partner at 127.0.0.1");
+  tl_history_add (history, result, NULL, "partner at 127.0.0.1");
+
+  assert_unreadable ("the error message", tl_lookup_result_get_error (result)->message);
+  assert_unreadable ("the body excerpt", tl_lookup_result_get_body_excerpt (result));
+  assert_unreadable ("the error body message", body->message);
+  for (guint i = 0; i < body->details->len; i++)
+    assert_unreadable ("an error detail", g_ptr_array_index (body->details, i));
+  assert_unreadable ("the formatted error", formatted);
+  assert_unreadable ("the support report", report);
+  g_assert_nonnull (strstr (formatted, "The value '" TL_REDACTED_TOKEN "' is not valid."));
+  g_assert_nonnull (strstr (formatted, sp->placeholder));
+
+  run_cli_at (&verbose, h, "--verbose", "M1", TOKEN);
+  g_assert_cmpint (verbose.status, ==, 5);
+  assert_unreadable ("--verbose", verbose.err);
+  assert_unreadable ("--verbose output", verbose.out);
+
+  /* an answer that echoes them in the ticket: what history keeps, and the window shows */
+  ticket_body = g_strdup_printf ("{\"orderId\":\"O-%s-%s\",\"customerId\":\"M1\",\"hasExpired\":false}",
+                                 token, password);
+  ticket_reply = http_reply ("200 OK", NULL, ticket_body);
+  h_ticket = hostile_new (ticket_reply);
+  ticket_result = lookup (h_ticket);
+  g_assert_nonnull (tl_lookup_result_get_ticket (ticket_result));
+  order = tl_text_visible (tl_ticket_get_string (tl_lookup_result_get_ticket (ticket_result),
+                                                 TL_TICKET_FIELD_ORDER_ID));
+  tl_history_add (history, ticket_result, NULL, "partner at 127.0.0.1");
+  history_json = tl_history_to_json (history);
+  entry = g_list_model_get_item (tl_history_get_model (history), 0);
+  described = tl_history_entry_describe (entry);
+  assert_unreadable ("the shown order id", order);
+  assert_unreadable ("history.json", history_json);
+  assert_unreadable ("the history entry", described);
+  g_assert_nonnull (strstr (history_json, "O-" TL_REDACTED_TOKEN "-"));
+
+  run_cli_at (&human, h_ticket, "--verbose", "M1", TOKEN);
+  g_assert_cmpint (human.status, ==, TL_EXIT_VALID);
+  assert_unreadable ("the CLI's ticket", human.out);
+  assert_unreadable ("the CLI's --verbose ticket", human.err);
+}
+
+/* The test's reader is not blind: it finds every spelling in the answers as sent. */
+static void
+test_spelling_reader (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *token = NULL;
+      g_autofree char *password = NULL;
+      g_autofree char *token_skeleton = NULL;
+      g_autofree char *password_skeleton = NULL;
+      g_autofree char *want_token = reader_skeleton (TOKEN);
+      g_autofree char *want_password = reader_skeleton (PASSWORD);
+
+      make_forms (&spellings[i], &token, &password);
+      token_skeleton = reader_skeleton (token);
+      password_skeleton = reader_skeleton (password);
+      if (g_str_equal (spellings[i].name, "token-base64") || g_str_equal (spellings[i].name, "token-hex"))
+        {
+          g_autofree char *b64 = base64_of (TOKEN);
+          g_autofree char *hex = hex_of (TOKEN);
+          g_autofree char *encoded = reader_skeleton (g_str_equal (spellings[i].name, "token-hex") ? hex : b64);
+
+          g_assert_cmpstr (token_skeleton, ==, encoded);
+        }
+      else
+        g_assert_cmpstr (token_skeleton, ==, want_token);
+      if (spellings[i].placeholder == (const char *) TL_REDACTED_PASSWORD && spellings[i].password != NULL)
+        g_assert_cmpstr (password_skeleton, ==, want_password);
+    }
+}
+
 /* ---- terminal injection ----------------------------------------------------------------- */
 
 #define HOSTILE_TICKET \
   "{\"orderId\":\"ORD\\u001b]0;pwned\\u0007-1\",\"userId\":\"EXPIRED\\rVALID\"," \
   "\"orderUserId\":\"agent\\u009b31m\",\"targetId\":\"OBJ\\u202Egnp.exe\",\"targetType\":\"\\u2066House\\u2069\"," \
-  "\"tenantId\":\"T1\\u007f\",\"chainId\":\"G1\\u200f\",\"customerId\":\"M1\",\"hasExpired\":true}"
+  "\"tenantId\":\"T1\\u007f\",\"chainId\":\"G1\\u200f\\u200b\\u00ad\\ufeff\",\"customerId\":\"M1\",\"hasExpired\":true}"
 
 static void
 assert_terminal_safe (const char *where,
                       const char *text)
 {
   const char *bad[] = { "\x1b", "\r", "\x07", "\x7f", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x81\xa6",
-                        "\xe2\x81\xa9", "\xe2\x80\x8f" };
+                        "\xe2\x81\xa9", "\xe2\x80\x8f", "\xe2\x80\x8b", "\xc2\xad", "\xef\xbb\xbf" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     if (strstr (text, bad[i]) != NULL)
@@ -333,6 +626,8 @@ test_terminal_injection (void)
   g_assert_nonnull (strstr (human.out, "OBJ<U+202E>gnp.exe\n"));
   g_assert_nonnull (strstr (human.out, "<U+2066>House<U+2069>\n"));
   g_assert_nonnull (strstr (human.out, "T1\\x7f\n"));
+  /* and what is drawn as nothing: a zero-width space, a soft hyphen, a byte order mark */
+  g_assert_nonnull (strstr (human.out, "G1<U+200F><U+200B><U+00AD><U+FEFF>\n"));
 
   /* --json: exact values, every invisible character escaped */
   run_cli_at (&json, h, "--json", "M1", TOKEN);
@@ -569,6 +864,12 @@ main (int   argc,
 
   g_test_add_func ("/hostile/echoed-secrets/result", test_echoed_secrets_result);
   g_test_add_func ("/hostile/echoed-secrets/cli", test_echoed_secrets_cli);
+  g_test_add_func ("/hostile/spelling/reader", test_spelling_reader);
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hostile/spelling/%s", spellings[i].name);
+      g_test_add_data_func (path, &spellings[i], test_spelling);
+    }
   g_test_add_func ("/hostile/terminal-injection", test_terminal_injection);
   g_test_add_func ("/hostile/unknown-verdict", test_unknown_verdict);
   for (guint i = 0; i < G_N_ELEMENTS (expiry_cases); i++)
