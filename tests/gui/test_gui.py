@@ -688,6 +688,104 @@ def test_server_text_never_markup():
         server.shutdown()
 
 
+ECHO_PASSWORD = "Echo-Pass-7e31c9"
+ECHO_TOKEN = "B2aJxQ9+kL/mN3pR7sT1vw=="
+
+
+class EchoHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+    """A service that echoes the token and the password back in the spellings a server may use:
+    invisible characters inside, HTML character references, split by a newline or by spaces, the
+    Basic value unpadded and URL-safe, the password base64-encoded on its own."""
+
+    def do_POST(self):
+        import base64
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        t, p = ECHO_TOKEN, ECHO_PASSWORD
+        basic_value = base64.b64encode(f"demo:{p}".encode()).decode()
+        body = json.dumps({
+            "Message": f"The value '{t[:8]}\u200b{t[8:]}' is not valid. Office\u200bName",
+            "ModelState": {"token.Data": [
+                t.replace("+", "&#43;").replace("/", "&#x2F;"),
+                t[:10] + "\n" + t[10:],
+                "Basic " + basic_value.rstrip("=").replace("+", "-").replace("/", "_"),
+                "password " + base64.b64encode(p.encode()).decode(),
+                "typed " + " ".join(p),
+                f"{t[:5]}\u00ad{t[5:12]}\u2060{t[12:]}\ufeff",
+            ]}}).encode()
+        self.send_response(400, "Bad Request")
+        self.send_header("X-Request-Id", "echo-" + t.replace("+", "%2B"))
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def skeleton(text):
+    """TEXT as a secret-finder reads it: character references and percent escapes decoded,
+    invisible characters, the app's visible markers for them (<U+200B>), padding and all
+    whitespace dropped, URL-safe base64 read as standard."""
+    import html
+    import re
+    import urllib.parse
+    text = re.sub(r"<U\+[0-9A-F]{4,6}>", "", text)
+    text = urllib.parse.unquote(html.unescape(text))
+    text = re.sub("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+                  "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0=]", "", text)
+    text = re.sub(r"\s", "", text)
+    return text.replace("-", "+").replace("_", "/")
+
+
+def echoed_secrets(text):
+    import base64
+    found = []
+    flat = skeleton(text)
+    for name, secret in (("token", ECHO_TOKEN), ("password", ECHO_PASSWORD),
+                         ("Basic value", base64.b64encode(f"demo:{ECHO_PASSWORD}".encode()).decode()),
+                         ("password in base64", base64.b64encode(ECHO_PASSWORD.encode()).decode())):
+        if skeleton(secret) in flat:
+            found.append(name)
+    return found
+
+
+def test_echoed_secrets_never_shown():
+    """A service echoes the token and the password back spelled so that a plain search misses
+    them: neither can be read in the window (error page and details), in the copied report or in
+    the saved history; a zero-width space outside a secret is shown as a marker."""
+    import http.server
+    import threading
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), EchoHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    app = None
+    try:
+        secret_tool_store(base, "demo", ECHO_PASSWORD)
+        app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'", "remember-history": "true"})
+        lookup(app, "M11385", ECHO_TOKEN)
+        app.wait("label", "The service rejected the token")
+        app.wait("label", contains="Office<U+200B>Name")
+        app.wait("label", "Details")
+        texts = "\n".join(all_texts(app))
+        assert "is not valid" in texts, texts[:2000]
+        assert echoed_secrets(texts) == [], (echoed_secrets(texts), texts[:3000])
+        report = copied(lambda: app.press("Copy Report"))
+        assert "M11385" in report, report[:300]
+        assert echoed_secrets(report) == [], (echoed_secrets(report), report)
+        # the history entry is saved when the lookup ends: read it once it names the customer
+        path = os.path.join(app.home, "data", "ticket-lookup", "history.json")
+        saved = wait_for(lambda: os.path.exists(path) and "M11385" in open(path).read() and open(path).read(),
+                         15, "the history saved")
+        assert echoed_secrets(saved) == [], (echoed_secrets(saved), saved)
+        # the check itself sees a token spelled the way the service sent it
+        assert echoed_secrets(texts + f" {ECHO_TOKEN[:8]}\u200b{ECHO_TOKEN[8:]}") == ["token"]
+    finally:
+        if app is not None:
+            app.close()
+        server.shutdown()
+
+
 def test_damaged_history_set_aside():
     """A history file nested 200 000 deep once crashed the app at every start: now it starts,
     says so, and keeps the damaged file beside a new one."""
@@ -1369,6 +1467,7 @@ TESTS = [
     test_switch_while_batch_waits,
     test_switch_while_dialog_saves,
     test_server_text_never_markup,
+    test_echoed_secrets_never_shown,
     test_damaged_history_set_aside,
     test_check_account_dialog,
     test_clipboard_offer,
