@@ -83,8 +83,13 @@ try:
         f.truncate(100 * MiB)
     status, err, seconds, peak = run(["--demo", "--batch", big], timeout=120)
     print(f"# peak RSS: baseline {baseline / MiB:.1f} MiB, 100 MB file {peak / MiB:.1f} MiB", flush=True)
-    check("a 100 MB file: read to its end, its unreadable line reported, memory bounded",
-          status == 2 and peak < baseline + 16 * MiB, f"exit {status}, peak {peak / MiB:.1f} MiB: {err}")
+    # (an AddressSanitizer build keeps freed memory in quarantine: its peak measures the
+    # sanitizer, so the bound is checked in the normal build only)
+    sanitized = "libasan" in subprocess.run(["ldd", CLI], capture_output=True, text=True).stdout
+    check("a 100 MB file: read to its end, its unreadable line reported, memory bounded"
+          + (" (memory not measured: AddressSanitizer build)" if sanitized else ""),
+          status == 2 and (sanitized or peak < baseline + 16 * MiB),
+          f"exit {status}, peak {peak / MiB:.1f} MiB: {err}")
 finally:
     sock.close()
     for p in (fifo, sock_path, link, os.path.join(tmp, "small.txt"), os.path.join(tmp, "big.txt")):

@@ -1102,6 +1102,14 @@ def hand_over(app, *args):
 WINDOW_PEAK = 160 * MiB
 
 
+def memory_measurable():
+    """False for an AddressSanitizer build: it keeps freed memory in quarantine and adds shadow
+    memory, so the peak measures the sanitizer. The memory bounds are checked in the normal
+    build; what the user sees is checked in both."""
+    out = subprocess.run(["ldd", os.environ["TL_APP"]], capture_output=True, text=True).stdout
+    return "libasan" not in out
+
+
 def test_batch_file_refused_by_kind():
     """--batch with a device, a named pipe, a socket or a folder: refused at once with a toast
     that names the file and what it is; nothing is read (the memory stays where it was), no
@@ -1114,7 +1122,7 @@ def test_batch_file_refused_by_kind():
         app.wait("label", "“zero” is a device, not a file of lines.", timeout=15)
         peak = peak_memory(app)
         print(f"# peak memory after --batch /dev/zero: {peak / MiB:.0f} MiB", flush=True)
-        assert peak < TL_TEXT_FILE_MAX + WINDOW_PEAK, peak
+        assert peak < TL_TEXT_FILE_MAX + WINDOW_PEAK or not memory_measurable(), peak
         fifo = os.path.join(home, "tokens.fifo")
         os.mkfifo(fifo)
         sock_path = os.path.join(home, "tokens.sock")
@@ -1133,7 +1141,7 @@ def test_batch_file_refused_by_kind():
         after = peak_memory(app)
         print(f"# peak memory after a device, a pipe, a socket and a folder more: {after / MiB:.0f} MiB",
               flush=True)
-        assert after - peak < 8 * MiB, (peak, after)
+        assert after - peak < 8 * MiB or not memory_measurable(), (peak, after)
         lookup(app, "M11385", VALID)
         app.wait("label", "ORD-2026-118305")
     finally:
@@ -1159,7 +1167,7 @@ def test_batch_file_stops_at_cap():
               flush=True)
         # the cap's buffer (16 MiB + 1 byte) plus what the toast and the second instance's
         # command line cost the window (a few MiB, measured); never the 100 MB
-        assert peak - baseline < TL_TEXT_FILE_MAX + 16 * MiB, (baseline, peak)
+        assert peak - baseline < TL_TEXT_FILE_MAX + 16 * MiB or not memory_measurable(), (baseline, peak)
         assert app.find("text", "Lines to look up") is None, "a batch window opened"
     finally:
         app.close()
@@ -1181,7 +1189,7 @@ def test_batch_window_keeps_lines_when_file_refused():
         hand_over(app, "--batch", fifo)
         app.wait("label", "“tokens.txt” is a named pipe (FIFO), not a file of lines.", timeout=15)
         assert text_of(lines) == f"M9 {EXPIRED}", text_of(lines)
-        assert peak_memory(app) < TL_TEXT_FILE_MAX + WINDOW_PEAK
+        assert peak_memory(app) < TL_TEXT_FILE_MAX + WINDOW_PEAK or not memory_measurable()
     finally:
         app.close()
 
