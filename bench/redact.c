@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 
+#include "tl-redactor.h"
 #include "tl-text.h"
 
 static const char *strings[] = {

@@ -18,6 +18,7 @@
 #include "tl-history.h"
 #include "tl-lookup-error.h"
 #include "tl-report.h"
+#include "tl-redactor.h"
 #include "tl-text.h"
 
 #define USERNAME "partner"

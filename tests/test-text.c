@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tl-redactor.h"
 #include "tl-text.h"
 
 /* ---- a reading of text written apart from the redactor's ------------------------------ */

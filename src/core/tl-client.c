@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tl-secret.h"
+#include "tl-redactor.h"
 #include "tl-text.h"
 #include "tl-client.h"
 #include "tl-deadline.h"

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tl-redactor.h"
 #include "tl-text.h"
 
 int LLVMFuzzerTestOneInput (const unsigned char *data, size_t size);
