@@ -20,6 +20,7 @@
 #include "tl-text.h"
 #include "tl-application.h"
 #include "tl-text-file.h"
+#include "tl-toast.h"
 
 #define BATCH_JOBS 4
 #define ROWS_PER_FRAME 3     /* rows let into the table per frame, until FIRST_ROWS */
@@ -57,10 +58,7 @@ static void
 show_toast (TlBatchWindow *self,
             const char    *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tl_toast_show (self->toast_overlay, message);
 }
 
 /* "120 of 40 000 done · 3 failed · about 2 min left" */

@@ -18,6 +18,7 @@
 #include "tl-lookup-error.h"
 #include "tl-page-bin.h"
 #include "tl-ticket-view.h"
+#include "tl-toast.h"
 #include "tl-window-private.h"
 #include "tl-text.h"
 
@@ -37,10 +38,7 @@ void
 tl_window_show_toast (TlWindow   *self,
                       const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 3);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  tl_toast_show (self->toast_overlay, message);
 }
 
 static const char *

@@ -1150,6 +1150,20 @@ def test_batch_file_refused_by_kind():
         app.close()
 
 
+def test_toast_shows_a_file_name_as_text():
+    """A file's name goes into a toast as the text it is: a '&' or markup in it neither empties
+    the toast nor styles it, and a right-to-left override in it is shown as a marker."""
+    home = tempfile.mkdtemp(prefix="tl-toast-")
+    fifo = os.path.join(home, "a & <i>b</i>\u202etxt.fifo".replace("/", ""))
+    os.mkfifo(fifo)
+    app = App(["--demo", "--batch", fifo], WINDOW, home=home)
+    try:
+        app.wait("label", "“a & <i>b<i><U+202E>txt.fifo” is a named pipe (FIFO), not a file of lines.",
+                 timeout=15)
+    finally:
+        app.close()
+
+
 def test_batch_file_stops_at_cap():
     """A 100 MB file is read no further than the 16 MiB cap: refused with a message, and the
     app's peak memory grows by less than the cap plus a constant."""
@@ -1486,6 +1500,7 @@ TESTS = [
     test_shortcuts_window_on_demand,
     test_hidden_page_keeps_window_width,
     test_batch_file_refused_by_kind,
+    test_toast_shows_a_file_name_as_text,
     test_batch_file_stops_at_cap,
     test_batch_window_keeps_lines_when_file_refused,
 ]
