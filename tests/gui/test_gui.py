@@ -390,10 +390,12 @@ def test_history():
         settled(app, [app.wait("status bar", contains="Token status: Valid")])
         app.screenshot(os.path.join(SHOTS, "history.png"))
         home = app.home
-        app.close()
-        # Saved for the next start, without tokens.
+        # Saved for the next start, without tokens: the history is written after each lookup,
+        # in the background; the app is closed once the last lookup (M2's) is in the file.
         path = os.path.join(home, "data", "ticket-lookup", "history.json")
-        saved = wait_for(lambda: os.path.exists(path) and open(path).read(), 5, "history file")
+        saved = wait_for(lambda: os.path.exists(path) and "\"M2\"" in open(path).read() and open(path).read(),
+                         15, "the last lookup in the history file")
+        app.close()
         assert "M11385" in saved and "sha256:" in saved, saved
         for token in (VALID, FORBIDDEN, EXPIRED):
             assert token not in saved, "a token was saved"
