@@ -13,6 +13,7 @@
 #include "tl-text.h"
 #include "tl-client.h"
 #include "tl-credentials.h"
+#include "tl-lookups.h"
 #include "tl-lookup-error.h"
 
 struct _TlAccountDialog
@@ -41,6 +42,7 @@ struct _TlAccountDialog
 
   TlApplication    *app;
   TlAccounts       *accounts;
+  TlLookups        *lookups;
   GCancellable     *cancellable;
   gboolean          saving;
 };
@@ -285,15 +287,23 @@ on_checked (GObject      *source,
             gpointer      user_data)
 {
   g_autoptr(TlAccountDialog) self = user_data;
-  g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
+  g_autoptr(TlLookupResult) result = tl_lookups_run_finish (TL_LOOKUPS (source), res);
+  const GError *error = tl_lookup_result_get_error (result);
   TlAccountCheck check;
   g_autofree char *title = NULL;
   g_autofree char *request_id = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
 
   end_check (self);
-  if (g_error_matches (tl_lookup_result_get_error (result), TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
+  if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
     return;
+  if (tl_lookup_result_get_url (result) == NULL)
+    {
+      /* nothing was sent: the keyring refused, or there is no account */
+      show_check (self, "dialog-error-symbolic", "error",
+                  tl_lookup_error_get_title (tl_lookup_error_code (error)), error->message);
+      return;
+    }
 
   check = tl_account_check_from_result (result, self->check_customer != NULL);
   title = tl_account_check_describe (check, result);
@@ -307,39 +317,6 @@ on_checked (GObject      *source,
               check == TL_ACCOUNT_CHECK_ACCEPTED ? "success" : "error", title, subtitle->str);
 }
 
-static void
-send_check (TlAccountDialog *self,
-            TlAccount       *account)
-{
-  const char *customer = gtk_editable_get_text (GTK_EDITABLE (self->check_customer_row));
-
-  g_free (self->check_customer);
-  self->check_customer = *customer ? g_strdup (customer) : NULL;
-  tl_client_lookup_async (tl_application_get_client (self->app), account,
-                          *customer ? customer : TL_ACCOUNT_CHECK_CUSTOMER_ID,
-                          TL_ACCOUNT_CHECK_TOKEN, self->cancellable, on_checked, g_object_ref (self));
-}
-
-static void
-on_check_account_ready (GObject      *source,
-                        GAsyncResult *res,
-                        gpointer      user_data)
-{
-  g_autoptr(TlAccountDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, &error);
-
-  if (account == NULL)
-    {
-      end_check (self);
-      if (!g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
-        show_check (self, "dialog-error-symbolic", "error",
-                    tl_lookup_error_get_title (TL_LOOKUP_ERROR_KEYRING), error->message);
-      return;
-    }
-  send_check (self, account);
-}
-
 /* Check Account: the account as the dialog shows it now (the password typed, else the one
  * stored for exactly this server and username), one probe request. */
 static void
@@ -350,6 +327,7 @@ check_action (GtkWidget  *widget,
   TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(TlAccount) account = dialog_account (self, &error);
+  const char *customer;
 
   if (account == NULL)
     {
@@ -363,11 +341,11 @@ check_action (GtkWidget  *widget,
   show_check (self, "network-server-symbolic", NULL, _("Checking…"), NULL);
   validate (self);
 
-  if (tl_account_has_password (account))
-    send_check (self, account);
-  else
-    tl_accounts_load_async (self->accounts, account, self->cancellable, on_check_account_ready,
-                            g_object_ref (self));
+  customer = gtk_editable_get_text (GTK_EDITABLE (self->check_customer_row));
+  g_free (self->check_customer);
+  self->check_customer = *customer ? g_strdup (customer) : NULL;
+  tl_lookups_run_async (self->lookups, account, *customer ? customer : TL_ACCOUNT_CHECK_CUSTOMER_ID,
+                        TL_ACCOUNT_CHECK_TOKEN, self->cancellable, on_checked, g_object_ref (self));
 }
 
 static void
@@ -379,6 +357,7 @@ tl_account_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->check_customer, g_free);
+  g_clear_object (&self->lookups);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_ACCOUNT_DIALOG);
   G_OBJECT_CLASS (tl_account_dialog_parent_class)->dispose (object);
 }
@@ -441,6 +420,7 @@ present (TlApplication *application,
 
   self->app = application;
   self->accounts = accounts;
+  self->lookups = g_object_ref (tl_application_get_lookups (application));
   if (tl_credentials_in_sandbox ())
     adw_action_row_set_subtitle (self->remember_row,
                                  _("Keep it in the app’s own keyring. When off, it is kept in memory "

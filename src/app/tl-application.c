@@ -17,8 +17,12 @@
 #include "tl-credentials.h"
 #include "tl-demo-server.h"
 #include "tl-history.h"
+#include "tl-lookups.h"
 #include "tl-search-provider.h"
 #include "tl-window.h"
+#ifdef TL_BENCH_HOOKS
+#include "tl-bench.h"
+#endif
 
 struct _TlApplication
 {
@@ -27,6 +31,7 @@ struct _TlApplication
   GSettings      *settings;
   TlClient       *client;     /* holds no account: each lookup is given its own */
   TlAccounts     *accounts;   /* the one owner of account state */
+  TlLookups      *lookups;    /* the one way the app looks a token up */
   TlHistory      *history;
   gboolean        history_loaded;   /* reading was started */
   gboolean        history_read;     /* reading finished: saving may write the file */
@@ -88,18 +93,18 @@ tl_application_get_settings (TlApplication *self)
   return self->settings;
 }
 
-TlClient *
-tl_application_get_client (TlApplication *self)
-{
-  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
-  return self->client;
-}
-
 TlAccounts *
 tl_application_get_accounts (TlApplication *self)
 {
   g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
   return self->accounts;
+}
+
+TlLookups *
+tl_application_get_lookups (TlApplication *self)
+{
+  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
+  return self->lookups;
 }
 
 gboolean
@@ -332,6 +337,9 @@ get_window (TlApplication *self)
     {
       window = GTK_WINDOW (tl_window_new (self));
       g_idle_add_full (G_PRIORITY_LOW, load_history_idle, g_object_ref (self), g_object_unref);
+#ifdef TL_BENCH_HOOKS
+      tl_bench_attach (window);
+#endif
     }
   return TL_WINDOW (window);
 }
@@ -479,13 +487,78 @@ new_profile_action (GSimpleAction *action,
 }
 
 static void
+on_batch_finished_away (TlApplication *self,
+                        const char    *title,
+                        const char    *body)
+{
+  tl_application_notify_done (self, "batch", title, body);
+}
+
+/* The batch window, over the lookup window, with @text's lines (not run yet) if given. */
+static void
+present_batch_window (TlApplication *self,
+                      const char    *text)
+{
+  TlBatchWindow *window = tl_batch_window_new (GTK_APPLICATION (self), self->lookups,
+                                               GTK_WINDOW (get_window (self)), text);
+
+  g_signal_connect_object (window, "finished-away", G_CALLBACK (on_batch_finished_away), self,
+                           G_CONNECT_SWAPPED);
+  tl_batch_window_present (window);
+}
+
+static void
 batch_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
 {
-  TlApplication *self = user_data;
+  present_batch_window (user_data, NULL);
+}
 
-  tl_batch_window_present (self, GTK_WINDOW (get_window (self)));
+/* Lines dropped on or opened in the lookup window. */
+static void
+batch_lines_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  present_batch_window (user_data, g_variant_get_string (parameter, NULL));
+}
+
+static void
+shortcuts_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TlApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  tl_application_show_shortcuts (self, parent != NULL ? parent : GTK_WINDOW (get_window (self)));
+}
+
+/* The system search: a result chosen in the overview, shown as it was. */
+static void
+on_search_show_lookup (TlApplication  *self,
+                       TlInput        *input,
+                       TlLookupResult *result,
+                       guint           timestamp)
+{
+  TlWindow *window = get_window (self);
+
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+  tl_window_show_lookup (window, input, result);
+}
+
+/* The system search: terms to paste into the form, not looked up. */
+static void
+on_search_show_text (TlApplication *self,
+                     const char    *text,
+                     guint          timestamp)
+{
+  TlWindow *window = get_window (self);
+
+  gtk_window_present_with_time (GTK_WINDOW (window), timestamp);
+  if (text != NULL && *text != '\0')
+    tl_window_paste_text (window, text, FALSE);
 }
 
 static void
@@ -521,6 +594,7 @@ tl_application_dispose (GObject *object)
     gtk_window_destroy (self->shortcuts_window);
   g_clear_object (&self->shortcuts_window);
   g_clear_object (&self->search_provider);
+  g_clear_object (&self->lookups);
   g_clear_object (&self->accounts);
   g_clear_object (&self->history);
   g_clear_object (&self->client);
@@ -543,7 +617,14 @@ tl_application_dbus_register (GApplication     *app,
     return FALSE;
   /* the Shell's search provider, on the application's own bus name */
   if (self->search_provider == NULL)
-    self->search_provider = tl_search_provider_new (self);
+    {
+      self->search_provider = tl_search_provider_new (app, self->lookups);
+      g_settings_bind (self->settings, "search-lookups", self->search_provider, "lookups", G_SETTINGS_BIND_GET);
+      g_signal_connect_object (self->search_provider, "show-lookup", G_CALLBACK (on_search_show_lookup),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->search_provider, "show-text", G_CALLBACK (on_search_show_text),
+                               self, G_CONNECT_SWAPPED);
+    }
   return tl_search_provider_register (self->search_provider, connection, path, error);
 }
 
@@ -587,6 +668,8 @@ tl_application_init (TlApplication *self)
     { "quit", quit_action },
     { "account", account_action },
     { "batch", batch_action },
+    { "batch-lines", batch_lines_action, "s" },
+    { "shortcuts", shortcuts_action },
     { "new-profile", new_profile_action },
     { "about", about_action },
     { "show", show_action, "s" },
@@ -611,6 +694,7 @@ tl_application_init (TlApplication *self)
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   self->client = tl_client_new ();
   self->accounts = tl_accounts_new (self->settings);
+  self->lookups = tl_lookups_new (self->accounts, self->client);
   g_settings_bind (self->settings, "timeout-seconds", self->client, "timeout", G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->accounts, "message", G_CALLBACK (on_accounts_message), self);
   self->history = tl_history_new ();

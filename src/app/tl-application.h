@@ -8,6 +8,7 @@
 
 #include "tl-accounts.h"
 #include "tl-client.h"
+#include "tl-lookups.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +17,8 @@ G_DECLARE_FINAL_TYPE (TlApplication, tl_application, TL, APPLICATION, AdwApplica
 
 TlApplication *tl_application_new                  (void);
 GSettings     *tl_application_get_settings         (TlApplication *self);
-TlClient      *tl_application_get_client           (TlApplication *self);
 TlAccounts    *tl_application_get_accounts         (TlApplication *self);
+TlLookups     *tl_application_get_lookups          (TlApplication *self);
 gboolean       tl_application_get_demo             (TlApplication *self);
 gboolean       tl_application_start_demo           (TlApplication *self,
                                                     GError       **error);

@@ -18,7 +18,6 @@
 #include "tl-batch-window.h"
 #include "tl-lookup-error.h"
 #include "tl-text.h"
-#include "tl-application.h"
 #include "tl-text-file.h"
 #include "tl-toast.h"
 
@@ -30,7 +29,7 @@ struct _TlBatchWindow
 {
   AdwWindow        parent_instance;
 
-  TlApplication   *app;
+  TlLookups       *lookups;
   GtkTextView     *text_view;
   GtkColumnView   *column_view;
   GtkLabel        *progress_label;
@@ -51,6 +50,13 @@ struct _TlBatchWindow
 };
 
 G_DEFINE_FINAL_TYPE (TlBatchWindow, tl_batch_window, ADW_TYPE_WINDOW)
+
+enum {
+  FINISHED_AWAY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 
 /* The batch window owns its toast overlay. */
@@ -215,7 +221,7 @@ notify_done (TlBatchWindow *self)
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lookup done", "%u lookups done", n), n);
   /* Translators: notification body: the outcome counts of a batch run */
   body = g_strdup_printf (_("%u valid, %u expired, %u failed"), valid, expired, failed);
-  tl_application_notify_done (self->app, "batch", title, body);
+  g_signal_emit (self, signals[FINISHED_AWAY], 0, title, body);
 }
 
 static void
@@ -284,17 +290,16 @@ on_lines_added (GObject      *source,
 }
 
 static void
-on_account_ready (GObject      *source,
+on_batch_ready (GObject      *source,
                   GAsyncResult *res,
                   gpointer      user_data)
 {
   g_autoptr(TlBatchWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, &error);
+  g_autoptr(TlBatch) batch = tl_lookups_new_batch_finish (TL_LOOKUPS (source), res, &error);
   g_autofree char *text = g_steal_pointer (&self->pending_text);
-  g_autoptr(TlBatch) batch = NULL;
 
-  if (account == NULL)
+  if (batch == NULL)
     {
       end_run_early (self, error->message);
       return;
@@ -302,7 +307,6 @@ on_account_ready (GObject      *source,
 
   /* Every line of this run is looked up with the account loaded for the snapshot taken when Run
    * was pressed. The lines become items a few thousand per main-loop iteration (on_lines_added). */
-  batch = tl_batch_new (tl_application_get_client (self->app), account, BATCH_JOBS);
   self->reading_lines = TRUE;
   update_state (self);
   tl_batch_add_text_async (batch, g_steal_pointer (&text), self->cancellable, on_lines_added, g_object_ref (self));
@@ -326,13 +330,7 @@ run_action (GtkWidget  *widget,
     }
 
   /* The account is taken now, when Run is pressed, and used for the whole run. */
-  account = tl_accounts_snapshot (tl_application_get_accounts (self->app));
-  if (!tl_account_is_configured (account))
-    {
-      show_toast (self, _("No account is set up yet. Set up your partner account, or try the demo."));
-      return;
-    }
-
+  account = tl_lookups_snapshot (self->lookups);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
@@ -353,8 +351,8 @@ run_action (GtkWidget  *widget,
   self->running = TRUE;
   self->cancellable = g_cancellable_new ();
   update_state (self);
-  tl_accounts_load_async (tl_application_get_accounts (self->app), account, self->cancellable,
-                          on_account_ready, g_object_ref (self));
+  tl_lookups_new_batch_async (self->lookups, account, BATCH_JOBS, self->cancellable,
+                              on_batch_ready, g_object_ref (self));
 }
 
 static void
@@ -531,6 +529,7 @@ tl_batch_window_dispose (GObject *object)
   g_clear_object (&self->batch);
   g_clear_object (&self->slice);
   g_clear_pointer (&self->pending_text, g_free);
+  g_clear_object (&self->lookups);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_BATCH_WINDOW);
   G_OBJECT_CLASS (tl_batch_window_parent_class)->dispose (object);
 }
@@ -540,7 +539,7 @@ show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  tl_application_show_shortcuts (TL_BATCH_WINDOW (widget)->app, GTK_WINDOW (widget));
+  gtk_widget_activate_action (widget, "app.shortcuts", NULL);
 }
 
 static void
@@ -550,6 +549,16 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tl_batch_window_dispose;
+
+  /**
+   * TlBatchWindow::finished-away:
+   * @title: what finished ("488 lookups done")
+   * @body: the counts by outcome, never a token
+   *
+   * A run finished while the window was not in front: worth a notification.
+   */
+  signals[FINISHED_AWAY] = g_signal_new ("finished-away", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   /* the row templates look up TlBatchItem's properties */
   g_type_ensure (TL_TYPE_BATCH_ITEM);
@@ -623,25 +632,36 @@ tl_batch_window_init (TlBatchWindow *self)
 }
 
 /**
- * tl_batch_window_present_text:
+ * tl_batch_window_new:
+ * @lookups: how the window's runs look up their lines
  * @text: (nullable): lines to put in the window (a dropped or opened file), not run yet
  */
 TlBatchWindow *
-tl_batch_window_present_text (TlApplication *application,
-                              GtkWindow     *parent,
-                              const char    *text)
+tl_batch_window_new (GtkApplication *application,
+                     TlLookups      *lookups,
+                     GtkWindow      *parent,
+                     const char     *text)
 {
   TlBatchWindow *self = g_object_new (TL_TYPE_BATCH_WINDOW,
                                       "application", application,
                                       "transient-for", parent,
                                       NULL);
 
-  self->app = application;
+  self->lookups = g_object_ref (lookups);
   if (text != NULL)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+  return self;
+}
+
+/* Shows the window with the lines focused. Focused before the window is shown, its accessible
+ * is made too early and reads as a "filler" instead of a window. */
+void
+tl_batch_window_present (TlBatchWindow *self)
+{
+  g_return_if_fail (TL_IS_BATCH_WINDOW (self));
+
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
-  return self;
 }
 
 gboolean
@@ -649,11 +669,4 @@ tl_batch_window_is_running (TlBatchWindow *self)
 {
   g_return_val_if_fail (TL_IS_BATCH_WINDOW (self), FALSE);
   return self->running;
-}
-
-void
-tl_batch_window_present (TlApplication *application,
-                         GtkWindow     *parent)
-{
-  tl_batch_window_present_text (application, parent, NULL);
 }

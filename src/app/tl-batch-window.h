@@ -6,18 +6,18 @@
 
 #include <adwaita.h>
 
-#include "tl-application.h"
+#include "tl-lookups.h"
 
 G_BEGIN_DECLS
 
 #define TL_TYPE_BATCH_WINDOW (tl_batch_window_get_type ())
 G_DECLARE_FINAL_TYPE (TlBatchWindow, tl_batch_window, TL, BATCH_WINDOW, AdwWindow)
 
-void           tl_batch_window_present      (TlApplication *application,
-                                             GtkWindow     *parent);
-TlBatchWindow *tl_batch_window_present_text (TlApplication *application,
-                                             GtkWindow     *parent,
-                                             const char    *text);
-gboolean       tl_batch_window_is_running   (TlBatchWindow *self);
+TlBatchWindow *tl_batch_window_new          (GtkApplication *application,
+                                             TlLookups      *lookups,
+                                             GtkWindow      *parent,
+                                             const char     *text);
+void           tl_batch_window_present      (TlBatchWindow  *self);
+gboolean       tl_batch_window_is_running   (TlBatchWindow  *self);
 
 G_END_DECLS

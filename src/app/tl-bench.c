@@ -19,12 +19,11 @@
 
 #include "tl-batch-window.h"
 #include "tl-bench.h"
-#include "tl-client.h"
 #include "tl-demo-server.h"
 
 typedef struct
 {
-  TlWindow  *window;
+  GtkWindow *window;     /* the lookup window, driven through its actions and signals */
   guint      done;
   guint      total;
   gint64     last_tick;
@@ -55,17 +54,25 @@ quit (Bench *bench)
   g_application_quit (g_application_get_default ());
 }
 
+/* As win.demo-token does for a click on a demo token: the demo customer and that token in the
+ * form, looked up. */
+static void
+look_up (Bench       *bench,
+         TlDemoToken  which)
+{
+  gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.demo-token", "u", (guint32) which);
+}
+
 static void
 lookup_next (Bench *bench)
 {
   /* Through the window, as a person would: the form is filled and looked up, and the window's
    * own completion path (ticket view, error page) runs for every lookup. */
-  tl_window_set_input (bench->window, TL_DEMO_CUSTOMER_ID,
-                       tl_demo_token (bench->done % 2 ? TL_DEMO_EXPIRED : TL_DEMO_VALID), TRUE);
+  look_up (bench, bench->done % 2 ? TL_DEMO_EXPIRED : TL_DEMO_VALID);
 }
 
 static void
-on_result_shown (TlWindow *window,
+on_result_shown (GtkWindow *window,
                  Bench    *bench)
 {
   bench->done++;
@@ -95,14 +102,14 @@ on_tick (gpointer user_data)
 }
 
 static void
-on_stall_lookup_done (TlWindow *window,
+on_stall_lookup_done (GtkWindow *window,
                       Bench    *bench)
 {
   if (bench->phase == 1)
     {
       bench->phase = 2;
       /* the slowly streamed large answer */
-      tl_window_set_input (bench->window, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_SLOW_LARGE), TRUE);
+      look_up (bench, TL_DEMO_SLOW_LARGE);
     }
   else if (bench->phase == 2)
     {
@@ -174,8 +181,12 @@ on_first_frame (GdkFrameClock *clock,
       for (guint i = 0; i < lines; i++)
         g_string_append_printf (text, "M%u %s\n", 10000 + i % 50,
                                 tl_demo_token (i % 2 ? TL_DEMO_EXPIRED : TL_DEMO_VALID));
-      bench->batch_window = tl_batch_window_present_text (
-        TL_APPLICATION (g_application_get_default ()), GTK_WINDOW (bench->window), text->str);
+      gtk_widget_activate_action (GTK_WIDGET (bench->window), "app.batch-lines", "s", text->str);
+      for (GList *l = gtk_application_get_windows (gtk_window_get_application (bench->window));
+           l != NULL && bench->batch_window == NULL; l = l->next)
+        if (TL_IS_BATCH_WINDOW (l->data))
+          bench->batch_window = l->data;
+      g_assert (bench->batch_window != NULL);
       /* let the window with the lines settle (laid out, shown) before Run */
       g_timeout_add (1500, start_batch, bench);
     }
@@ -184,7 +195,7 @@ on_first_frame (GdkFrameClock *clock,
       bench->phase = 1;
       bench->tick_id = g_timeout_add (1, on_tick, bench);
       g_signal_connect (bench->window, "lookup-finished", G_CALLBACK (on_stall_lookup_done), bench);
-      tl_window_set_input (bench->window, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_SLOW), TRUE);
+      look_up (bench, TL_DEMO_SLOW);
     }
 }
 
@@ -198,7 +209,7 @@ on_realize (GtkWidget *widget,
 }
 
 void
-tl_bench_attach (TlWindow *window)
+tl_bench_attach (GtkWindow *window)
 {
   Bench *bench;
 

@@ -4,11 +4,11 @@
  */
 #pragma once
 
-#include "tl-window.h"
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
-void tl_bench_attach (TlWindow *window);
+void tl_bench_attach (GtkWindow *window);
 gsize tl_bench_rss_kib (void);
 
 G_END_DECLS

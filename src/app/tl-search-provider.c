@@ -30,14 +30,12 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "tl-accounts.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-search-provider.h"
 #include "tl-secret.h"
 #include "tl-text.h"
 #include "tl-ticket.h"
-#include "tl-window.h"
 
 #define SEARCH_TIMEOUT_MS 4000   /* the whole lookup, connecting included */
 #define QUIET_MS          1000   /* a burst of terms ends when none came for this long */
@@ -98,8 +96,9 @@ struct _TlSearchProvider
 {
   GObject          parent_instance;
 
-  TlApplication   *app;          /* unowned: the application owns the provider */
-  TlClient        *client;       /* its own, with the short deadline */
+  GApplication    *app;          /* unowned: the application owns the provider */
+  TlLookups       *lookups;      /* its own, with the short deadline */
+  gboolean         lookups_enabled;   /* the "lookups" property */
   GDBusConnection *connection;
   guint            registration_id;
 
@@ -120,6 +119,21 @@ struct _TlSearchProvider
 
 G_DEFINE_FINAL_TYPE (TlSearchProvider, tl_search_provider, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_LOOKUPS,
+  N_PROPS
+};
+
+enum {
+  SHOW_LOOKUP,
+  SHOW_TEXT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
 static void try_start (TlSearchProvider *self);
 
 static void
@@ -135,7 +149,7 @@ entry_free (Entry *entry)
 static gboolean
 lookups_enabled (TlSearchProvider *self)
 {
-  return g_settings_get_boolean (tl_application_get_settings (self->app), "search-lookups");
+  return self->lookups_enabled;
 }
 
 static void
@@ -163,7 +177,7 @@ lookup_new (TlSearchProvider *self,
   lookup->invocations = g_ptr_array_new_with_free_func (g_object_unref);
   lookup->search = self->search;
   /* a search started by D-Bus activation keeps the app until it is answered */
-  g_application_hold (G_APPLICATION (self->app));
+  g_application_hold (self->app);
   return lookup;
 }
 
@@ -176,7 +190,7 @@ lookup_finish (Lookup     *lookup,
     return_results (g_ptr_array_index (lookup->invocations, i), id);
 
   if (lookup->self != NULL)
-    g_application_release (G_APPLICATION (lookup->self->app));
+    g_application_release (lookup->self->app);
   g_clear_handle_id (&lookup->quiet_id, g_source_remove);
   g_clear_pointer (&lookup->text, tl_secret_free);
   g_clear_object (&lookup->input);
@@ -261,7 +275,7 @@ on_lookup_done (GObject      *source,
 {
   Lookup *lookup = user_data;
   TlSearchProvider *self = lookup->self;
-  g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
+  g_autoptr(TlLookupResult) result = tl_lookups_run_finish (TL_LOOKUPS (source), res);
   Entry *entry = NULL;
 
   if (self == NULL)
@@ -272,37 +286,15 @@ on_lookup_done (GObject      *source,
 
   self->running = NULL;
   /* kept only if the current search asked about these terms; a search that moved on while
-   * the request was out gets nothing of it */
+   * the request was out gets nothing of it. Nothing sent (no account, no password to be had):
+   * the overview shows nothing, the app says why. */
   if (!g_error_matches (tl_lookup_result_get_error (result), TL_LOOKUP_ERROR,
                         TL_LOOKUP_ERROR_CANCELLED) &&
+      tl_lookup_result_get_url (result) != NULL &&
       lookup->search == self->search)
     entry = add_entry (self, lookup->text, lookup->input, result);
   lookup_finish (lookup, entry != NULL ? entry->id : NULL);
   try_start (self);
-}
-
-static void
-on_account_ready (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
-{
-  Lookup *lookup = user_data;
-  TlSearchProvider *self = lookup->self;
-  g_autoptr(TlAccount) account = tl_accounts_load_finish (TL_ACCOUNTS (source), res, NULL);
-
-  if (self == NULL || account == NULL)
-    {
-      /* cancelled, or no password to be had: the overview shows nothing, the app says why */
-      if (self != NULL)
-        self->running = NULL;
-      lookup_finish (lookup, NULL);
-      if (self != NULL)
-        try_start (self);
-      return;
-    }
-  tl_client_lookup_async (self->client, account, tl_input_get_customer_id (lookup->input),
-                          tl_input_get_token (lookup->input), lookup->cancellable,
-                          on_lookup_done, lookup);
 }
 
 /* Starts the waiting lookup once its terms have been left alone for QUIET_MS and nothing else
@@ -311,7 +303,6 @@ static void
 try_start (TlSearchProvider *self)
 {
   Lookup *lookup = self->waiting;
-  TlAccounts *accounts = tl_application_get_accounts (self->app);
   g_autoptr(TlAccount) account = NULL;
 
   if (lookup == NULL || lookup->quiet_id != 0 || self->running != NULL)
@@ -330,14 +321,16 @@ try_start (TlSearchProvider *self)
     }
 
   /* the account is taken now, for this lookup only */
-  account = tl_accounts_snapshot (accounts);
+  account = tl_lookups_snapshot (self->lookups);
   if (!tl_account_is_configured (account))
     {
       lookup_finish (lookup, NULL);
       return;
     }
   self->running = lookup;
-  tl_accounts_load_async (accounts, account, lookup->cancellable, on_account_ready, lookup);
+  tl_lookups_run_async (self->lookups, account, tl_input_get_customer_id (lookup->input),
+                        tl_input_get_token (lookup->input), lookup->cancellable,
+                        on_lookup_done, lookup);
 }
 
 static gboolean
@@ -530,23 +523,6 @@ get_result_metas (TlSearchProvider      *self,
   g_dbus_method_invocation_return_value (invocation, g_variant_new ("(aa{sv})", &builder));
 }
 
-static TlWindow *
-present_window (TlSearchProvider *self,
-                guint32           timestamp)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->app));
-
-  if (window == NULL || !TL_IS_WINDOW (window))
-    {
-      g_application_activate (G_APPLICATION (self->app));
-      window = gtk_application_get_active_window (GTK_APPLICATION (self->app));
-    }
-  if (window == NULL || !TL_IS_WINDOW (window))
-    return NULL;
-  gtk_window_present_with_time (window, timestamp);
-  return TL_WINDOW (window);
-}
-
 static void
 activate_result (TlSearchProvider   *self,
                  const char         *id,
@@ -554,23 +530,20 @@ activate_result (TlSearchProvider   *self,
                  guint32             timestamp)
 {
   Entry *entry = find_entry (self, id, NULL);
-  TlWindow *window = present_window (self, timestamp);
 
-  if (window == NULL)
-    return;
   if (entry != NULL && entry->result != NULL)
-    tl_window_show_lookup (window, entry->input, entry->result);
+    g_signal_emit (self, signals[SHOW_LOOKUP], 0, entry->input, entry->result, timestamp);
   else if (entry != NULL)
     {
       /* offered to open: the input, ready to look up with a click */
-      tl_window_paste_text (window, entry->text, FALSE);
+      g_signal_emit (self, signals[SHOW_TEXT], 0, entry->text, timestamp);
     }
   else
     {
       /* forgotten meanwhile: the input, ready to look up, but no request on our own */
       g_autofree char *text = join_terms (terms);
 
-      tl_window_paste_text (window, text, FALSE);
+      g_signal_emit (self, signals[SHOW_TEXT], 0, text, timestamp);
       tl_secret_free (g_steal_pointer (&text));
     }
 }
@@ -580,11 +553,9 @@ launch_search (TlSearchProvider   *self,
                const char * const *terms,
                guint32             timestamp)
 {
-  TlWindow *window = present_window (self, timestamp);
   g_autofree char *text = join_terms (terms);
 
-  if (window != NULL && *text != '\0')
-    tl_window_paste_text (window, text, FALSE);
+  g_signal_emit (self, signals[SHOW_TEXT], 0, text, timestamp);
   tl_secret_free (g_steal_pointer (&text));
 }
 
@@ -657,36 +628,110 @@ tl_search_provider_dispose (GObject *object)
     {
       /* its callback finds no provider and only answers the calls */
       g_cancellable_cancel (self->running->cancellable);
-      g_application_release (G_APPLICATION (self->app));
+      g_application_release (self->app);
       g_steal_pointer (&self->running)->self = NULL;
     }
   g_queue_clear_full (&self->entries, (GDestroyNotify) entry_free);
   g_clear_pointer (&self->searcher, g_free);
-  g_clear_object (&self->client);
+  g_clear_object (&self->lookups);
 
   G_OBJECT_CLASS (tl_search_provider_parent_class)->dispose (object);
 }
 
 static void
+tl_search_provider_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TlSearchProvider *self = TL_SEARCH_PROVIDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOOKUPS:
+      g_value_set_boolean (value, self->lookups_enabled);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_search_provider_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TlSearchProvider *self = TL_SEARCH_PROVIDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOOKUPS:
+      self->lookups_enabled = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tl_search_provider_class_init (TlSearchProviderClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = tl_search_provider_dispose;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tl_search_provider_dispose;
+  object_class->get_property = tl_search_provider_get_property;
+  object_class->set_property = tl_search_provider_set_property;
+
+  /**
+   * TlSearchProvider:lookups:
+   *
+   * Whether complete terms are looked up; otherwise a recognised link is only offered to open.
+   */
+  properties[PROP_LOOKUPS] = g_param_spec_boolean ("lookups", NULL, NULL, TRUE,
+                                                   G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TlSearchProvider::show-lookup:
+   * @input: what was looked up
+   * @result: its result
+   * @timestamp: of the activation, for presenting a window
+   *
+   * A result was chosen in the overview: show it as it was, without a second request.
+   */
+  signals[SHOW_LOOKUP] = g_signal_new ("show-lookup", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                       TL_TYPE_INPUT, TL_TYPE_LOOKUP_RESULT, G_TYPE_UINT);
+  /**
+   * TlSearchProvider::show-text:
+   * @text: the terms, to be pasted into the form (never looked up on their own)
+   * @timestamp: of the activation, for presenting a window
+   */
+  signals[SHOW_TEXT] = g_signal_new ("show-text", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void
 tl_search_provider_init (TlSearchProvider *self)
 {
   g_queue_init (&self->entries);
-  self->client = tl_client_new ();
-  tl_client_set_timeout_ms (self->client, SEARCH_TIMEOUT_MS);
+  self->lookups_enabled = TRUE;
 }
 
+/**
+ * tl_search_provider_new:
+ * @application: held while a search started by D-Bus activation waits for its answer
+ * @lookups: the app's lookups; the provider makes its own with a shorter deadline
+ */
 TlSearchProvider *
-tl_search_provider_new (TlApplication *application)
+tl_search_provider_new (GApplication *application,
+                        TlLookups    *lookups)
 {
   TlSearchProvider *self = g_object_new (TL_TYPE_SEARCH_PROVIDER, NULL);
 
   self->app = application;
+  self->lookups = tl_lookups_new_limited (lookups, SEARCH_TIMEOUT_MS);
   return self;
 }
 

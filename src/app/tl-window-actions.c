@@ -43,11 +43,7 @@ clear_action (GtkWidget  *widget,
 {
   TlWindow *self = TL_WINDOW (widget);
 
-  g_clear_object (&self->pasted);
-  _tl_window_set_row_text (self, self->customer_row, "");
-  _tl_window_set_row_text (self, self->token_row, "");
-  _tl_window_validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->customer_row));
+  tl_lookup_form_clear (self->form);
 }
 
 static void
@@ -79,7 +75,7 @@ focus_token_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (TL_WINDOW (widget)->token_row));
+  tl_lookup_form_focus (TL_WINDOW (widget)->form, TL_INPUT_FIELD_TOKEN);
 }
 
 static void

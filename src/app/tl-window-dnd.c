@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "tl-batch-window.h"
 #include "tl-text-file.h"
 #include "tl-window-private.h"
 
@@ -36,7 +35,7 @@ take_text (TlWindow   *self,
            gboolean    batch)
 {
   if (batch || count_lines (text) > 1)
-    tl_batch_window_present_text (self->app, GTK_WINDOW (self), text);
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.batch-lines", "s", text);
   else
     tl_window_paste_text (self, text, FALSE);
 }

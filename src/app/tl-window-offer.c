@@ -26,9 +26,11 @@ static gboolean
 same_as_form (TlWindow *self,
               TlInput  *input)
 {
-  return self->input != NULL &&
-         g_strcmp0 (tl_input_get_customer_id (self->input), tl_input_get_customer_id (input)) == 0 &&
-         g_strcmp0 (tl_input_get_token (self->input), tl_input_get_token (input)) == 0;
+  TlInput *in_form = tl_lookup_form_get_input (self->form);
+
+  return in_form != NULL &&
+         g_strcmp0 (tl_input_get_customer_id (in_form), tl_input_get_customer_id (input)) == 0 &&
+         g_strcmp0 (tl_input_get_token (in_form), tl_input_get_token (input)) == 0;
 }
 
 static void

@@ -1,5 +1,14 @@
-/* tl-window-private.h: the window's parts (tl-window.c: template, lifecycle, lookup flow;
- * tl-window-offer.c: the lookup offered from the clipboard; tl-window-dnd.c: drops)
+/* tl-window-private.h: the window's parts, after GNOME Text Editor's editor-window-private.h
+ *
+ *   tl-window.c          the template, the lookup and what it shows, the window's state
+ *   tl-window-pages.c    the result pages and the details, built when first needed
+ *   tl-window-history.c  the history panel: shown, reopened, unbound when closed
+ *   tl-window-actions.c  the win.* actions
+ *   tl-window-offer.c    the lookup offered from the clipboard
+ *   tl-window-dnd.c      text, links and files dropped on the window
+ *
+ * The form (TlLookupForm) and the profile drop-down (TlProfileSwitcher) are widgets of their
+ * own; the window listens to them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +18,8 @@
 #include "tl-error-view.h"
 #include "tl-history-panel.h"
 #include "tl-input.h"
+#include "tl-lookup-form.h"
+#include "tl-lookups.h"
 #include "tl-ticket-view.h"
 #include "tl-window.h"
 
@@ -21,47 +32,45 @@ struct _TlWindow
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  AdwHeaderBar         *header_bar;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkRevealer          *demo_revealer;
   GtkRevealer          *clipboard_revealer;
-  AdwEntryRow          *customer_row;
-  AdwEntryRow          *token_row;
-  GtkBox               *messages_box;
+  AdwFlap              *flap;
+  AdwBin               *history_slot;    /* the flap; its child is the history panel */
+  GtkBox               *column;          /* the form, the result pages, the details */
+  TlLookupForm         *form;
   GtkButton            *lookup_button;
   GtkLabel             *lookup_label;
   GtkSpinner           *spinner;
   GtkStack             *result_stack;
-  GtkMenuButton        *menu_button;
-  GMenuModel           *primary_menu;
-  GtkBox               *column;
-  AdwBin               *history_slot;    /* the flap; its child is the history panel */          /* the form, the result pages, the details */
-  AdwFlap              *flap;
-  gboolean              updating_profiles;
-  TlAccount            *running_account;   /* the snapshot the running lookup was started with */
-  AdwHeaderBar         *header_bar;
 
-  /* built when first needed (tl-window.c: get_ticket_view() and the others), NULL until then */
+  /* built when first needed (tl-window-pages.c), NULL until then */
   TlTicketView         *ticket_view;
   TlDetailsView        *details_view;
   TlErrorView          *error_view;
   TlHistoryPanel       *history_panel;
-  GtkDropDown          *profile_dropdown;  /* when there is a profile to switch */
+  GtkWidget            *profile_switcher;  /* when there is a profile to switch */
   AdwPreferencesGroup  *demo_tokens_group; /* on the "ready" page */
+  GPtrArray            *demo_rows;
   GtkLabel             *clipboard_label;   /* tl-window-offer.c, in the offer bar */
   guint                 prebuild_id;       /* builds the lookup's pages after the first frame */
   GtkIconPaintable     *spinner_icon;      /* the loading page's spinner, loaded ahead */
 
   TlApplication        *app;
+  TlLookups            *lookups;
   GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */
-  TlInput              *input;           /* the valid input in the form, or NULL */
-  TlInput              *pasted;          /* the last smart paste, for its findings */
-  TlLookupResult       *result;          /* the last finished lookup */
-  GPtrArray            *demo_rows;
+  TlAccount            *running_account; /* the snapshot the running lookup was started with */
+  TlInput              *running_input;   /* what the running lookup asks about */
+  TlLookupResult       *result;          /* the result shown, or NULL */
   const char           *page_before_lookup;
-  gboolean              updating;        /* the form is being filled by code */
   gboolean              running;
+  gulong                account_changed_id;
+
+  /* tl-window-history.c */
   gboolean              history_bound;
   guint                 unbind_history_id;
-  gulong                account_changed_id;
 
   /* tl-window-offer.c: the lookup offered from the clipboard */
   TlInput              *offered;         /* what the clipboard held when the window was focused */
@@ -69,20 +78,42 @@ struct _TlWindow
   GCancellable         *clipboard_read;
 };
 
-void _tl_window_class_actions_init (GtkWidgetClass *widget_class);
-GtkBuilder *_tl_window_build_part  (const char *id);
-void _tl_window_show_page          (TlWindow   *self,
-                                    const char *name);
-void _tl_window_start_lookup       (TlWindow *self);
-void _tl_window_validate           (TlWindow *self);
-void _tl_window_update_state       (TlWindow *self);
-void _tl_window_set_row_text       (TlWindow    *self,
-                                    AdwEntryRow *row,
-                                    const char  *text);
-void _tl_window_offer_init         (TlWindow *self);
-void _tl_window_offer_dispose      (TlWindow *self);
-void _tl_window_offer_class_init   (GtkWidgetClass *widget_class);
-void _tl_window_offer_update       (TlWindow *self);
-void _tl_window_dnd_init           (TlWindow *self);
+/* tl-window.c */
+void            _tl_window_start_lookup     (TlWindow       *self);
+void            _tl_window_update_state     (TlWindow       *self);
+void            _tl_window_show_result      (TlWindow       *self,
+                                             TlLookupResult *result,
+                                             const char     *token,
+                                             const char     *account);
+char           *_tl_window_result_account   (TlLookupResult *result);
+
+/* tl-window-pages.c */
+GtkBuilder     *_tl_window_build_part       (const char     *id);
+void            _tl_window_show_page        (TlWindow       *self,
+                                             const char     *name);
+TlTicketView   *_tl_window_get_ticket_view  (TlWindow       *self);
+TlErrorView    *_tl_window_get_error_view   (TlWindow       *self);
+TlDetailsView  *_tl_window_get_details_view (TlWindow       *self);
+void            _tl_window_update_demo      (TlWindow       *self);
+void            _tl_window_update_details   (TlWindow       *self);
+void            _tl_window_pages_init       (TlWindow       *self);
+void            _tl_window_pages_dispose    (TlWindow       *self);
+
+/* tl-window-history.c */
+void            _tl_window_history_init     (TlWindow       *self);
+void            _tl_window_history_dispose  (TlWindow       *self);
+void            _tl_window_history_unselect (TlWindow       *self);
+
+/* tl-window-actions.c */
+void            _tl_window_class_actions_init (GtkWidgetClass *widget_class);
+
+/* tl-window-offer.c */
+void            _tl_window_offer_init       (TlWindow       *self);
+void            _tl_window_offer_dispose    (TlWindow       *self);
+void            _tl_window_offer_class_init (GtkWidgetClass *widget_class);
+void            _tl_window_offer_update     (TlWindow       *self);
+
+/* tl-window-dnd.c */
+void            _tl_window_dnd_init         (TlWindow       *self);
 
 G_END_DECLS

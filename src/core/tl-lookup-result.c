@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
 
@@ -183,4 +184,39 @@ tl_lookup_result_trim (TlLookupResult *self)
   g_clear_object (&self->account);
   if (self->ticket != NULL)
     tl_ticket_trim (self->ticket);
+}
+
+/**
+ * tl_lookup_result_new_failed:
+ * @account: (nullable): the account the lookup was to use, or %NULL when none is set up
+ * @customer_id: (nullable): the customer ID asked about
+ * @token: (nullable): the token asked about; only its fingerprint is kept
+ * @error: (transfer full): why no request was sent, a #TL_LOOKUP_ERROR
+ *
+ * A lookup that ended before a request was sent: no account, a keyring that refused, a
+ * cancellation while the password was being found. It reads like any other failed lookup.
+ *
+ * Returns: (transfer full): the result
+ */
+TlLookupResult *
+tl_lookup_result_new_failed (TlAccount  *account,
+                             const char *customer_id,
+                             const char *token,
+                             GError     *error)
+{
+  TlLookupResult *self = tl_lookup_result_new ();
+
+  g_return_val_if_fail (error != NULL, self);
+
+  self->error = error;
+  self->customer_id = g_strdup (customer_id);
+  self->token_fingerprint = token != NULL && *token != '\0' ? tl_input_token_fingerprint (token) : NULL;
+  self->started = g_date_time_new_now_local ();
+  if (account != NULL)
+    {
+      self->account = tl_account_new_without_password (account);
+      self->base_url = g_strdup (tl_account_get_server (account));
+      self->username = g_strdup (tl_account_get_username (account));
+    }
+  return self;
 }

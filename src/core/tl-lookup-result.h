@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 #define TL_TYPE_LOOKUP_RESULT (tl_lookup_result_get_type ())
 G_DECLARE_FINAL_TYPE (TlLookupResult, tl_lookup_result, TL, LOOKUP_RESULT, GObject)
 
+TlLookupResult     *tl_lookup_result_new_failed          (TlAccount      *account,
+                                                          const char     *customer_id,
+                                                          const char     *token,
+                                                          GError         *error);
+
 gboolean            tl_lookup_result_is_ok               (TlLookupResult *self);
 TlTicket           *tl_lookup_result_get_ticket          (TlLookupResult *self);
 const GError       *tl_lookup_result_get_error           (TlLookupResult *self);
