@@ -42,5 +42,20 @@ for option in options:
     check("the page documents %s" % option,
           re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(option), text) is not None)
 
+if "cli" in os.path.basename(page):
+    # the range the program enforces is the range the page documents
+    for option, value, unit in (("--timeout", "0", " seconds"), ("--jobs", "0", "")):
+        refused = subprocess.run([program, option, value, "M1", "abcd"], capture_output=True,
+                                 text=True, env=env)
+        said = re.search(r"%s must be (\d+)–(\d+)%s" % (re.escape(option), unit), refused.stderr)
+        check("%s %s is refused, naming the range" % (option, value),
+              refused.returncode == 2 and said is not None, refused.stderr)
+        if said is None:
+            continue
+        entry = re.search(r"^\s*(?:-\w, )?%s=\S+\n(.*?)\n\n" % re.escape(option), text, re.M | re.S)
+        check("the page documents the range of %s (%s to %s)" % (option, *said.groups()),
+              entry is not None and re.search(r"\b%s\s+to\s+%s\b" % said.groups(), entry.group(1)) is not None,
+              entry.group(0) if entry else "no entry")
+
 print("1..%d" % len(results))
 sys.exit(0 if all(results) else 1)

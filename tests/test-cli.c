@@ -715,6 +715,185 @@ test_verbose_redacted (void)
   assert_secrets_absent (&run, tl_demo_token (TL_DEMO_VALID));
 }
 
+/* Every member of the documented schema is on every line, null where it is not known. */
+static const char *const lookup_members[] = {
+  "ok", "verdict", "customerId", "ticket", "status", "elapsedMs", "requestId", "error", NULL
+};
+static const char *const check_members[] = {
+  "check", "server", "username", "customerId", "status", "elapsedMs", "requestId", "error", NULL
+};
+
+static JsonObject *
+parse_json_line (JsonParser  *parser,
+                 const char  *line,
+                 const char  *const *members)
+{
+  JsonObject *o;
+
+  if (!json_parser_load_from_data (parser, line, -1, NULL))
+    g_error ("not JSON: %s", line);
+  o = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; members[i] != NULL; i++)
+    if (!json_object_has_member (o, members[i]))
+      g_error ("“%s” is missing: %s", members[i], line);
+  return o;
+}
+
+static void
+test_json_every_member (void)
+{
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) network = { 0 };
+  g_auto(Run) batch = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) check_failed = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *batch_input = g_strdup_printf ("M11385 %s\nonly-a-token\nM11385 %s\n",
+                                                  tl_demo_token (TL_DEMO_VALID),
+                                                  tl_demo_token (TL_DEMO_BAD_REQUEST));
+  g_auto(GStrv) lines = NULL;
+  JsonObject *o;
+
+  /* nothing was sent: no status, no time, no request ID */
+  run_cli (&invalid, "--demo", "--json", "", "abcd");
+  g_assert_cmpint (invalid.status, ==, 2);
+  o = parse_json_line (parser, invalid.out, lookup_members);
+  g_assert_true (json_object_get_null_member (o, "requestId"));
+  g_assert_true (json_object_get_null_member (o, "status"));
+  g_assert_true (json_object_get_null_member (o, "elapsedMs"));
+  g_assert_true (json_object_get_null_member (o, "verdict"));
+  g_assert_true (json_object_get_null_member (o, "ticket"));
+
+  /* sent, never answered */
+  run_cli_full (&network, "pw\n", NULL, "--base-url", "http://127.0.0.1:9", "--username", "u",
+                "--password-stdin", "--json", "M1", "abcd", NULL);
+  g_assert_cmpint (network.status, ==, 7);
+  o = parse_json_line (parser, network.out, lookup_members);
+  g_assert_true (json_object_get_null_member (o, "requestId"));
+  g_assert_true (json_object_get_null_member (o, "status"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "error"), "code"), ==, "network");
+
+  run_cli_full (&batch, batch_input, NULL, "--demo", "--json", "--batch", "-", NULL);
+  lines = g_strsplit (g_strchomp (batch.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      o = parse_json_line (parser, lines[i], lookup_members);
+      g_assert_cmpint (json_object_get_int_member (o, "line"), ==, i + 1);
+    }
+  o = parse_json_line (parser, lines[1], lookup_members);
+  g_assert_true (json_object_get_null_member (o, "requestId"));
+  o = parse_json_line (parser, lines[2], lookup_members);
+  g_assert_cmpstr (json_object_get_string_member (o, "requestId"), ==, "demo-0f6c2a1e");
+
+  run_cli (&check, "--demo", "--check-account", "--json");
+  g_assert_cmpint (check.status, ==, 0);
+  o = parse_json_line (parser, check.out, check_members);
+  g_assert_true (json_object_get_null_member (o, "customerId"));
+  g_assert_true (json_object_get_null_member (o, "error"));
+
+  run_cli_full (&check_failed, "pw\n", NULL, "--base-url", "http://127.0.0.1:9", "--username", "u",
+                "--password-stdin", "--check-account", "--json", NULL);
+  g_assert_cmpint (check_failed.status, ==, 7);
+  o = parse_json_line (parser, check_failed.out, check_members);
+  g_assert_true (json_object_get_null_member (o, "requestId"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "error"), "code"), ==, "network");
+}
+
+/* --help names the usage once, on one line. */
+static void
+test_help_usage_once (void)
+{
+  g_auto(Run) run = { 0 };
+  const char *usage, *end;
+  g_autofree char *line = NULL;
+
+  run_cli (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  usage = strstr (run.out, "ticket-lookup-cli [OPTION");
+  g_assert_nonnull (usage);
+  end = strchr (usage, '\n');
+  line = g_strndup (usage, end - usage);
+  g_assert_nonnull (strstr (line, "CUSTOMER_ID TOKEN"));
+  g_assert_null (strstr (strstr (line, "CUSTOMER_ID TOKEN") + 1, "CUSTOMER_ID TOKEN"));
+  g_assert_nonnull (strstr (line, "--batch FILE"));
+  g_assert_null (strstr (end, "CUSTOMER_ID TOKEN | PASTED_TEXT"));
+}
+
+/* The batch table lines up in characters: a "—" is one column, not three bytes. */
+static void
+test_batch_columns (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *input = g_strdup_printf ("M11385 %s\nuser anna logged in\nM11385 %s\n",
+                                            tl_demo_token (TL_DEMO_VALID), tl_demo_token (TL_DEMO_BAD_REQUEST));
+  g_auto(GStrv) lines = NULL;
+
+  run_cli_full (&run, input, NULL, "--demo", "--batch", "-", NULL);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      /* "%4u  " + 10 + "  " + 20 + "  ": the outcome starts at the 41st character */
+      const char *outcome = g_utf8_offset_to_pointer (lines[i], 40);
+
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), >, 40);
+      g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (lines[i], 16), "  "));
+      g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (lines[i], 38), "  "));
+      if (*outcome == ' ')
+        g_error ("line %u does not line up: %s", i + 1, lines[i]);
+    }
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (lines[0], 40), "VALID"));
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (lines[1], 6), "—           —"));
+  g_assert_true (g_str_has_prefix (g_utf8_offset_to_pointer (lines[2], 40), "The service rejected the token: "));
+}
+
+/* --timeout takes 1–3600 seconds and refuses anything else, naming the range. */
+static void
+test_timeout_range (void)
+{
+  const char *refused[] = { "-1", "0", "-5", "3601", "abc", "30s", "" };
+  const char *accepted[] = { "1", "3600" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "--demo", "--timeout", refused[i], "M11385", tl_demo_token (TL_DEMO_VALID));
+      if (run.status != 2 || strstr (run.err, "--timeout must be 1–3600 seconds") == NULL)
+        g_error ("--timeout %s: exit %d: %s", refused[i], run.status, run.err);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, "--demo", "--timeout", accepted[i], "M11385", tl_demo_token (TL_DEMO_VALID));
+      if (run.status != 0)
+        g_error ("--timeout %s: exit %d: %s", accepted[i], run.status, run.err);
+    }
+}
+
+/* What to do next is said in the CLI's words: flags, never the window's fields. */
+static void
+test_next_step_words (void)
+{
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) keyring = { 0 };
+  const char *env[] = { "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/tl-test-bus", "DISPLAY", "", NULL };
+
+  run_cli (&invalid, "--demo", "M1/..", "abcd");
+  g_assert_cmpint (invalid.status, ==, 2);
+  g_assert_null (strstr (invalid.err, "field"));
+  g_assert_nonnull (strstr (invalid.err, "standard input"));
+
+  run_cli_full (&keyring, NULL, env, "--base-url", "https://connect.maklare.vitec.net", "--username", "u",
+                "M1", "abcd", NULL);
+  g_assert_cmpint (keyring.status, ==, 9);
+  g_assert_nonnull (strstr (keyring.err, "--password-file"));
+  g_assert_null (strstr (keyring.err, "for this session only"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -750,6 +929,11 @@ main (int   argc,
   g_test_add_func ("/cli/password-file-rules", test_password_file_rules);
   g_test_add_func ("/cli/option-conflicts", test_option_conflicts);
   g_test_add_func ("/cli/password-prompt-on-terminal", test_password_prompt_on_terminal);
+  g_test_add_func ("/cli/json-every-member", test_json_every_member);
+  g_test_add_func ("/cli/help-usage-once", test_help_usage_once);
+  g_test_add_func ("/cli/batch-columns", test_batch_columns);
+  g_test_add_func ("/cli/timeout-range", test_timeout_range);
+  g_test_add_func ("/cli/next-step-words", test_next_step_words);
   if (g_getenv ("TL_IN_KEYRING_SESSION") != NULL)
     g_test_add_func ("/cli-keyring/keyring-password", test_keyring_password);
 
