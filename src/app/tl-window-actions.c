@@ -43,6 +43,7 @@ clear_action (GtkWidget  *widget,
 {
   TlWindow *self = TL_WINDOW (widget);
 
+  _tl_window_forget_result (self);
   tl_lookup_form_clear (self->form);
 }
 

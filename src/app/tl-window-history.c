@@ -26,8 +26,10 @@ on_entry_activated (TlWindow       *self,
     {
       tl_lookup_form_set_fields (self->form, tl_history_entry_get_customer_id (entry),
                                  tl_history_entry_get_token (entry));
-      _tl_window_show_result (self, result, tl_history_entry_get_token (entry),
-                              tl_history_entry_get_account (entry));
+      TlInput *input = tl_lookup_form_get_input (self->form);
+
+      if (input != NULL)
+        _tl_window_show_result (self, result, input, tl_history_entry_get_account (entry), TRUE);
     }
   else
     {

@@ -45,6 +45,9 @@ struct _TlWindow
   GtkLabel             *lookup_label;
   GtkSpinner           *spinner;
   GtkStack             *result_stack;
+  GtkButton            *last_lookup_button;
+  GtkLabel             *last_lookup_label;
+  GtkLabel             *result_note;
 
   /* built when first needed (tl-window-pages.c), NULL until then */
   TlTicketView         *ticket_view;
@@ -63,7 +66,10 @@ struct _TlWindow
   GCancellable         *cancellable;     /* the running lookup; cancelled when the window closes */
   TlAccount            *running_account; /* the snapshot the running lookup was started with */
   TlInput              *running_input;   /* what the running lookup asks about */
-  TlLookupResult       *result;          /* the result shown, or NULL */
+  TlLookupResult       *result;          /* the last result, or NULL */
+  TlInput              *result_input;    /* what it answers */
+  gboolean              result_reopened; /* from the history or the system search, not just now */
+  gboolean              result_hidden;   /* the fields changed: it left the page */
   const char           *page_before_lookup;
   gboolean              running;
   gulong                account_changed_id;
@@ -83,8 +89,10 @@ void            _tl_window_start_lookup     (TlWindow       *self);
 void            _tl_window_update_state     (TlWindow       *self);
 void            _tl_window_show_result      (TlWindow       *self,
                                              TlLookupResult *result,
-                                             const char     *token,
-                                             const char     *account);
+                                             TlInput        *input,
+                                             const char     *account,
+                                             gboolean        reopened);
+void            _tl_window_forget_result    (TlWindow       *self);
 char           *_tl_window_result_account   (TlLookupResult *result);
 
 /* tl-window-pages.c */

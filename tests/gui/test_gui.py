@@ -361,6 +361,81 @@ def test_corrupt_settings():
         app.close()
 
 
+def on_screen(acc):
+    """Whether ACC has a place on screen now (GTK 4.8 keeps "visible" on a stack page not shown,
+    but gives a widget that is not drawn no extents)."""
+    try:
+        e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    except Exception:
+        return False
+    return e.width > 0 and e.height > 0
+
+
+def verdict_on_screen(app):
+    return any(a.getRoleName() == "status bar" and "Token status" in (a.name or "") and on_screen(a)
+               for a in walk(app.acc))
+
+
+def test_result_follows_the_form():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", VALID)
+        settled(app, [app.wait("status bar", contains="Token status: Valid")])
+        # one character of the token changed: no verdict beside the new input, one line instead
+        app.set_text("Token", VALID.replace("01", "02"))
+        last = app.wait("push button", contains="Last lookup: M11385 · Valid")
+        wait_for(lambda: not verdict_on_screen(app), 10, "the verdict gone from the page")
+        settled(app, [last])
+        app.screenshot(os.path.join(SHOTS, "result-left-the-form.png"))
+        # the line reopens it, with the input it answers
+        app.press(last.name)
+        wait_for(lambda: verdict_on_screen(app), 10, "the verdict back")
+        assert text_of(app.wait("text", "Token")) == VALID
+        app.wait("label", contains="Looked up at ")
+        # a pair pasted into the token field fills both fields, and says so
+        app.set_text("Customer ID", "")
+        app.set_text("Token", f"M2 {EXPIRED}", check=False)
+        wait_for(lambda: text_of(app.wait("text", "Customer ID")) == "M2", 10, "the customer ID from the pair")
+        assert text_of(app.wait("text", "Token")) == EXPIRED
+        app.wait("label", "Read as customer ID M2 and its token")
+        wait_for(lambda: not verdict_on_screen(app), 10, "no verdict beside the pasted pair")
+        # Clear leaves no result and no line about it
+        app.press("Look Up")
+        settled(app, [app.wait("status bar", contains="Token status: Expired")])
+        app.press("Clear")
+        wait_for(lambda: not verdict_on_screen(app), 10, "the verdict cleared")
+        wait_for(lambda: app.find("push button", contains="Last lookup") is None or
+                 not app.find("push button", contains="Last lookup").getState().contains(pyatspi.STATE_VISIBLE),
+                 10, "no line about the cleared result")
+        assert text_of(app.wait("text", "Customer ID")) == "" and text_of(app.wait("text", "Token")) == ""
+    finally:
+        app.close()
+
+
+def test_history_entry_says_when():
+    app = App(["--demo"], WINDOW)
+    try:
+        lookup(app, "M11385", VALID)
+        app.wait("status bar", contains="Token status: Valid")
+        lookup(app, "M2", EXPIRED)
+        app.wait("status bar", contains="Token status: Expired")
+        app.press("History", role="push button")
+        history = app.wait("list", "History")
+        wait_for(lambda: any("ORD-2026-118305" in (history.getChildAtIndex(i).name or "")
+                             for i in range(history.childCount)), 10, "the first lookup in the history")
+        index = next(i for i in range(history.childCount)
+                     if "ORD-2026-118305" in (history.getChildAtIndex(i).name or ""))
+        history.querySelection().selectChild(index)
+        note = app.wait("label", contains="Looked up at ")
+        assert "demo" in note.name, note.name
+        wait_for(lambda: verdict_on_screen(app), 10, "the reopened verdict")
+        app.wait("status bar", contains="Token status: Valid")
+        settled(app, [note])
+        app.screenshot(os.path.join(SHOTS, "history-entry-reopened.png"))
+    finally:
+        app.close()
+
+
 def test_history():
     server = subprocess.Popen([CLI, "--serve-demo"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     base = server.stdout.readline().strip()
@@ -1505,6 +1580,8 @@ TESTS = [
     test_toast_shows_a_file_name_as_text,
     test_batch_file_stops_at_cap,
     test_batch_window_keeps_lines_when_file_refused,
+    test_result_follows_the_form,
+    test_history_entry_says_when,
 ]
 
 
