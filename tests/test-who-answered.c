@@ -321,7 +321,7 @@ static const IdentifyCase identify_cases[] = {
   { 403, "Server: cloudflare\nContent-Type: text/html", "<html><body>Attention Required! | Cloudflare</body></html>", "Cloudflare" },
   { 503, "Via: 1.1 varnish (Varnish/7.1)\nX-Varnish: 32770\nContent-Type: text/html", "<html><body>Backend fetch failed. Guru Meditation: XID: 32770. Varnish cache server</body></html>", "Varnish" },
   { 504, "Server: AkamaiGHost\nContent-Type: text/html", "<HTML><BODY>An error occurred while processing your request.<p>Reference&#32;&#35;97&#46;1</BODY></HTML>", "Akamai" },
-  { 502, "Via: 1.1 cache.corp.example\nContent-Type: text/html", "<html><body>Bad Gateway</body></html>", "the proxy “cache.corp.example”" },
+  { 502, "Via: 1.1 cache.corp.example\nContent-Type: text/html", "<html><body>Bad Gateway</body></html>", "The proxy “cache.corp.example”" },
   /* the service's own: JSON, or IIS / Kestrel, or a status only the service gives */
   { 502, "Server: nginx\nContent-Type: application/json", "{\"Message\":\"An error has occurred.\"}", NULL },
   { 500, "Server: Microsoft-IIS/10.0\nContent-Type: text/html", "<html><body>Server Error in '/' Application.</body></html>", NULL },

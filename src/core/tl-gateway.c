@@ -153,11 +153,14 @@ from_headers (SoupMessageHeaders *headers)
       if (parts[0] != NULL && parts[1] != NULL && *parts[1] != '\0')
         {
           g_autofree char *visible = tl_text_visible (parts[1]);
+          g_autofree char *shown = g_utf8_substring (visible, 0, MIN (g_utf8_strlen (visible, -1), 60));
 
-          /* Translators: a gateway known only by the name it gives in its Via header */
-          return g_strdup_printf (_("the proxy “%.60s”"), visible);
+          /* Translators: a gateway known only by the name it gives in its Via header; begins
+           * the sentence "%s answered 502 Bad Gateway, not Vitec Express Connect." */
+          return g_strdup_printf (_("The proxy “%s”"), shown);
         }
-      return g_strdup (_("a proxy"));
+      /* Translators: begins "%s answered 502 Bad Gateway, not Vitec Express Connect." */
+      return g_strdup (_("A proxy"));
     }
   return NULL;
 }
@@ -170,7 +173,7 @@ from_headers (SoupMessageHeaders *headers)
  *
  * Tells a gateway's own page from the service's answer. Pure: looks at nothing else.
  *
- * Returns: (transfer full) (nullable): the gateway's name ("nginx", "Cloudflare", "the proxy
+ * Returns: (transfer full) (nullable): the gateway's name ("nginx", "Cloudflare", "The proxy
  *   “cache.example.com”"), or %NULL when the answer may be the service's
  */
 char *
