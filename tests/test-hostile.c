@@ -842,7 +842,8 @@ static void
 test_check_account_probe (void)
 {
   g_autofree char *reply = http_reply ("400 Bad Request", NULL,
-                                       "{\"Message\":\"The request is invalid.\"}");
+                                       "{\"Message\":\"The request is invalid.\","
+                                       "\"ModelState\":{\"token.Data\":[\"The token is not valid.\"]}}");
   g_autoptr(Hostile) h = hostile_new (reply);
   g_auto(Run) run = { 0 };
   const char *request;

@@ -145,6 +145,12 @@ static const BadCase bad_cases[] = {
   { "xml-nested", "<OrderTicket><OrderId><b>1</b></OrderId></OrderTicket>", "orderId" },
   { "xml-broken", "<OrderTicket><OrderId>1</Order", "XML" },
   { "duplicate-casing", "{\"orderId\":\"1\",\"OrderId\":\"2\"}", "orderId" },
+  /* json-glib keeps a key's last value: each of these read as a verdict */
+  { "duplicate-exact", "{\"orderId\":\"a\",\"hasExpired\":true,\"hasExpired\":false}", "“hasExpired” appears twice" },
+  { "duplicate-exact-string", "{\"orderId\":\"a\",\"orderId\":\"b\",\"hasExpired\":false}", "“orderId” appears twice" },
+  { "duplicate-casing-expiry", "{\"hasExpired\":true,\"orderId\":\"a\",\"HASEXPIRED\":false}", "“hasExpired” appears twice" },
+  { "duplicate-escaped", "{\"hasExpired\":true,\"has\\u0045xpired\":false}", "“hasExpired” appears twice" },
+  { "duplicate-unknown", "{\"orderId\":\"a\",\"hasExpired\":false,\"note\":1,\"Note\":2}", "“note” appears twice" },
 };
 
 static void
@@ -179,6 +185,21 @@ test_missing_and_null (void)
   g_assert_cmpstr (json, ==, "{\"orderId\":\"1\",\"userId\":null,\"orderUserId\":null,\"targetId\":null,"
                              "\"targetType\":null,\"tenantId\":null,\"chainId\":null,\"customerId\":null,"
                              "\"hasExpired\":null}");
+}
+
+/* Only the ticket object's own keys count: a key repeated inside a nested value, or a key's
+ * spelling inside a string, is no duplicate. */
+static void
+test_not_duplicates (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket =
+    tl_ticket_new_from_json ("{\"orderId\":\"x,\\\"hasExpired\\\":true\",\"extra\":{\"a\":1,\"a\":2},"
+                             "\"list\":[{\"hasExpired\":true},{\"hasExpired\":true}],\"hasExpired\":false}", -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID), ==, "x,\"hasExpired\":true");
+  g_assert_cmpint (tl_ticket_get_state (ticket), ==, TL_TICKET_STATE_VALID);
 }
 
 static void
@@ -293,6 +314,7 @@ main (int   argc,
       g_test_add_data_func (path, &bad_cases[i], test_bad);
     }
   g_test_add_func ("/ticket/missing-and-null", test_missing_and_null);
+  g_test_add_func ("/ticket/not-duplicates", test_not_duplicates);
   g_test_add_func ("/ticket/empty-string-kept", test_empty_string_kept);
   g_test_add_func ("/ticket/unicode", test_unicode);
   g_test_add_func ("/ticket/round-trip", test_round_trip);

@@ -18,6 +18,8 @@
 #include "tl-batch-window.h"
 #include "tl-details-view.h"
 #include "tl-error-view.h"
+#include "tl-history.h"
+#include "tl-history-row.h"
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
 #include "tl-message-source.h"
@@ -369,6 +371,40 @@ test_text_file_kinds (void)
   g_rmdir (dir);
 }
 
+/* A history.json written by hand (or by something else): a right-to-left override in the
+ * customer ID and the outcome would reverse the row if shown as it is. */
+static void
+test_history_row_shows_invisibles (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tl-history-row-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "history.json", NULL);
+  g_autoptr(TlHistory) history = tl_history_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlHistoryEntry) entry = NULL;
+  g_autofree char *labels = NULL;
+  GtkWidget *row;
+  const char *json =
+    "{\"version\":1,\"entries\":[{\"time\":\"2026-01-02T10:01:02Z\","
+    "\"customerId\":\"M1\u202e1385\",\"orderId\":\"ORD\u202e-1\","
+    "\"outcome\":\"dilav\u202e\"}]}";
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_true (tl_history_load (history, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tl_history_get_model (history)), ==, 1);
+  entry = g_list_model_get_item (tl_history_get_model (history), 0);
+  row = g_object_ref_sink (tl_history_row_new (entry));
+  labels = labels_of (row);
+
+  g_assert_nonnull (strstr (labels, "M1<U+202E>1385 · ORD<U+202E>-1"));
+  g_assert_nonnull (strstr (labels, "dilav<U+202E>"));
+  g_assert_null (strstr (labels, "\xe2\x80\xae"));
+
+  g_object_unref (row);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/widgets/error-view", test_error_view);
   g_test_add_func ("/widgets/batch-lines-show-invisibles", test_batch_lines_show_invisibles);
   g_test_add_func ("/widgets/text-file-kinds", test_text_file_kinds);
+  g_test_add_func ("/widgets/history-row-shows-invisibles", test_history_row_shows_invisibles);
 
   return g_test_run ();
 }

@@ -266,6 +266,7 @@ show_check (TlAccountDialog *self,
   gtk_image_set_from_icon_name (self->check_icon, icon);
   gtk_widget_remove_css_class (GTK_WIDGET (self->check_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->check_icon), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->check_icon), "warning");
   if (css != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->check_icon), css);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_row), title);
@@ -312,9 +313,12 @@ on_checked (GObject      *source,
   g_string_append_printf (subtitle, _("In %.0f ms"), tl_lookup_result_get_elapsed_us (result) / 1000.0);
   if (request_id != NULL)
     g_string_append_printf (subtitle, " · %s %s", _("Request ID:"), request_id);
+  /* not the service's answer: no verdict either way, so neither the success nor the error look */
   show_check (self,
-              check == TL_ACCOUNT_CHECK_ACCEPTED ? "emblem-ok-symbolic" : "dialog-error-symbolic",
-              check == TL_ACCOUNT_CHECK_ACCEPTED ? "success" : "error", title, subtitle->str);
+              check == TL_ACCOUNT_CHECK_ACCEPTED ? "emblem-ok-symbolic"
+              : check == TL_ACCOUNT_CHECK_NOT_THE_SERVICE ? "dialog-question-symbolic" : "dialog-error-symbolic",
+              check == TL_ACCOUNT_CHECK_ACCEPTED ? "success"
+              : check == TL_ACCOUNT_CHECK_NOT_THE_SERVICE ? "warning" : "error", title, subtitle->str);
 }
 
 /* Check Account: the account as the dialog shows it now (the password typed, else the one

@@ -20,7 +20,14 @@ typedef enum
   TL_ACCOUNT_CHECK_REJECTED,    /* 401: wrong username or password */
   TL_ACCOUNT_CHECK_NO_ACCESS,   /* 403 for a customer ID that was asked about */
   TL_ACCOUNT_CHECK_FAILED,      /* no verdict: network, TLS, server error, … (see the error) */
+  TL_ACCOUNT_CHECK_NOT_THE_SERVICE, /* an answer the service never gives to the probe (an HTML
+                                     * or text 400, a 200, a redirect, a gateway's page, a 403
+                                     * for the placeholder ID): nothing was judged */
 } TlAccountCheck;
+
+/* ticket-lookup-cli --check-account's exit status when the server did not answer as the
+ * service does (the other outcomes use the lookup statuses: 0, 3, 4, a failure's) */
+#define TL_EXIT_NOT_THE_SERVICE 11
 
 TlAccountCheck  tl_account_check_from_result (TlLookupResult *result,
                                               gboolean        customer_given);

@@ -13,6 +13,7 @@
 #include "tl-text.h"
 #include "tl-client.h"
 #include "tl-deadline.h"
+#include "tl-gateway.h"
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
@@ -866,6 +867,8 @@ finish_body (GTask *task)
   const char *content_type =
     soup_message_headers_get_content_type (soup_message_get_response_headers (data->msg), NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *gateway_cause = NULL;
+  TlLookupError gateway_code;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status) && data->body->len > PARSE_IN_THREAD_SIZE && !data->parsed)
     {
@@ -919,6 +922,15 @@ finish_body (GTask *task)
             _("The service answered %u %s and points to %s. The redirect was not followed."),
             status, soup_message_get_reason_phrase (data->msg),
             location ? location : _("no address"));
+      return;
+    }
+
+  /* a gateway's own page, or the service's message under a misleading status */
+  if (tl_gateway_classify (status, soup_message_get_reason_phrase (data->msg),
+                           soup_message_get_response_headers (data->msg), (const char *) data->body->data,
+                           data->body->len, result->error_body, &gateway_code, &gateway_cause))
+    {
+      fail (task, gateway_code, "%s", gateway_cause);
       return;
     }
 

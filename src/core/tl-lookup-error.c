@@ -37,7 +37,7 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
   [TL_LOOKUP_ERROR_BAD_REQUEST] = {
     "bad-request",
     N_("The service rejected the token"),
-    N_("Vitec Express Connect answered 400 Bad Request: the token or the customer ID did not pass its validation."),
+    N_("Vitec Express Connect did not accept the token or the customer ID: they did not pass its validation."),
     N_("Read the service's messages. Check that the customer ID belongs to the token and that the token was copied whole."),
     "dialog-error-symbolic", 5 },
   [TL_LOOKUP_ERROR_UNAUTHORIZED] = {
@@ -136,6 +136,12 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     N_("This computer reaches the service through a proxy server, and the proxy did not open the way. Nothing reached the service, and the proxy never saw your password or the token."),
     N_("Check the proxy settings (Settings › Network › Proxy, or https_proxy for the command-line tool). If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy."),
     "network-wired-disconnected-symbolic", 7 },
+  [TL_LOOKUP_ERROR_GATEWAY] = {
+    "gateway",
+    N_("Something between this computer and the service stopped the request"),
+    N_("A gateway in front of Vitec Express Connect (a reverse proxy, load balancer or content delivery network) answered with a page of its own. The service may never have seen the request."),
+    N_("Try again in a few minutes. If it persists, tell whoever runs the gateway named here (your IT department for a proxy on your side, Vitec support for the service's own front end), with the time of the lookup."),
+    "network-server-symbolic", 7 },
 };
 
 static const ErrorInfo *

@@ -37,9 +37,10 @@ typedef enum
   TL_LOOKUP_ERROR_KEYRING,         /* no Secret Service, locked, dismissed */
   TL_LOOKUP_ERROR_NO_PASSWORD,     /* no password stored or given */
   TL_LOOKUP_ERROR_PROXY,           /* the proxy refused, wanted a sign-in or was not there */
+  TL_LOOKUP_ERROR_GATEWAY,         /* a gateway in front of the service answered with its own page */
 } TlLookupError;
 
-#define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_PROXY + 1)
+#define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_GATEWAY + 1)
 
 /* ticket-lookup-cli exit statuses that are not a failure class (those are in the table in
  * tl-lookup-error.c): the three verdicts, a usage error, an interrupted run. */

@@ -339,6 +339,81 @@ json_type_name (JsonNode *node)
     }
 }
 
+/* The answer's JSON string literal at @literal (quotes included) as text: a key spelt with
+ * escapes ("has\u0045xpired") is the key it spells. */
+static char *
+decode_key (const char *literal,
+            gsize       length,
+            gboolean    escaped)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!escaped)
+    return g_utf8_make_valid (literal + 1, length - 2);
+  json = g_strndup (literal, length);
+  node = json_from_string (json, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_utf8_make_valid (json_node_get_string (node), -1);
+}
+
+/* A key the top-level object has twice, exactly or differing only by case (named as it came
+ * first), or NULL. json-glib
+ * keeps the last value of a key, so the parsed object cannot tell: {"hasExpired": true,
+ * "hasExpired": false} would read as valid. Called on text json-glib parsed as an object. */
+static char *
+find_duplicate_key (const char *data,
+                    gsize       length)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean expect_key = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          gsize start = i;
+          gboolean escaped = FALSE;
+
+          for (i++; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              {
+                escaped = TRUE;
+                i++;
+              }
+          if (i >= length)
+            break;
+          if (depth == 1 && expect_key)
+            {
+              g_autofree char *key = decode_key (data + start, i + 1 - start, escaped);
+              g_autofree char *folded = key ? g_utf8_casefold (key, -1) : NULL;
+              const char *first;
+
+              expect_key = FALSE;
+              if (key == NULL)
+                continue;
+              if ((first = g_hash_table_lookup (keys, folded)) != NULL)
+                return g_strdup (first);   /* named as it first came */
+              g_hash_table_insert (keys, g_steal_pointer (&folded), g_steal_pointer (&key));
+            }
+        }
+      else if (c == '{' || c == '[')
+        {
+          depth++;
+          expect_key = depth == 1 && c == '{';
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+      else if (c == ',' && depth == 1)
+        expect_key = TRUE;
+    }
+  return NULL;
+}
+
 TlTicket *
 tl_ticket_new_from_json (const char  *data,
                          gssize       length,
@@ -348,6 +423,7 @@ tl_ticket_new_from_json (const char  *data,
   g_autoptr(TlTicket) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GList) members = NULL;
+  g_autofree char *duplicate = NULL;
   JsonNode *root;
   JsonObject *object;
   gboolean seen[TL_TICKET_N_FIELDS + 1] = { FALSE };
@@ -379,6 +455,14 @@ tl_ticket_new_from_json (const char  *data,
       g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
                    _("The answer is %s, not an order ticket object."),
                    root ? json_type_name (root) : _("empty"));
+      return NULL;
+    }
+
+  duplicate = find_duplicate_key (data, length);
+  if (duplicate != NULL)
+    {
+      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED,
+                   _("The field “%s” appears twice in the answer."), duplicate);
       return NULL;
     }
 
