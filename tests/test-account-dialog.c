@@ -144,10 +144,10 @@ test_account_dialog_address_as_text (void)
 
   type_into (dialog, "Username", "partner");
   adw_combo_row_set_selected (ADW_COMBO_ROW (tl_widget_test_find_row (dialog, "Service")), 2);
-  type_into (dialog, "Base URL", "<b>connect</b> & co");
+  type_into (dialog, "Base URL", "<b>connect</b> &amp; co");
   status = status_label (dialog);
   g_assert_nonnull (status);
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "“<b>connect</b> & co” is not a web address."));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "“<b>connect</b> &amp; co” is not a web address."));
   g_assert_false (gtk_label_get_use_markup (status));
   g_assert_false (save_offered (dialog));
 
