@@ -3,7 +3,7 @@
  * A list of TlHistoryRow built from the history model while the panel is shown (the owner binds
  * and unbinds it, so hundreds of lookups do not keep hundreds of rows alive behind a closed
  * panel). Choosing a row, by click, keyboard or a screen reader's selection, emits
- * TlHistoryPanel::entry-activated; the window decides what to show.
+ * TlHistoryPanel::entry-activated once; the window decides what to show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +20,8 @@ struct _TlHistoryPanel
 
   GtkListBox *history_list;
   gboolean    unselecting;   /* a selection change made by code, not by the person */
+  GtkWidget  *just_selected; /* shown on selection; its activation in the same event is not new */
+  guint       forget_id;
 };
 
 G_DEFINE_FINAL_TYPE (TlHistoryPanel, tl_history_panel, ADW_TYPE_BIN)
@@ -35,11 +37,32 @@ create_row (gpointer item,
 }
 
 static void
-on_row_activated (TlHistoryPanel *self,
-                  GtkListBoxRow  *row)
+emit_entry_activated (TlHistoryPanel *self,
+                      GtkListBoxRow  *row)
 {
   if (TL_IS_HISTORY_ROW (row))
     g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, tl_history_row_get_entry (TL_HISTORY_ROW (row)));
+}
+
+/* A click or Enter selects the row and then activates it: the selection showed it already (a
+ * second emission showed the result twice, and an earlier session's note twice in a row). */
+static void
+on_row_activated (TlHistoryPanel *self,
+                  GtkListBoxRow  *row)
+{
+  if (GTK_WIDGET (row) == self->just_selected)
+    self->just_selected = NULL;
+  else
+    emit_entry_activated (self, row);
+}
+
+static void
+forget_selected (gpointer user_data)
+{
+  TlHistoryPanel *self = user_data;
+
+  self->forget_id = 0;
+  self->just_selected = NULL;
 }
 
 /* Selecting a row (click, keyboard, or a screen reader's selection) shows it. */
@@ -47,14 +70,30 @@ static void
 on_row_selected (TlHistoryPanel *self,
                  GtkListBoxRow  *row)
 {
-  if (row != NULL && !self->unselecting)
-    on_row_activated (self, row);
+  if (row == NULL || self->unselecting)
+    return;
+  self->just_selected = GTK_WIDGET (row);
+  if (self->forget_id == 0)
+    self->forget_id = g_idle_add_once (forget_selected, self);
+  emit_entry_activated (self, row);
+}
+
+static void
+tl_history_panel_dispose (GObject *object)
+{
+  TlHistoryPanel *self = TL_HISTORY_PANEL (object);
+
+  g_clear_handle_id (&self->forget_id, g_source_remove);
+  self->just_selected = NULL;
+  G_OBJECT_CLASS (tl_history_panel_parent_class)->dispose (object);
 }
 
 static void
 tl_history_panel_class_init (TlHistoryPanelClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = tl_history_panel_dispose;
 
   /**
    * TlHistoryPanel::entry-activated:

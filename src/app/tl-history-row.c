@@ -1,8 +1,8 @@
 /* tl-history-row.c: one lookup in the history panel, from a template
  *
  * "M11385 · ORD-2026-118305" over "10:01:02 · Valid", with the outcome's icon (and colour, never
- * colour alone). Every string may come from the server or from history.json: shown as text,
- * controls visible.
+ * colour alone). The order ID comes from the server, and a saved entry's every string from a file
+ * on disk: all shown as text, controls visible.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,13 +39,10 @@ show_entry (TlHistoryRow *self)
   const char *outcome = tl_history_entry_get_outcome (entry);
   gboolean valid = g_strcmp0 (outcome, "valid") == 0;
   g_autofree char *time = g_date_time_format (tl_history_entry_get_time (entry), "%X");
-  g_autofree char *described = tl_history_entry_describe (entry);
-  /* history.json is read back as it is on disk: every string shown with its controls visible,
-   * so a right-to-left override cannot reverse the row */
+  g_autofree char *described_raw = tl_history_entry_describe (entry);
+  g_autofree char *described = tl_text_visible (described_raw);
   g_autofree char *customer = tl_text_visible (tl_history_entry_get_customer_id (entry));
   g_autofree char *order = tl_text_visible (tl_history_entry_get_order_id (entry));
-  g_autofree char *outcome_text = tl_text_visible (described);
-  g_autofree char *time_text = tl_text_visible (time);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
@@ -56,7 +53,7 @@ show_entry (TlHistoryRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), valid ? "success" : "error");
 
   title = g_strdup_printf ("%s · %s", customer ? customer : "—", order ? order : "—");
-  subtitle = g_strdup_printf ("%s · %s", time_text ? time_text : "", outcome_text ? outcome_text : "—");
+  subtitle = g_strdup_printf ("%s · %s", time, described);
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->subtitle, subtitle);
   accessible = g_strdup_printf ("%s, %s", title, subtitle);

@@ -1268,7 +1268,7 @@ def test_batch_window_keeps_lines_when_file_refused():
     """A named pipe given to --batch while lines are typed in the batch window: refused at once
     (the read would wait for a writer forever), naming what it is; the typed lines are kept as
     they were. (A file dropped or opened in the batch window goes through the same reader,
-    checked in test-widgets: here the document portal refuses to hand over anything but a
+    checked in test-text-file: here the document portal refuses to hand over anything but a
     regular file on a drop.)"""
     app = App(["--demo"], WINDOW)
     try:

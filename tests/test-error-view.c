@@ -1,0 +1,52 @@
+/* test-error-view.c: the error view says what failed, why and what to do next, the server's
+ * words as text. Needs a display (Xvfb).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "tl-error-body.h"
+#include "tl-error-view.h"
+#include "tl-lookup-error.h"
+#include "tl-lookup-result-private.h"
+#include "widget-test.h"
+
+static void
+test_error_view (void)
+{
+  g_autoptr(TlLookupResult) result = tl_widget_test_fake_result ();
+  GtkWidget *view = g_object_ref_sink (g_object_new (TL_TYPE_ERROR_VIEW, NULL));
+  g_autofree char *labels = NULL;
+
+  const char *body = "{\"Message\":\"<i>server</i> says a < b\"}";
+
+  result->error_body = tl_error_body_parse (body, strlen (body), "application/json");
+  tl_error_view_show (TL_ERROR_VIEW (view), TL_LOOKUP_ERROR_SERVER_ERROR,
+                      tl_lookup_result_get_error (result)->message, result);
+  labels = tl_widget_test_labels (view);
+
+  g_assert_nonnull (strstr (labels, "The service failed\n"));
+  g_assert_nonnull (strstr (labels, "The service answered 503.\n"));
+  g_assert_nonnull (strstr (labels, "<i>server</i> says a < b\n"));
+  g_assert_nonnull (strstr (labels, "What to do next\n"));
+  /* when, the request id made visible, Retry-After as text, and the lookup's own account */
+  g_assert_nonnull (strstr (labels, "HTTP 503 at "));
+  g_assert_nonnull (strstr (labels, "Request ID: req\\x1b[2J · Retry after: <b>120</b> · partner at connect.example\n"));
+  g_assert_nonnull (strstr (labels, "Retry\n"));
+  g_assert_false (tl_widget_test_shows_markup (view, "server"));
+
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tl_widget_test_init (&argc, &argv);
+
+  g_test_add_func ("/error-view/cause-and-next-step", test_error_view);
+
+  return g_test_run ();
+}
