@@ -118,7 +118,7 @@ enum {
   ITEM_PROP_CUSTOMER_ID,
   ITEM_PROP_ORDER_ID,
   ITEM_PROP_OUTCOME,
-  ITEM_PROP_OUTCOME_CLASSES,
+  ITEM_PROP_OUTCOME_KIND,
   ITEM_PROP_DONE,
   ITEM_PROP_RESULT,
   N_ITEM_PROPS
@@ -162,31 +162,23 @@ tl_batch_item_get_property (GObject    *object,
       g_value_set_uint (value, self->line);
       break;
     case ITEM_PROP_FINGERPRINT:
-      g_value_set_string (value, self->fingerprint ? self->fingerprint : "—");
+      g_value_set_string (value, self->fingerprint);
       break;
     case ITEM_PROP_CUSTOMER_ID:
-      g_value_set_string (value, item_customer_id (self) ? item_customer_id (self) : "—");
+      g_value_set_string (value, item_customer_id (self));
       break;
     case ITEM_PROP_ORDER_ID:
       {
         TlTicket *ticket = self->result ? tl_lookup_result_get_ticket (self->result) : NULL;
-        char *order = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
 
-        g_value_take_string (value, order ? order : g_strdup ("—"));
+        g_value_take_string (value, ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL);
       }
       break;
     case ITEM_PROP_OUTCOME:
       g_value_take_string (value, tl_batch_item_describe (self));
       break;
-    case ITEM_PROP_OUTCOME_CLASSES:
-      {
-        static const char *success[] = { "success", NULL };
-        static const char *failure[] = { "error", NULL };
-        static const char *none[] = { NULL };
-
-        g_value_set_boxed (value, !self->done ? none
-                                  : tl_batch_item_get_exit_status (self) == TL_EXIT_VALID ? success : failure);
-      }
+    case ITEM_PROP_OUTCOME_KIND:
+      g_value_set_enum (value, tl_batch_item_get_outcome_kind (self));
       break;
     case ITEM_PROP_DONE:
       g_value_set_boolean (value, self->done);
@@ -209,15 +201,16 @@ tl_batch_item_class_init (TlBatchItemClass *klass)
   object_class->get_property = tl_batch_item_get_property;
 
   item_properties[ITEM_PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* the three below are NULL until there is one */
   item_properties[ITEM_PROP_FINGERPRINT] = g_param_spec_string ("fingerprint", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_CUSTOMER_ID] = g_param_spec_string ("customer-id", NULL, NULL, NULL, flags);
-  /* the server's order ID, controls shown visibly; "—" until there is one */
+  /* the server's order ID, controls shown visibly */
   item_properties[ITEM_PROP_ORDER_ID] = g_param_spec_string ("order-id", NULL, NULL, NULL, flags);
   /* "Valid", "Expired", "Waiting…", the failure's title or the input's problem */
   item_properties[ITEM_PROP_OUTCOME] = g_param_spec_string ("outcome", NULL, NULL, NULL, flags);
-  /* style classes for the outcome: none while waiting, "success" or "error" when done */
-  item_properties[ITEM_PROP_OUTCOME_CLASSES] = g_param_spec_boxed ("outcome-classes", NULL, NULL,
-                                                                    G_TYPE_STRV, flags);
+  /* the outcome as a state: pending, a verdict, or failed */
+  item_properties[ITEM_PROP_OUTCOME_KIND] = g_param_spec_enum ("outcome-kind", NULL, NULL, TL_TYPE_OUTCOME,
+                                                               TL_OUTCOME_PENDING, flags);
   item_properties[ITEM_PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, flags);
   item_properties[ITEM_PROP_RESULT] = g_param_spec_object ("result", NULL, NULL, TL_TYPE_LOOKUP_RESULT, flags);
   g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
@@ -251,6 +244,23 @@ tl_batch_item_get_exit_status (TlBatchItem *self)
   if (self->result == NULL)
     return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_CANCELLED);
   return tl_lookup_result_get_exit_status (self->result);
+}
+
+/**
+ * tl_batch_item_get_outcome_kind:
+ *
+ * Returns: pending until done; failed for a line that is not a lookup or a lookup that did
+ *   not end with a ticket; else the ticket's verdict
+ */
+TlOutcome
+tl_batch_item_get_outcome_kind (TlBatchItem *self)
+{
+  ensure_parsed (self);
+  if (!self->done)
+    return TL_OUTCOME_PENDING;
+  if (self->input_error != NULL || self->result == NULL)
+    return TL_OUTCOME_FAILED;
+  return tl_lookup_result_get_outcome (self->result);
 }
 
 /**
@@ -632,7 +642,7 @@ notify_finished (TlBatchItem *item)
   g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_RESULT]);
   g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
   g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_CLASSES]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_KIND]);
   g_object_thaw_notify (G_OBJECT (item));
 }
 

@@ -26,6 +26,7 @@ gboolean        tl_batch_item_is_done         (TlBatchItem *self);
 const char     *tl_batch_item_get_fingerprint (TlBatchItem *self);
 char           *tl_batch_item_describe        (TlBatchItem *self);
 int             tl_batch_item_get_exit_status (TlBatchItem *self);
+TlOutcome       tl_batch_item_get_outcome_kind (TlBatchItem *self);
 
 TlBatch        *tl_batch_new                  (TlClient    *client,
                                                TlAccount   *account,

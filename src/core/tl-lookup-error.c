@@ -16,7 +16,6 @@ typedef struct
   const char *title;
   const char *explanation;
   const char *next_step;
-  const char *icon_name;
   int         exit_status;
 } ErrorInfo;
 
@@ -27,115 +26,115 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     N_("The input cannot be looked up"),
     N_("The customer ID or the token is missing or contains characters the service cannot accept."),
     N_("Check the highlighted field, or paste the whole link the token came in."),
-    "dialog-warning-symbolic", 2 },
+    2 },
   [TL_LOOKUP_ERROR_INSECURE_URL] = {
     "insecure-url",
     N_("The service address is not allowed"),
     N_("The base URL is not a valid https:// address. Plain http:// is only allowed to this computer (loopback)."),
     N_("Open the account settings and use the production address https://connect.maklare.vitec.net."),
-    "security-low-symbolic", 2 },
+    2 },
   [TL_LOOKUP_ERROR_BAD_REQUEST] = {
     "bad-request",
     N_("The service rejected the token"),
     N_("Vitec Express Connect answered 400 Bad Request: the token or the customer ID did not pass its validation."),
     N_("Read the service's messages. Check that the customer ID belongs to the token and that the token was copied whole."),
-    "dialog-error-symbolic", 5 },
+    5 },
   [TL_LOOKUP_ERROR_UNAUTHORIZED] = {
     "unauthorized",
     N_("Wrong username or password"),
     N_("Vitec Express Connect answered 401 Unauthorized: it did not accept the username and password."),
     N_("Check the username and password in the account settings. Passwords are issued per customer in the Connect portal."),
-    "dialog-password-symbolic", 3 },
+    3 },
   [TL_LOOKUP_ERROR_FORBIDDEN] = {
     "forbidden",
     N_("No access to this customer"),
     N_("Vitec Express Connect answered 403 Forbidden: these credentials are valid but may not read orders for this customer."),
     N_("Use the password issued for this customer or customer group, or ask the customer to grant your integration access in Vitec Express."),
-    "action-unavailable-symbolic", 4 },
+    4 },
   [TL_LOOKUP_ERROR_NOT_FOUND] = {
     "not-found",
     N_("Not found"),
     N_("The service answered 404 Not Found: the address or the customer ID is not known there."),
     N_("Check the base URL in the account settings and the customer ID."),
-    "edit-find-symbolic", 5 },
+    5 },
   [TL_LOOKUP_ERROR_CLIENT_ERROR] = {
     "client-error",
     N_("The service refused the request"),
     N_("The service answered with an error about the request itself."),
     N_("Read the service's message. If it persists, contact Vitec support with the time and the request ID shown here."),
-    "dialog-error-symbolic", 5 },
+    5 },
   [TL_LOOKUP_ERROR_REDIRECT] = {
     "redirect",
     N_("The service redirected the request"),
     N_("The service answered with a redirect. Redirects are not followed, so your credentials are never sent to another address."),
     N_("Check the base URL in the account settings; it should be the address the redirect points to if you trust it."),
-    "mail-forward-symbolic", 5 },
+    5 },
   [TL_LOOKUP_ERROR_SERVER_ERROR] = {
     "server-error",
     N_("The service failed"),
     N_("Vitec Express Connect had an unexpected error or is temporarily unavailable."),
     N_("Try again in a few minutes. If it keeps failing, contact Vitec support with the time and request ID shown here."),
-    "computer-fail-symbolic", 6 },
+    6 },
   [TL_LOOKUP_ERROR_NETWORK] = {
     "network",
     N_("Could not reach the service"),
     N_("The connection to the service failed or was closed before the answer arrived."),
     N_("Check your network connection and the base URL, then try again."),
-    "network-offline-symbolic", 7 },
+    7 },
   [TL_LOOKUP_ERROR_DNS] = {
     "dns",
     N_("Unknown server name"),
     N_("The server name in the base URL could not be found."),
     N_("Check the spelling of the base URL and your network connection."),
-    "network-offline-symbolic", 7 },
+    7 },
   [TL_LOOKUP_ERROR_TLS] = {
     "tls",
     N_("The secure connection failed"),
     N_("The server's certificate could not be verified, so the connection was stopped before any credentials were sent."),
     N_("Check the base URL. On a company network, ask IT whether a proxy intercepts HTTPS traffic."),
-    "channel-insecure-symbolic", 7 },
+    7 },
   [TL_LOOKUP_ERROR_TIMEOUT] = {
     "timeout",
     N_("The service did not answer in time"),
     N_("No complete answer arrived before the time limit."),
     N_("Try again. If the service is slow today, raise the time limit in the account settings."),
-    "alarm-symbolic", 7 },
+    7 },
   [TL_LOOKUP_ERROR_CANCELLED] = {
     "cancelled",
     N_("Lookup cancelled"),
     N_("The lookup was stopped before an answer arrived."),
     N_("Look up again when you are ready."),
-    "process-stop-symbolic", 7 },
+    7 },
   [TL_LOOKUP_ERROR_TOO_LARGE] = {
     "too-large",
     N_("The answer is too large"),
     N_("The service sent more data than an order ticket can contain, so reading stopped."),
     N_("Check the base URL: it may point to something other than Vitec Express Connect."),
-    "dialog-warning-symbolic", 8 },
+    8 },
   [TL_LOOKUP_ERROR_MALFORMED] = {
     "malformed",
     N_("The answer could not be read"),
     N_("The service answered, but not with an order ticket in the documented format."),
     N_("Check the base URL. If it is correct, contact Vitec support with the time of the lookup."),
-    "dialog-question-symbolic", 8 },
+    8 },
   [TL_LOOKUP_ERROR_KEYRING] = {
     "keyring",
     N_("The keyring is not available"),
     N_("The password could not be read from or saved to the system keyring."),
     N_("Unlock the keyring or start a keyring service. You can still enter the password for this session only."),
-    "dialog-password-symbolic", 9 },
+    9 },
   [TL_LOOKUP_ERROR_NO_PASSWORD] = {
     "no-password",
     N_("No password"),
     N_("No password is stored for this username and service."),
     N_("Enter the password in the account settings (or give --password-file / --password-stdin to the command-line tool)."),
-    "dialog-password-symbolic", 3 },
+    3 },
   [TL_LOOKUP_ERROR_PROXY] = {
     "proxy",
     N_("The proxy stopped the connection"),
     N_("This computer reaches the service through a proxy server, and the proxy did not open the way. Nothing reached the service, and the proxy never saw your password or the token."),
     N_("Check the proxy settings (Settings › Network › Proxy, or https_proxy for the command-line tool). If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy."),
-    "network-wired-disconnected-symbolic", 7 },
+    7 },
 };
 
 static const ErrorInfo *
@@ -173,12 +172,6 @@ const char *
 tl_lookup_error_get_next_step (TlLookupError code)
 {
   return g_dgettext (GETTEXT_PACKAGE, get_info (code)->next_step);
-}
-
-const char *
-tl_lookup_error_get_icon_name (TlLookupError code)
-{
-  return get_info (code)->icon_name;
 }
 
 /**
