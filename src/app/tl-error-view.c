@@ -155,12 +155,7 @@ tl_error_view_show (TlErrorView    *self,
   gtk_label_set_label (self->error_meta_label, meta->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_meta_label), meta->len > 0);
 
-  gtk_widget_set_visible (self->account_button,
-                          code == TL_LOOKUP_ERROR_UNAUTHORIZED || code == TL_LOOKUP_ERROR_FORBIDDEN ||
-                          code == TL_LOOKUP_ERROR_NO_PASSWORD || code == TL_LOOKUP_ERROR_KEYRING ||
-                          code == TL_LOOKUP_ERROR_INSECURE_URL || code == TL_LOOKUP_ERROR_NOT_FOUND ||
-                          code == TL_LOOKUP_ERROR_TLS || code == TL_LOOKUP_ERROR_DNS ||
-                          code == TL_LOOKUP_ERROR_REDIRECT);
+  gtk_widget_set_visible (self->account_button, tl_lookup_error_wants_account (code));
 }
 
 /**

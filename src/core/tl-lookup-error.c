@@ -175,6 +175,42 @@ tl_lookup_error_get_next_step (TlLookupError code)
 }
 
 /**
+ * tl_lookup_error_wants_account:
+ *
+ * Returns: whether the way out of @code is in the account's settings (its address, username,
+ *   password or keyring), so the failure offers to open them
+ */
+gboolean
+tl_lookup_error_wants_account (TlLookupError code)
+{
+  switch (code)
+    {
+    case TL_LOOKUP_ERROR_UNAUTHORIZED:
+    case TL_LOOKUP_ERROR_FORBIDDEN:
+    case TL_LOOKUP_ERROR_NO_PASSWORD:
+    case TL_LOOKUP_ERROR_KEYRING:
+    case TL_LOOKUP_ERROR_INSECURE_URL:
+    case TL_LOOKUP_ERROR_NOT_FOUND:
+    case TL_LOOKUP_ERROR_TLS:
+    case TL_LOOKUP_ERROR_DNS:
+    case TL_LOOKUP_ERROR_REDIRECT:
+      return TRUE;
+    case TL_LOOKUP_ERROR_INVALID_INPUT:
+    case TL_LOOKUP_ERROR_BAD_REQUEST:
+    case TL_LOOKUP_ERROR_CLIENT_ERROR:
+    case TL_LOOKUP_ERROR_SERVER_ERROR:
+    case TL_LOOKUP_ERROR_NETWORK:
+    case TL_LOOKUP_ERROR_TIMEOUT:
+    case TL_LOOKUP_ERROR_CANCELLED:
+    case TL_LOOKUP_ERROR_TOO_LARGE:
+    case TL_LOOKUP_ERROR_MALFORMED:
+    case TL_LOOKUP_ERROR_PROXY:
+    default:
+      return FALSE;
+    }
+}
+
+/**
  * tl_lookup_error_get_exit_status:
  *
  * Returns: the ticket-lookup-cli exit status for @code (see the README).

@@ -55,6 +55,7 @@ const char  *tl_lookup_error_get_title       (TlLookupError code);
 const char  *tl_lookup_error_get_explanation (TlLookupError code);
 const char  *tl_lookup_error_get_next_step   (TlLookupError code);
 int          tl_lookup_error_get_exit_status (TlLookupError code);
+gboolean     tl_lookup_error_wants_account   (TlLookupError code);
 TlLookupError tl_lookup_error_from_status    (guint status);
 TlLookupError tl_lookup_error_code           (const GError *error);
 
