@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
 
 #include "tl-lookup-error.h"
+#include "tl-proxy.h"
 
 G_DEFINE_QUARK (tl-lookup-error-quark, tl_lookup_error)
 
@@ -249,4 +251,192 @@ tl_lookup_error_code (const GError *error)
 {
   g_return_val_if_fail (error != NULL, TL_LOOKUP_ERROR_INVALID_INPUT);
   return error->domain == TL_LOOKUP_ERROR ? (TlLookupError) error->code : TL_LOOKUP_ERROR_INVALID_INPUT;
+}
+
+/* --- what a failed lookup means -------------------------------------------------------- */
+
+static char *
+describe_tls_errors (GTlsCertificateFlags flags)
+{
+  GString *out = g_string_new (NULL);
+
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is not signed by a trusted authority"));
+  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is for a different server name"));
+  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is not valid yet"));
+  if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it has expired"));
+  if (flags & G_TLS_CERTIFICATE_REVOKED)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it has been revoked"));
+  if (flags & G_TLS_CERTIFICATE_INSECURE)
+    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it uses an insecure algorithm"));
+  return g_string_free (out, out->len == 0);
+}
+
+/* Who issued the certificate that was not accepted: what tells a TLS-inspecting office proxy
+ * from a broken server. */
+static char *
+describe_issuer (SoupMessage *msg)
+{
+  GTlsCertificate *certificate = soup_message_get_tls_peer_certificate (msg);
+  g_autofree char *issuer = NULL;
+
+  if (certificate == NULL || (issuer = g_tls_certificate_get_issuer_name (certificate)) == NULL)
+    return NULL;
+  if (!g_utf8_validate (issuer, -1, NULL) || g_utf8_strlen (issuer, -1) > 300)
+    return NULL;
+  return g_steal_pointer (&issuer);
+}
+
+/**
+ * tl_lookup_error_new_for_failure:
+ * @error: why sending @msg or reading its answer failed (libsoup, GIO, the resolver, TLS)
+ * @url: where @msg went
+ * @proxies: which proxy it went through, asked only when the failure may be the proxy's
+ * @timed_out: the lookup's time limit (@timeout_ms) had passed
+ *
+ * The failure class of a lookup that got no HTTP answer, with a message that names who failed:
+ * the proxy, the name lookup, the certificate, the connection.
+ *
+ * Returns: (transfer full): a %TL_LOOKUP_ERROR
+ */
+GError *
+tl_lookup_error_new_for_failure (const GError    *error,
+                                 SoupMessage     *msg,
+                                 const char      *url,
+                                 TlProxyResolver *proxies,
+                                 gboolean         timed_out,
+                                 guint            timeout_ms)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : "?";
+  g_autofree char *proxy = NULL;
+
+  if (!timed_out &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      (error->domain == G_RESOLVER_ERROR || error->domain == G_IO_ERROR) &&
+      soup_message_get_tls_peer_certificate (msg) == NULL &&
+      (proxy = tl_proxy_resolver_describe (proxies, url)) != NULL)
+    {
+      /* Through a proxy, this computer connects to nothing but the proxy, and no name but the
+       * proxy's is looked up here: a connection that failed before TLS failed at the proxy. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NEED_AUTH) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_AUTH_FAILED))
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s asks for a sign-in before it lets the connection to %s through."),
+              proxy, host);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NOT_ALLOWED))
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY, _("The proxy %s refused the connection to %s."),
+              proxy, host);
+      else
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY, _("The proxy %s could not be reached (%s)."),
+              proxy, error->message);
+    }
+
+  if (timed_out)
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TIMEOUT,
+          _("No complete answer from %s within %.1f seconds."), host, timeout_ms / 1000.0);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED, _("The lookup was cancelled."));
+  else if (error->domain == G_RESOLVER_ERROR ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_DNS, _("The server name “%s” could not be found (%s)."),
+          host, error->message);
+  else if (error->domain == G_TLS_ERROR)
+    {
+      GTlsCertificateFlags flags = soup_message_get_tls_peer_certificate_errors (msg);
+      g_autofree char *why = describe_tls_errors (flags);
+      g_autofree char *issuer = describe_issuer (msg);
+
+      if (why != NULL && issuer != NULL && (flags & G_TLS_CERTIFICATE_UNKNOWN_CA))
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
+              _("The certificate of %s was not accepted: %s. It was issued by “%s”. If that is "
+                "your office's network security, its root certificate must be installed on this "
+                "computer; otherwise someone is between you and the service."),
+              host, why, issuer);
+      else if (why != NULL && issuer != NULL)
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
+              _("The certificate of %s was not accepted: %s. It was issued by “%s”."),
+              host, why, issuer);
+      else if (why != NULL)
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS, _("The certificate of %s was not accepted: %s."), host, why);
+      else
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS, _("The secure connection to %s failed: %s"), host,
+              error->message);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TIMEOUT, _("The connection to %s timed out (%s)."), host,
+          error->message);
+  else if (error->domain == SOUP_SESSION_ERROR &&
+           (error->code == SOUP_SESSION_ERROR_PARSING || error->code == SOUP_SESSION_ERROR_ENCODING))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED, _("%s did not answer in HTTP: %s"), host,
+          error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_NETWORK, _("%s refused the connection (%s)."), host,
+          error->message);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+           (g_strcmp0 (error->message, "Header too big") == 0 ||
+            g_strcmp0 (error->message, g_dgettext ("libsoup-3.0", "Header too big")) == 0))
+    /* libsoup stops reading headers past its limit (64–100 KiB) */
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TOO_LARGE,
+          _("The answer's headers from %s are larger than this app accepts; reading stopped there."),
+          host);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_NETWORK,
+          _("The connection to %s closed before the whole answer arrived (%s)."), host,
+          error->message);
+  else
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_NETWORK, _("The connection to %s failed: %s"), host,
+          error->message);
+}
+
+/**
+ * tl_lookup_error_new_for_response:
+ * @status: the HTTP status of an answer that is not a ticket (not 2xx)
+ * @reason: its reason phrase
+ * @location: (nullable): its Location header
+ * @body: (nullable): its body, as read by tl_error_body_parse()
+ *
+ * The failure class of an HTTP answer other than a ticket, and its message: the one place that
+ * decides what an error status (and the page that came with it) means.
+ *
+ * Returns: (transfer full): a %TL_LOOKUP_ERROR
+ */
+GError *
+tl_lookup_error_new_for_response (guint              status,
+                                  const char        *reason,
+                                  const char        *location,
+                                  const TlErrorBody *body)
+{
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_REDIRECT,
+                        _("The service answered %u %s and points to %s. The redirect was not followed."),
+                        status, reason, location ? location : _("no address"));
+  return g_error_new (TL_LOOKUP_ERROR, tl_lookup_error_from_status (status),
+                      _("The service answered %u %s."), status, reason);
+}
+
+/**
+ * tl_lookup_error_new_for_proxy_answer:
+ * @status: what the proxy answered to its CONNECT (libsoup hands it on as the request's)
+ * @proxy: (nullable): the proxy, "host:port"
+ * @host: the service's host
+ *
+ * Returns: (transfer full): a %TL_LOOKUP_ERROR_PROXY: the service never saw the request
+ */
+GError *
+tl_lookup_error_new_for_proxy_answer (guint       status,
+                                      const char *proxy,
+                                      const char *host)
+{
+  if (status == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
+                        _("The proxy %s asks for a sign-in (%u Proxy Authentication Required) before it "
+                          "lets the connection to %s through."),
+                        proxy ? proxy : "?", status, host);
+  return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
+                      _("The proxy %s refused the connection to %s (it answered %u)."),
+                      proxy ? proxy : "?", host, status);
 }
