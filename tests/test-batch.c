@@ -543,6 +543,24 @@ test_text_has_lines (void)
   g_assert_true (tl_batch_text_has_lines ("a#b"));
 }
 
+/* What a drop counts (one lookup fills the form, more open the batch window) is what the
+ * batch makes items of. */
+static void
+test_text_count_lines (void)
+{
+  const char *text = "# header\r\nM1 DemoValid+Token/01==\r\n\n  \t\n  # M2 not this\nM3 DemoExpired+Tok/01==\n";
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = tl_account_new ("https://connect.example", "user", "pw", NULL, FALSE);
+  g_autoptr(TlBatch) batch = tl_batch_new (client, account, 1);
+
+  g_assert_cmpuint (tl_batch_text_count_lines (NULL, 10), ==, 0);
+  g_assert_cmpuint (tl_batch_text_count_lines ("\n \t\r\n  # a comment\n#\n   ", 10), ==, 0);
+  g_assert_cmpuint (tl_batch_text_count_lines ("M1 DemoValid+Token/01==\r\n", 10), ==, 1);
+  g_assert_cmpuint (tl_batch_text_count_lines (text, 10), ==, 2);
+  g_assert_cmpuint (tl_batch_text_count_lines (text, 1), ==, 1);
+  g_assert_cmpuint (tl_batch_add_text (batch, text), ==, tl_batch_text_count_lines (text, G_MAXUINT));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/batch/run-in-order", test_run_in_order);
   g_test_add_func ("/batch/add-text-async", test_add_text_async);
   g_test_add_func ("/batch/text-has-lines", test_text_has_lines);
+  g_test_add_func ("/batch/text-count-lines", test_text_count_lines);
   g_test_add_func ("/batch/stop", test_stop);
   g_test_add_func ("/batch/stream", test_stream);
   g_test_add_func ("/batch/log-lines-not-sent", test_log_lines_not_sent);

@@ -16,6 +16,7 @@
 
 #include "tl-batch.h"
 #include "tl-batch-window.h"
+#include "tl-presentation.h"
 #include "tl-lookup-error.h"
 #include "tl-text.h"
 #include "tl-text-file.h"
@@ -572,6 +573,8 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, format_line);
+  gtk_widget_class_bind_template_callback (widget_class, tl_presentation_text_or_placeholder);
+  gtk_widget_class_bind_template_callback (widget_class, tl_presentation_outcome_as_css_classes);
   gtk_widget_class_install_action (widget_class, "batch.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "batch.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "batch.open", NULL, open_action);

@@ -14,6 +14,7 @@
 #include "tl-secret.h"
 #include "tl-client.h"
 #include "tl-details-view.h"
+#include "tl-presentation.h"
 #include "tl-text.h"
 #include "tl-report.h"
 #include "tl-message-source.h"
@@ -222,8 +223,7 @@ tl_details_view_set_result (TlDetailsView  *self,
   if (result == NULL)
     return;
 
-  adw_expander_row_set_subtitle (self->request_row, tl_lookup_result_get_url (result)
-                                                    ? tl_lookup_result_get_url (result) : "—");
+  adw_expander_row_set_subtitle (self->request_row, tl_presentation_or_placeholder (tl_lookup_result_get_url (result)));
   add_header_rows (self, self->request_row, tl_lookup_result_get_request_headers (result),
                    tl_lookup_result_get_username (result));
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-error-view.h"
+#include "tl-presentation.h"
 #include "tl-text.h"
 
 struct _TlErrorView
@@ -86,7 +87,10 @@ tl_error_view_show (TlErrorView    *self,
 
   g_return_if_fail (TL_IS_ERROR_VIEW (self));
 
-  gtk_image_set_from_icon_name (self->error_icon, tl_lookup_error_get_icon_name (code));
+  gtk_image_set_from_icon_name (self->error_icon, tl_presentation_error_icon_name (code));
+  for (TlLookupError other = 0; other < TL_LOOKUP_ERROR_N_CODES; other++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->error_icon), tl_presentation_error_css_class (other));
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_icon), tl_presentation_error_css_class (code));
   gtk_label_set_label (self->error_title, tl_lookup_error_get_title (code));
   /* The explanation of a plain HTTP status already says what the cause would repeat. */
   if (code == TL_LOOKUP_ERROR_BAD_REQUEST || code == TL_LOOKUP_ERROR_UNAUTHORIZED ||
@@ -151,12 +155,7 @@ tl_error_view_show (TlErrorView    *self,
   gtk_label_set_label (self->error_meta_label, meta->str);
   gtk_widget_set_visible (GTK_WIDGET (self->error_meta_label), meta->len > 0);
 
-  gtk_widget_set_visible (self->account_button,
-                          code == TL_LOOKUP_ERROR_UNAUTHORIZED || code == TL_LOOKUP_ERROR_FORBIDDEN ||
-                          code == TL_LOOKUP_ERROR_NO_PASSWORD || code == TL_LOOKUP_ERROR_KEYRING ||
-                          code == TL_LOOKUP_ERROR_INSECURE_URL || code == TL_LOOKUP_ERROR_NOT_FOUND ||
-                          code == TL_LOOKUP_ERROR_TLS || code == TL_LOOKUP_ERROR_DNS ||
-                          code == TL_LOOKUP_ERROR_REDIRECT);
+  gtk_widget_set_visible (self->account_button, tl_lookup_error_wants_account (code));
 }
 
 /**

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-field-row.h"
+#include "tl-presentation.h"
 #include "tl-text.h"
 
 struct _TlFieldRow
@@ -47,7 +48,7 @@ tl_field_row_set_value (TlFieldRow *self,
 
   g_return_if_fail (TL_IS_FIELD_ROW (self));
 
-  gtk_label_set_label (self->value_label, visible ? visible : "—");
+  gtk_label_set_label (self->value_label, tl_presentation_or_placeholder (visible));
   if (visible == NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->value_label), "dim-label");
   else

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "tl-history-row.h"
+#include "tl-presentation.h"
 #include "tl-text.h"
 
 struct _TlHistoryRow
@@ -36,8 +37,7 @@ static void
 show_entry (TlHistoryRow *self)
 {
   TlHistoryEntry *entry = self->entry;
-  const char *outcome = tl_history_entry_get_outcome (entry);
-  gboolean valid = g_strcmp0 (outcome, "valid") == 0;
+  TlOutcome outcome = tl_history_entry_get_outcome_kind (entry);
   g_autofree char *time = g_date_time_format (tl_history_entry_get_time (entry), "%X");
   g_autofree char *described_raw = tl_history_entry_describe (entry);
   g_autofree char *described = tl_text_visible (described_raw);
@@ -47,13 +47,12 @@ show_entry (TlHistoryRow *self)
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
 
-  gtk_image_set_from_icon_name (self->icon, valid ? "emblem-ok-symbolic"
-                                          : g_strcmp0 (outcome, "expired") == 0 ? "alarm-symbolic"
-                                          : "dialog-error-symbolic");
-  gtk_widget_add_css_class (GTK_WIDGET (self->icon), valid ? "success" : "error");
+  gtk_image_set_from_icon_name (self->icon, tl_presentation_outcome_icon_name (outcome));
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), tl_presentation_outcome_css_class (outcome));
 
-  title = g_strdup_printf ("%s · %s", customer ? customer : "—", order ? order : "—");
-  subtitle = g_strdup_printf ("%s · %s", time, described);
+  title = g_strdup_printf ("%s · %s", tl_presentation_or_placeholder (customer),
+                           tl_presentation_or_placeholder (order));
+  subtitle = g_strdup_printf ("%s · %s", time, tl_presentation_or_placeholder (described));
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->subtitle, subtitle);
   accessible = g_strdup_printf ("%s, %s", title, subtitle);

@@ -160,14 +160,6 @@ tl_page_bin_new (void)
   return g_object_new (TL_TYPE_PAGE_BIN, NULL);
 }
 
-GtkWidget *
-tl_page_bin_get_child (TlPageBin *self)
-{
-  g_return_val_if_fail (TL_IS_PAGE_BIN (self), NULL);
-
-  return self->child;
-}
-
 void
 tl_page_bin_set_child (TlPageBin *self,
                        GtkWidget *child)

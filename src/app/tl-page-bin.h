@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TlPageBin, tl_page_bin, TL, PAGE_BIN, GtkWidget)
 
 GtkWidget *tl_page_bin_new       (void);
-GtkWidget *tl_page_bin_get_child (TlPageBin *self);
 void       tl_page_bin_set_child (TlPageBin *self,
                                   GtkWidget *child);
 

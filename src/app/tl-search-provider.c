@@ -33,6 +33,7 @@
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-search-provider.h"
+#include "tl-presentation.h"
 #include "tl-secret.h"
 #include "tl-text.h"
 #include "tl-ticket.h"
@@ -470,7 +471,7 @@ result_meta (Entry *entry)
       /* "Valid · ORD-2026-118305 · M11385" */
       name = g_strdup_printf ("%s · %s · %s",
                               tl_ticket_state_get_title (tl_ticket_get_state (ticket)),
-                              order ? order : "—", customer);
+                              tl_presentation_or_placeholder (order), customer);
       description = g_strdup_printf (_("%s %s · Ticket Lookup"), type ? type : "", target ? target : "");
     }
   else

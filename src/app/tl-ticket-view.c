@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-field-row.h"
+#include "tl-presentation.h"
 #include "tl-ticket-view.h"
 #include "tl-text.h"
 #include "tl-message-source.h"
@@ -123,7 +124,8 @@ tl_ticket_view_set_ticket (TlTicketView *self,
                            TlTicket     *ticket,
                            const char   *account_label)
 {
-  const char *icon, *label, *detail, *css;
+  const char *icon, *label, *detail;
+  TlTicketState state;
   g_autofree char *accessible = NULL;
 
   g_return_if_fail (TL_IS_TICKET_VIEW (self));
@@ -132,34 +134,27 @@ tl_ticket_view_set_ticket (TlTicketView *self,
   if (ticket == NULL)
     return;
 
-  switch (tl_ticket_get_state (ticket))
+  state = tl_ticket_get_state (ticket);
+  switch (state)
     {
     case TL_TICKET_STATE_VALID:
-      icon = "emblem-ok-symbolic";
-      label = tl_ticket_state_get_title (TL_TICKET_STATE_VALID);
       detail = _("The token can still be used.");
-      css = "valid";
       break;
     case TL_TICKET_STATE_EXPIRED:
-      icon = "alarm-symbolic";
-      label = tl_ticket_state_get_title (TL_TICKET_STATE_EXPIRED);
       detail = _("The token has expired and can no longer be used.");
-      css = "expired";
       break;
     case TL_TICKET_STATE_UNKNOWN:
     default:
-      icon = "dialog-question-symbolic";
-      label = tl_ticket_state_get_title (TL_TICKET_STATE_UNKNOWN);
       detail = _("The answer does not say whether the token has expired: treat it as not usable, "
                  "and see Verdict Read From in the details.");
-      css = "unknown";
       break;
     }
+  icon = tl_presentation_state_icon_name (state);
+  label = tl_ticket_state_get_title (state);
 
-  gtk_widget_remove_css_class (self->badge, "valid");
-  gtk_widget_remove_css_class (self->badge, "expired");
-  gtk_widget_remove_css_class (self->badge, "unknown");
-  gtk_widget_add_css_class (self->badge, css);
+  for (TlTicketState other = TL_TICKET_STATE_UNKNOWN; other <= TL_TICKET_STATE_EXPIRED; other++)
+    gtk_widget_remove_css_class (self->badge, tl_presentation_state_css_class (other));
+  gtk_widget_add_css_class (self->badge, tl_presentation_state_css_class (state));
   gtk_image_set_from_icon_name (self->badge_icon, icon);
   gtk_label_set_label (self->badge_label, label);
   gtk_label_set_label (self->badge_detail, detail);

@@ -9,32 +9,16 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-batch-line.h"
 #include "tl-text-file.h"
 #include "tl-window-private.h"
-
-/* Larger than any list of tokens a person would drop; a bigger file is refused, not read. */
-
-static guint
-count_lines (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  guint n = 0;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] != '\0' && *lines[i] != '#')
-        n++;
-    }
-  return n;
-}
 
 static void
 take_text (TlWindow   *self,
            const char *text,
            gboolean    batch)
 {
-  if (batch || count_lines (text) > 1)
+  if (batch || tl_batch_text_count_lines (text, 2) > 1)
     gtk_widget_activate_action (GTK_WIDGET (self), "app.batch-lines", "s", text);
   else
     tl_window_paste_text (self, text, FALSE);

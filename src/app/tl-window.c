@@ -13,6 +13,7 @@
 
 #include "tl-lookup-error.h"
 #include "tl-page-bin.h"
+#include "tl-presentation.h"
 #include "tl-profile-switcher.h"
 #include "tl-text.h"
 #include "tl-toast.h"
@@ -370,7 +371,7 @@ notify_if_away (TlWindow       *self,
     title = tl_ticket_state_get_title (tl_ticket_get_state (ticket));
   order = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
   /* Translators: a notification after a slow lookup: "ORD-2026-118305 · customer M11385 · 3.2 s" */
-  body = g_strdup_printf (_("%s · customer %s · %.1f s"), order ? order : "—",
+  body = g_strdup_printf (_("%s · customer %s · %.1f s"), tl_presentation_or_placeholder (order),
                           tl_lookup_result_get_customer_id (result),
                           tl_lookup_result_get_elapsed_us (result) / (double) G_USEC_PER_SEC);
   tl_application_notify_done (self->app, "lookup", title, body);

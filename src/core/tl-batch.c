@@ -24,28 +24,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "tl-batch.h"
+#include "tl-batch-item-private.h"
+#include "tl-batch-line.h"
 #include "tl-lookup-error.h"
 #include "tl-secret.h"
-#include "tl-text.h"
-
-struct _TlBatchItem
-{
-  GObject         parent_instance;
-
-  guint           line;
-  guint           index;      /* its position in the batch: finding it costs nothing */
-  TlInput        *input;
-  GError         *input_error;
-  TlLookupResult *result;
-  char           *fingerprint;
-  char           *text;       /* the line until it is parsed (list mode parses on first use) */
-  char           *customer_id; /* kept when a list batch lets go of the input after the lookup */
-  gboolean        done;
-  guint           tries;      /* requests made for it */
-  guint           waited_ms;  /* told to wait by Retry-After, in all */
-};
-
-G_DEFINE_FINAL_TYPE (TlBatchItem, tl_batch_item, G_TYPE_OBJECT)
 
 #define MAX_TRIES          3
 #define MAX_WAIT_MS        60000
@@ -96,187 +78,6 @@ G_DEFINE_FINAL_TYPE (TlBatch, tl_batch, G_TYPE_OBJECT)
 
 enum { ITEM_DONE, ITEM_READY, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static void
-tl_batch_item_finalize (GObject *object)
-{
-  TlBatchItem *self = (TlBatchItem *) object;
-
-  g_clear_pointer (&self->text, tl_secret_free);
-  g_free (self->customer_id);
-  g_clear_object (&self->input);
-  g_clear_error (&self->input_error);
-  g_clear_object (&self->result);
-  g_free (self->fingerprint);
-  G_OBJECT_CLASS (tl_batch_item_parent_class)->finalize (object);
-}
-
-enum {
-  ITEM_PROP_0,
-  ITEM_PROP_LINE,
-  ITEM_PROP_FINGERPRINT,
-  ITEM_PROP_CUSTOMER_ID,
-  ITEM_PROP_ORDER_ID,
-  ITEM_PROP_OUTCOME,
-  ITEM_PROP_OUTCOME_CLASSES,
-  ITEM_PROP_DONE,
-  ITEM_PROP_RESULT,
-  N_ITEM_PROPS
-};
-
-static GParamSpec *item_properties[N_ITEM_PROPS];
-
-/* A line is parsed when something first asks about it: adding 100 000 lines to a batch costs
- * no parsing, and a view parses only the rows it shows. */
-static void
-ensure_parsed (TlBatchItem *self)
-{
-  if (self->text == NULL)
-    return;
-  self->input = tl_input_parse (self->text, &self->input_error);
-  if (self->input != NULL)
-    self->fingerprint = tl_input_token_fingerprint (tl_input_get_token (self->input));
-  g_clear_pointer (&self->text, tl_secret_free);
-}
-
-static const char *
-item_customer_id (TlBatchItem *self)
-{
-  if (self->input != NULL)
-    return tl_input_get_customer_id (self->input);
-  return self->customer_id;
-}
-
-static void
-tl_batch_item_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  TlBatchItem *self = TL_BATCH_ITEM (object);
-
-  ensure_parsed (self);
-  switch (prop_id)
-    {
-    case ITEM_PROP_LINE:
-      g_value_set_uint (value, self->line);
-      break;
-    case ITEM_PROP_FINGERPRINT:
-      g_value_set_string (value, self->fingerprint ? self->fingerprint : "—");
-      break;
-    case ITEM_PROP_CUSTOMER_ID:
-      g_value_set_string (value, item_customer_id (self) ? item_customer_id (self) : "—");
-      break;
-    case ITEM_PROP_ORDER_ID:
-      {
-        TlTicket *ticket = self->result ? tl_lookup_result_get_ticket (self->result) : NULL;
-        char *order = ticket ? tl_text_visible (tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID)) : NULL;
-
-        g_value_take_string (value, order ? order : g_strdup ("—"));
-      }
-      break;
-    case ITEM_PROP_OUTCOME:
-      g_value_take_string (value, tl_batch_item_describe (self));
-      break;
-    case ITEM_PROP_OUTCOME_CLASSES:
-      {
-        static const char *success[] = { "success", NULL };
-        static const char *failure[] = { "error", NULL };
-        static const char *none[] = { NULL };
-
-        g_value_set_boxed (value, !self->done ? none
-                                  : tl_batch_item_get_exit_status (self) == TL_EXIT_VALID ? success : failure);
-      }
-      break;
-    case ITEM_PROP_DONE:
-      g_value_set_boolean (value, self->done);
-      break;
-    case ITEM_PROP_RESULT:
-      g_value_set_object (value, self->result);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tl_batch_item_class_init (TlBatchItemClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tl_batch_item_finalize;
-  object_class->get_property = tl_batch_item_get_property;
-
-  item_properties[ITEM_PROP_LINE] = g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  item_properties[ITEM_PROP_FINGERPRINT] = g_param_spec_string ("fingerprint", NULL, NULL, NULL, flags);
-  item_properties[ITEM_PROP_CUSTOMER_ID] = g_param_spec_string ("customer-id", NULL, NULL, NULL, flags);
-  /* the server's order ID, controls shown visibly; "—" until there is one */
-  item_properties[ITEM_PROP_ORDER_ID] = g_param_spec_string ("order-id", NULL, NULL, NULL, flags);
-  /* "Valid", "Expired", "Waiting…", the failure's title or the input's problem */
-  item_properties[ITEM_PROP_OUTCOME] = g_param_spec_string ("outcome", NULL, NULL, NULL, flags);
-  /* style classes for the outcome: none while waiting, "success" or "error" when done */
-  item_properties[ITEM_PROP_OUTCOME_CLASSES] = g_param_spec_boxed ("outcome-classes", NULL, NULL,
-                                                                    G_TYPE_STRV, flags);
-  item_properties[ITEM_PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, flags);
-  item_properties[ITEM_PROP_RESULT] = g_param_spec_object ("result", NULL, NULL, TL_TYPE_LOOKUP_RESULT, flags);
-  g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
-}
-
-static void
-tl_batch_item_init (TlBatchItem *self)
-{
-}
-
-guint tl_batch_item_get_line (TlBatchItem *self) { return self->line; }
-guint tl_batch_item_get_index (TlBatchItem *self) { return self->index; }
-/* NULL once the lookup of an item in a list batch has ended: the token is not kept */
-TlInput *tl_batch_item_get_input (TlBatchItem *self) { ensure_parsed (self); return self->input; }
-const GError *tl_batch_item_get_input_error (TlBatchItem *self) { ensure_parsed (self); return self->input_error; }
-TlLookupResult *tl_batch_item_get_result (TlBatchItem *self) { return self->result; }
-gboolean tl_batch_item_is_done (TlBatchItem *self) { return self->done; }
-const char *tl_batch_item_get_fingerprint (TlBatchItem *self) { ensure_parsed (self); return self->fingerprint; }
-
-/**
- * tl_batch_item_get_exit_status:
- *
- * Returns: the CLI exit status for this item (0 valid, 1 expired, 2 invalid input, …)
- */
-int
-tl_batch_item_get_exit_status (TlBatchItem *self)
-{
-  ensure_parsed (self);
-  if (self->input_error != NULL)
-    return TL_EXIT_USAGE;
-  if (self->result == NULL)
-    return tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_CANCELLED);
-  return tl_lookup_result_get_exit_status (self->result);
-}
-
-/**
- * tl_batch_item_describe:
- *
- * Returns: the outcome in words: "Valid", "Expired", "Waiting…", or the error's title
- */
-char *
-tl_batch_item_describe (TlBatchItem *self)
-{
-  const GError *error;
-  TlTicket *ticket;
-
-  ensure_parsed (self);
-  if (self->input_error != NULL)
-    return g_strdup (self->input_error->message);
-  if (!self->done)
-    return g_strdup (_("Waiting…"));
-  if (self->result == NULL)
-    return g_strdup (tl_lookup_error_get_title (TL_LOOKUP_ERROR_CANCELLED));
-  error = tl_lookup_result_get_error (self->result);
-  if (error != NULL)
-    return g_strdup (tl_lookup_error_get_title (tl_lookup_error_code (error)));
-  ticket = tl_lookup_result_get_ticket (self->result);
-  return g_strdup (tl_ticket_state_get_title (tl_ticket_get_state (ticket)));
-}
 
 static void
 tl_batch_dispose (GObject *object)
@@ -346,48 +147,6 @@ tl_batch_new (TlClient  *client,
   return self;
 }
 
-static TlBatchItem *
-item_new (guint       line,
-          guint       index,
-          const char *text)
-{
-  TlBatchItem *item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
-
-  item->line = line;
-  item->index = index;
-  item->input = tl_input_parse (text, &item->input_error);
-  if (item->input != NULL)
-    item->fingerprint = tl_input_token_fingerprint (tl_input_get_token (item->input));
-  return item;
-}
-
-/* Trims [*start, *end) of its surrounding blanks. Returns: %FALSE for a blank line or a comment
- * ('#'): the one rule, for every way of feeding a batch, for which lines are lookups. */
-static gboolean
-trim_line (const char **start,
-           const char **end)
-{
-  while (*start < *end && g_ascii_isspace (**start))
-    (*start)++;
-  while (*end > *start && g_ascii_isspace ((*end)[-1]))
-    (*end)--;
-  return *start < *end && **start != '#';
-}
-
-/* The line at @p, in [*start, *end). Returns: where the next line starts, or %NULL after the
- * last */
-static const char *
-next_line (const char  *p,
-           const char **start,
-           const char **end)
-{
-  const char *newline = strchr (p, '\n');
-
-  *start = p;
-  *end = newline ? newline : p + strlen (p);
-  return newline ? newline + 1 : NULL;
-}
-
 /* Reads the line at @p into an item, with its line number, unless it is blank or a comment.
  * The text is read in place, so the only copy of a line (and its token) is the item's own.
  * Returns: where the next line starts, or %NULL after the last */
@@ -397,38 +156,12 @@ read_line (const char *p,
            GPtrArray  *items)
 {
   const char *start, *end;
-  const char *next = next_line (p, &start, &end);
+  const char *next = tl_batch_line_next (p, &start, &end);
 
   (*line_no)++;
-  if (trim_line (&start, &end))
-    {
-      TlBatchItem *item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
-
-      item->line = *line_no;
-      item->text = g_strndup (start, end - start);
-      g_ptr_array_add (items, item);
-    }
+  if (tl_batch_line_trim (&start, &end))
+    g_ptr_array_add (items, tl_batch_item_new_unparsed (*line_no, g_strndup (start, end - start)));
   return next;
-}
-
-/**
- * tl_batch_text_has_lines:
- *
- * Whether @text has a line tl_batch_add_text() would make an item of: one that is neither blank
- * nor a comment. Reads the text in place and stops at the first.
- */
-gboolean
-tl_batch_text_has_lines (const char *text)
-{
-  for (const char *p = text ? text : ""; p != NULL; )
-    {
-      const char *start, *end;
-
-      p = next_line (p, &start, &end);
-      if (trim_line (&start, &end))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static guint
@@ -623,19 +356,6 @@ hand_on_ready (TlBatch *self)
     }
 }
 
-/* rows bound to these properties update themselves; the list itself is unchanged */
-static void
-notify_finished (TlBatchItem *item)
-{
-  g_object_freeze_notify (G_OBJECT (item));
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_DONE]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_RESULT]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
-  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_CLASSES]);
-  g_object_thaw_notify (G_OBJECT (item));
-}
-
 /**
  * tl_batch_set_defer_notify:
  *
@@ -672,7 +392,7 @@ tl_batch_flush_notify (TlBatch *self)
   dirty = g_steal_pointer (&self->dirty);
   self->dirty = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < dirty->len; i++)
-    notify_finished (g_ptr_array_index (dirty, i));
+    tl_batch_item_notify_finished (g_ptr_array_index (dirty, i));
   return dirty->len;
 }
 
@@ -693,7 +413,7 @@ item_finished (TlBatch     *self,
   if (self->input == NULL && self->defer_notify)
     g_ptr_array_add (self->dirty, g_object_ref (item));
   else if (self->input == NULL)
-    notify_finished (item);
+    tl_batch_item_notify_finished (item);
   g_signal_emit (self, signals[ITEM_DONE], 0, item);
 }
 
@@ -870,7 +590,7 @@ next_to_start (TlBatch *self)
           g_object_unref (item);
           continue;
         }
-      ensure_parsed (item);
+      tl_batch_item_ensure_parsed (item);
       if (item->input_error != NULL)
         {
           item_finished (self, item);
@@ -959,10 +679,10 @@ take_line (TlBatch    *self,
   if (end == NULL)
     end = text + length;
   self->line_no++;
-  if (!trim_line (&start, &end))
+  if (!tl_batch_line_trim (&start, &end))
     return;
   line = g_strndup (start, end - start);
-  item = item_new (self->line_no, self->n_items++, line);
+  item = tl_batch_item_new_parsed (self->line_no, self->n_items++, line);
   tl_secret_free (line);
   g_queue_push_tail (&self->pending, item);
   if (item->input_error != NULL)
@@ -1173,68 +893,4 @@ tl_batch_get_exit_status (TlBatch *self)
         status = MAX (status, s);
     }
   return status;
-}
-
-/* A cell a spreadsheet would run as a formula (=, +, -, @, or a leading TAB or CR that some
- * programs skip) gets a leading apostrophe, as OWASP's CSV injection guidance recommends: text
- * from a server is shown, never evaluated. */
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  g_string_append_c (out, '"');
-  if (value != NULL && strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0')
-    g_string_append_c (out, '\'');
-  for (const char *p = value ? value : ""; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-/**
- * tl_batch_to_csv:
- *
- * Returns: line, token fingerprint (never the token), customer id, order id, outcome, HTTP
- *   status, request id, account: one row per item, RFC 4180 quoting, formulas neutralised
- */
-char *
-tl_batch_to_csv (TlBatch *self)
-{
-  GString *out = g_string_new ("line,token,customerId,orderId,outcome,status,requestId,account\r\n");
-  g_autofree char *account = tl_account_dup_label (self->account);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlBatchItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      g_autofree char *outcome = tl_batch_item_describe (item);
-      g_autofree char *line = g_strdup_printf ("%u", item->line);
-      g_autofree char *status = NULL;
-      TlTicket *ticket = item->result ? tl_lookup_result_get_ticket (item->result) : NULL;
-
-      if (item->result != NULL && tl_lookup_result_get_status (item->result) != 0)
-        status = g_strdup_printf ("%u", tl_lookup_result_get_status (item->result));
-
-      csv_field (out, line);
-      g_string_append_c (out, ',');
-      ensure_parsed (item);
-      csv_field (out, item->fingerprint);
-      g_string_append_c (out, ',');
-      csv_field (out, item_customer_id (item));
-      g_string_append_c (out, ',');
-      csv_field (out, ticket ? tl_ticket_get_string (ticket, TL_TICKET_FIELD_ORDER_ID) : NULL);
-      g_string_append_c (out, ',');
-      csv_field (out, outcome);
-      g_string_append_c (out, ',');
-      csv_field (out, status);
-      g_string_append_c (out, ',');
-      csv_field (out, item->result ? tl_lookup_result_get_request_id (item->result) : NULL);
-      g_string_append_c (out, ',');
-      csv_field (out, account);
-      g_string_append (out, "\r\n");
-    }
-  return g_string_free (out, FALSE);
 }

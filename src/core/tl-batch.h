@@ -6,32 +6,19 @@
 
 #include <gio/gio.h>
 
+#include "tl-batch-item.h"
+#include "tl-batch-line.h"
 #include "tl-client.h"
-#include "tl-input.h"
 
 G_BEGIN_DECLS
 
-#define TL_TYPE_BATCH_ITEM (tl_batch_item_get_type ())
-G_DECLARE_FINAL_TYPE (TlBatchItem, tl_batch_item, TL, BATCH_ITEM, GObject)
-
 #define TL_TYPE_BATCH (tl_batch_get_type ())
 G_DECLARE_FINAL_TYPE (TlBatch, tl_batch, TL, BATCH, GObject)
-
-guint           tl_batch_item_get_line        (TlBatchItem *self);
-guint           tl_batch_item_get_index       (TlBatchItem *self);
-TlInput        *tl_batch_item_get_input       (TlBatchItem *self);
-const GError   *tl_batch_item_get_input_error (TlBatchItem *self);
-TlLookupResult *tl_batch_item_get_result      (TlBatchItem *self);
-gboolean        tl_batch_item_is_done         (TlBatchItem *self);
-const char     *tl_batch_item_get_fingerprint (TlBatchItem *self);
-char           *tl_batch_item_describe        (TlBatchItem *self);
-int             tl_batch_item_get_exit_status (TlBatchItem *self);
 
 TlBatch        *tl_batch_new                  (TlClient    *client,
                                                TlAccount   *account,
                                                guint        max_jobs);
 TlAccount      *tl_batch_get_account          (TlBatch     *self);
-gboolean        tl_batch_text_has_lines       (const char  *text);
 guint           tl_batch_add_text             (TlBatch     *self,
                                                const char  *text);
 void            tl_batch_add_text_async       (TlBatch             *self,
@@ -61,6 +48,8 @@ gboolean        tl_batch_run_finish           (TlBatch      *self,
                                                GAsyncResult *result,
                                                GError      **error);
 int             tl_batch_get_exit_status      (TlBatch     *self);
+
+/* tl-batch-csv.c */
 char           *tl_batch_to_csv               (TlBatch     *self);
 
 G_END_DECLS

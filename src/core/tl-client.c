@@ -1,4 +1,6 @@
-/* tl-client.c: builds the documented request, enforces the rules, reads the answer
+/* tl-client.c: the session, and one lookup's flow: send the request (tl-request.c), read the
+ * answer within its deadline and size cap, and make the result (its failure classes are
+ * tl-lookup-error.c's, its diagnostics and redaction tl-lookup-diagnostics.c's)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,11 +8,9 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "tl-secret.h"
 #include "tl-redactor.h"
-#include "tl-text.h"
 #include "tl-client.h"
 #include "tl-deadline.h"
 #include "tl-gateway.h"
@@ -249,201 +249,6 @@ tl_client_set_proxy_resolver (TlClient       *self,
   soup_session_set_proxy_resolver (self->session, G_PROXY_RESOLVER (self->proxy_resolver));
 }
 
-static gboolean
-host_is_loopback (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-
-  if (host == NULL)
-    return FALSE;
-  if (g_ascii_strcasecmp (host, "localhost") == 0)
-    return TRUE;
-  address = g_inet_address_new_from_string (host);
-  return address != NULL && g_inet_address_get_is_loopback (address);
-}
-
-/* @url as it may be quoted in a message: without anything between "://" and "@", where a
- * pasted address may carry a username and password. */
-static char *
-display_url (const char *url)
-{
-  const char *start = strstr (url, "://");
-  const char *at, *end;
-
-  if (start == NULL)
-    return g_strdup (url);
-  start += 3;
-  end = start + strcspn (start, "/?#");
-  at = NULL;
-  for (const char *p = start; p < end; p++)
-    if (*p == '@')
-      at = p;
-  if (at == NULL)
-    return g_strdup (url);
-  return g_strdup_printf ("%.*s…@%s", (int) (start - url), url, at + 1);
-}
-
-static GUri *
-parse_base_url (const char  *raw_base_url,
-                GError     **error)
-{
-  g_autoptr(GUri) uri = NULL;
-  g_autofree char *base_url = display_url (raw_base_url);
-  const char *scheme;
-
-  uri = g_uri_parse (raw_base_url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    {
-      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
-                   _("“%s” is not a web address. Use an address like %s."),
-                   base_url, TL_DEFAULT_BASE_URL);
-      return NULL;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") == 0)
-    ;
-  else if (g_ascii_strcasecmp (scheme, "http") == 0)
-    {
-      if (!host_is_loopback (g_uri_get_host (uri)))
-        {
-          g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
-                       _("“%s” uses plain http://, which would send the password unencrypted. "
-                         "Use https:// (plain http:// is only allowed to this computer)."),
-                       base_url);
-          return NULL;
-        }
-    }
-  else
-    {
-      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
-                   _("“%s” is not an https:// address."), base_url);
-      return NULL;
-    }
-
-  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL ||
-      g_uri_get_userinfo (uri) != NULL)
-    {
-      g_set_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_INSECURE_URL,
-                   _("The base URL “%s” must not contain a user name, “?” or “#”."), base_url);
-      return NULL;
-    }
-
-  return g_steal_pointer (&uri);
-}
-
-gboolean
-tl_client_check_base_url (const char  *base_url,
-                          GError     **error)
-{
-  g_autofree char *url = tl_normalize_base_url (base_url);
-  g_autoptr(GUri) uri = parse_base_url (url, error);
-
-  return uri != NULL;
-}
-
-/* Escapes everything but RFC 3986 unreserved characters, and '.' too, so that no customer id
- * can become a "." or ".." segment: the id is always exactly one path segment on the wire. */
-static char *
-escape_segment (const char *segment)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const guchar *p = (const guchar *) segment; *p; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '~')
-        g_string_append_c (out, *p);
-      else
-        g_string_append_printf (out, "%%%02X", *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* Builds the GUri directly: re-parsing the string would let GUri normalize "%2E%2E" back into
- * ".." and remove it as a dot segment. */
-static GUri *
-build_uri (const char  *base_url,
-           const char  *customer_id,
-           GError     **error)
-{
-  g_autofree char *url = tl_normalize_base_url (base_url);
-  g_autoptr(GUri) base = parse_base_url (url, error);
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *base_path = NULL;
-  gsize len;
-
-  if (base == NULL)
-    return NULL;
-
-  base_path = g_strdup (g_uri_get_path (base));
-  len = strlen (base_path);
-  while (len > 0 && base_path[len - 1] == '/')
-    base_path[--len] = '\0';
-
-  escaped = escape_segment (customer_id);
-  path = g_strconcat (base_path, "/Service/Order/Token/", escaped, NULL);
-  return g_uri_build (SOUP_HTTP_URI_FLAGS, g_uri_get_scheme (base), NULL,
-                      g_uri_get_host (base), g_uri_get_port (base), path, NULL, NULL);
-}
-
-/**
- * tl_client_build_url:
- *
- * Returns: `{base}/Service/Order/Token/{customerId}` with the id escaped as one path segment,
- *   or %NULL with a %TL_LOOKUP_ERROR_INSECURE_URL error
- */
-char *
-tl_client_build_url (const char  *base_url,
-                     const char  *customer_id,
-                     GError     **error)
-{
-  g_autoptr(GUri) uri = build_uri (base_url, customer_id, error);
-
-  return uri ? g_uri_to_string (uri) : NULL;
-}
-
-/**
- * tl_client_build_body:
- *
- * Returns: `{"data":"<token>"}`, the token written as a JSON string (tl_text_append_json_string).
- *   Secret: free with tl_secret_free().
- */
-char *
-tl_client_build_body (const char *token)
-{
-  g_autofree char *valid = g_utf8_validate (token, -1, NULL) ? NULL : g_utf8_make_valid (token, -1);
-  const char *text = valid ? valid : token;
-  /* Sized for the longest escaping (six bytes for one), so the buffer never moves and leaves no
-   * copy of the token behind in freed memory. */
-  GString *body = g_string_sized_new (6 * strlen (text) + 16);
-
-  g_string_append (body, "{\"data\":");
-  tl_text_append_json_string (body, text);
-  g_string_append_c (body, '}');
-  if (valid != NULL)
-    explicit_bzero (valid, strlen (valid));
-  return g_string_free (body, FALSE);
-}
-
-/**
- * tl_client_build_authorization:
- *
- * Returns: "Basic base64(username:password)" of the UTF-8 strings. Secret: free with care.
- */
-char *
-tl_client_build_authorization (const char *username,
-                               const char *password)
-{
-  g_autofree char *pair = g_strconcat (username ? username : "", ":", password ? password : "", NULL);
-  g_autofree char *encoded = g_base64_encode ((const guchar *) pair, strlen (pair));
-  char *header = g_strconcat ("Basic ", encoded, NULL);
-
-  explicit_bzero (pair, strlen (pair));
-  explicit_bzero (encoded, strlen (encoded));
-  return header;
-}
-
 /* One lookup in flight. */
 typedef struct
 {
@@ -492,149 +297,10 @@ lookup_data_free (LookupData *data)
 
 
 static void
-copy_header (const char *name,
-             const char *value,
-             gpointer    user_data)
-{
-  SoupMessageHeaders *copy = user_data;
-
-  if (g_ascii_strcasecmp (name, "Authorization") == 0)
-    value = "Basic ••••";
-  soup_message_headers_append (copy, name, value);
-}
-
-static const char *request_id_headers[] = {
-  "X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Trace-Id", "X-Amzn-Trace-Id",
-  "X-MS-Request-Id", "X-Azure-Ref", "Traceparent",
-};
-
-static void
 fill_diagnostics (LookupData *data)
 {
-  TlLookupResult *result = data->result;
-  SoupMessageHeaders *response_headers;
-  SoupMessageMetrics *metrics;
-
-  result->elapsed_us = g_get_monotonic_time () - data->start_us;
-  if (data->msg == NULL)
-    return;   /* refused before anything was sent */
-  response_headers = soup_message_get_response_headers (data->msg);
-
-  if (result->request_headers == NULL)
-    {
-      result->request_headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
-      soup_message_headers_foreach (soup_message_get_request_headers (data->msg), copy_header,
-                                    result->request_headers);
-    }
-
-  metrics = soup_message_get_metrics (data->msg);
-  if (metrics != NULL && result->metrics == NULL)
-    result->metrics = soup_message_metrics_copy (metrics);
-
-  if (result->status == 0 && soup_message_get_status (data->msg) != SOUP_STATUS_NONE)
-    {
-      result->status = soup_message_get_status (data->msg);
-      result->reason = g_strdup (soup_message_get_reason_phrase (data->msg));
-    }
-
-  if (result->status != 0 && result->response_headers == NULL)
-    {
-      result->response_headers = soup_message_headers_ref (response_headers);
-      result->http_version = g_strdup (soup_message_get_http_version (data->msg) == SOUP_HTTP_2_0
-                                       ? "HTTP/2"
-                                       : soup_message_get_http_version (data->msg) == SOUP_HTTP_1_0
-                                       ? "HTTP/1.0" : "HTTP/1.1");
-    }
-
-  if (result->response_headers != NULL)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (request_id_headers) && result->request_id == NULL; i++)
-        {
-          const char *v = soup_message_headers_get_one (result->response_headers, request_id_headers[i]);
-          if (v != NULL)
-            result->request_id = g_strndup (v, 200);
-        }
-      if (result->retry_after == NULL)
-        {
-          const char *v = soup_message_headers_get_one (result->response_headers, "Retry-After");
-          if (v != NULL)
-            result->retry_after = g_strndup (v, 100);
-        }
-    }
-
-  if (data->body != NULL && data->body->len > 0 && result->body_excerpt == NULL)
-    {
-      gsize n = MIN (data->body->len, TL_BODY_EXCERPT_MAX);
-      result->body_size = data->body->len;
-      result->body_excerpt = g_utf8_make_valid ((const char *) data->body->data, n);
-    }
-}
-
-static void
-redact_string (TlRedactor  *redactor,
-               char       **field)
-{
-  char *redacted;
-
-  if (*field == NULL)
-    return;
-  redacted = tl_redactor_apply (redactor, *field);
-  g_free (*field);
-  *field = redacted;
-}
-
-static void
-redact_header (const char *name,
-               const char *value,
-               gpointer    user_data)
-{
-  gpointer *pair = user_data;
-  g_autofree char *redacted = tl_redactor_apply (pair[0], value);
-
-  soup_message_headers_append (pair[1], name, redacted);
-}
-
-/* The one redaction pass: every string of the result that came from the network, or that was
- * composed with such a string (the error message quotes the reason phrase, Location, …), with
- * the token and credentials of this lookup replaced, in whatever form they were echoed. */
-static void
-redact_result (TlLookupResult *result,
-               TlRedactor     *redactor)
-{
-  if (tl_redactor_is_empty (redactor))
-    return;
-
-  redact_string (redactor, &result->reason);
-  redact_string (redactor, &result->request_id);
-  redact_string (redactor, &result->retry_after);
-  redact_string (redactor, &result->body_excerpt);
-  if (result->error != NULL)
-    redact_string (redactor, &result->error->message);
-  if (result->error_body != NULL)
-    {
-      redact_string (redactor, &result->error_body->message);
-      redact_string (redactor, &result->error_body->trace_id);
-      for (guint i = 0; i < result->error_body->details->len; i++)
-        redact_string (redactor, (char **) &g_ptr_array_index (result->error_body->details, i));
-    }
-  if (result->response_headers != NULL)
-    {
-      SoupMessageHeaders *copy = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-      gpointer pair[2] = { redactor, copy };
-
-      soup_message_headers_foreach (result->response_headers, redact_header, pair);
-      soup_message_headers_unref (result->response_headers);
-      result->response_headers = copy;
-    }
-  if (result->ticket != NULL)
-    for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
-      {
-        const char *value = tl_ticket_get_string (result->ticket, f);
-        g_autofree char *redacted = tl_redactor_apply (redactor, value);
-
-        if (g_strcmp0 (value, redacted) != 0)
-          tl_ticket_set_string (result->ticket, f, redacted);
-      }
+  tl_lookup_result_fill_diagnostics (data->result, data->msg, data->body,
+                                     g_get_monotonic_time () - data->start_us);
 }
 
 static void
@@ -643,10 +309,22 @@ complete (GTask *task)
   LookupData *data = g_task_get_task_data (task);
 
   fill_diagnostics (data);
-  redact_result (data->result, data->redactor);
+  tl_lookup_result_redact (data->result, data->redactor);
   if (data->stream != NULL && !g_input_stream_is_closed (data->stream))
     g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
   g_task_return_pointer (task, g_object_ref (data->result), g_object_unref);
+}
+
+/* Ends the lookup with @error (taken). */
+static void
+fail_with (GTask  *task,
+           GError *error)
+{
+  LookupData *data = g_task_get_task_data (task);
+
+  g_clear_error (&data->result->error);
+  data->result->error = error;
+  complete (task);
 }
 
 static void
@@ -671,26 +349,6 @@ fail (GTask         *task,
   complete (task);
 }
 
-static char *
-describe_tls_errors (GTlsCertificateFlags flags)
-{
-  GString *out = g_string_new (NULL);
-
-  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
-    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is not signed by a trusted authority"));
-  if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
-    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is for a different server name"));
-  if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
-    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it is not valid yet"));
-  if (flags & G_TLS_CERTIFICATE_EXPIRED)
-    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it has expired"));
-  if (flags & G_TLS_CERTIFICATE_REVOKED)
-    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it has been revoked"));
-  if (flags & G_TLS_CERTIFICATE_INSECURE)
-    g_string_append_printf (out, "%s%s", out->len ? "; " : "", _("it uses an insecure algorithm"));
-  return g_string_free (out, out->len == 0);
-}
-
 /* The proxy this lookup went through, as "host:port"; NULL when it went directly. */
 static char *
 describe_proxy (GTask *task)
@@ -701,107 +359,18 @@ describe_proxy (GTask *task)
   return tl_proxy_resolver_describe (self->proxy_resolver, data->result->url);
 }
 
-/* Who issued the certificate that was not accepted: what tells a TLS-inspecting office proxy
- * from a broken server. */
-static char *
-describe_issuer (SoupMessage *msg)
-{
-  GTlsCertificate *certificate = soup_message_get_tls_peer_certificate (msg);
-  g_autofree char *issuer = NULL;
-
-  if (certificate == NULL || (issuer = g_tls_certificate_get_issuer_name (certificate)) == NULL)
-    return NULL;
-  if (!g_utf8_validate (issuer, -1, NULL) || g_utf8_strlen (issuer, -1) > 300)
-    return NULL;
-  return g_steal_pointer (&issuer);
-}
-
+/* Ends a lookup that got no HTTP answer. */
 static void
 fail_with_gerror (GTask        *task,
                   const GError *error)
 {
+  TlClient *self = g_task_get_source_object (task);
   LookupData *data = g_task_get_task_data (task);
-  g_autoptr(GUri) uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
-  const char *host = uri ? g_uri_get_host (uri) : "?";
-  g_autofree char *proxy = NULL;
 
-  if (!tl_deadline_expired (data->deadline) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      (error->domain == G_RESOLVER_ERROR || error->domain == G_IO_ERROR) &&
-      soup_message_get_tls_peer_certificate (data->msg) == NULL &&
-      (proxy = describe_proxy (task)) != NULL)
-    {
-      /* Through a proxy, this computer connects to nothing but the proxy, and no name but the
-       * proxy's is looked up here: a connection that failed before TLS failed at the proxy. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NEED_AUTH) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_AUTH_FAILED))
-        fail (task, TL_LOOKUP_ERROR_PROXY,
-              _("The proxy %s asks for a sign-in before it lets the connection to %s through."),
-              proxy, host);
-      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NOT_ALLOWED))
-        fail (task, TL_LOOKUP_ERROR_PROXY, _("The proxy %s refused the connection to %s."),
-              proxy, host);
-      else
-        fail (task, TL_LOOKUP_ERROR_PROXY, _("The proxy %s could not be reached (%s)."),
-              proxy, error->message);
-      return;
-    }
-
-  if (tl_deadline_expired (data->deadline))
-    fail (task, TL_LOOKUP_ERROR_TIMEOUT,
-          _("No complete answer from %s within %.1f seconds."), host, data->timeout_ms / 1000.0);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    fail (task, TL_LOOKUP_ERROR_CANCELLED, _("The lookup was cancelled."));
-  else if (error->domain == G_RESOLVER_ERROR ||
-           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
-    fail (task, TL_LOOKUP_ERROR_DNS, _("The server name “%s” could not be found (%s)."),
-          host, error->message);
-  else if (error->domain == G_TLS_ERROR)
-    {
-      GTlsCertificateFlags flags = soup_message_get_tls_peer_certificate_errors (data->msg);
-      g_autofree char *why = describe_tls_errors (flags);
-      g_autofree char *issuer = describe_issuer (data->msg);
-
-      if (why != NULL && issuer != NULL && (flags & G_TLS_CERTIFICATE_UNKNOWN_CA))
-        fail (task, TL_LOOKUP_ERROR_TLS,
-              _("The certificate of %s was not accepted: %s. It was issued by “%s”. If that is "
-                "your office's network security, its root certificate must be installed on this "
-                "computer; otherwise someone is between you and the service."),
-              host, why, issuer);
-      else if (why != NULL && issuer != NULL)
-        fail (task, TL_LOOKUP_ERROR_TLS,
-              _("The certificate of %s was not accepted: %s. It was issued by “%s”."),
-              host, why, issuer);
-      else if (why != NULL)
-        fail (task, TL_LOOKUP_ERROR_TLS, _("The certificate of %s was not accepted: %s."), host, why);
-      else
-        fail (task, TL_LOOKUP_ERROR_TLS, _("The secure connection to %s failed: %s"), host,
-              error->message);
-    }
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    fail (task, TL_LOOKUP_ERROR_TIMEOUT, _("The connection to %s timed out (%s)."), host,
-          error->message);
-  else if (error->domain == SOUP_SESSION_ERROR &&
-           (error->code == SOUP_SESSION_ERROR_PARSING || error->code == SOUP_SESSION_ERROR_ENCODING))
-    fail (task, TL_LOOKUP_ERROR_MALFORMED, _("%s did not answer in HTTP: %s"), host,
-          error->message);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
-    fail (task, TL_LOOKUP_ERROR_NETWORK, _("%s refused the connection (%s)."), host,
-          error->message);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
-           (g_strcmp0 (error->message, "Header too big") == 0 ||
-            g_strcmp0 (error->message, g_dgettext ("libsoup-3.0", "Header too big")) == 0))
-    /* libsoup stops reading headers past its limit (64–100 KiB) */
-    fail (task, TL_LOOKUP_ERROR_TOO_LARGE,
-          _("The answer's headers from %s are larger than this app accepts; reading stopped there."),
-          host);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-    fail (task, TL_LOOKUP_ERROR_NETWORK,
-          _("The connection to %s closed before the whole answer arrived (%s)."), host,
-          error->message);
-  else
-    fail (task, TL_LOOKUP_ERROR_NETWORK, _("The connection to %s failed: %s"), host,
-          error->message);
+  fail_with (task, tl_lookup_error_new_for_failure (error, data->msg, data->result->url,
+                                                    self->proxy_resolver,
+                                                    tl_deadline_expired (data->deadline),
+                                                    data->timeout_ms));
 }
 
 static void finish_body (GTask *task);
@@ -914,19 +483,9 @@ finish_body (GTask *task)
   if (result->error_body->trace_id != NULL && result->request_id == NULL)
     result->request_id = g_strdup (result->error_body->trace_id);
 
-  if (SOUP_STATUS_IS_REDIRECTION (status))
-    {
-      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
-                                                           "Location");
-      fail (task, TL_LOOKUP_ERROR_REDIRECT,
-            _("The service answered %u %s and points to %s. The redirect was not followed."),
-            status, soup_message_get_reason_phrase (data->msg),
-            location ? location : _("no address"));
-      return;
-    }
-
   /* a gateway's own page, or the service's message under a misleading status */
-  if (tl_gateway_classify (status, soup_message_get_reason_phrase (data->msg),
+  if (!SOUP_STATUS_IS_REDIRECTION (status) &&
+      tl_gateway_classify (status, soup_message_get_reason_phrase (data->msg),
                            soup_message_get_response_headers (data->msg), (const char *) data->body->data,
                            data->body->len, result->error_body, &gateway_code, &gateway_cause))
     {
@@ -934,8 +493,10 @@ finish_body (GTask *task)
       return;
     }
 
-  fail (task, tl_lookup_error_from_status (status), _("The service answered %u %s."),
-        status, soup_message_get_reason_phrase (data->msg));
+  fail_with (task, tl_lookup_error_new_for_response (status, soup_message_get_reason_phrase (data->msg),
+                                                     soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
+                                                                                   "Location"),
+                                                     result->error_body));
 }
 
 static void
@@ -1010,15 +571,7 @@ on_send_ready (GObject      *source,
       const char *host = uri ? g_uri_get_host (uri) : "?";
 
       g_cancellable_cancel (lookup_cancellable (data));
-      if (status == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
-        fail (task, TL_LOOKUP_ERROR_PROXY,
-              _("The proxy %s asks for a sign-in (%u Proxy Authentication Required) before it "
-                "lets the connection to %s through."),
-              proxy ? proxy : "?", status, host);
-      else
-        fail (task, TL_LOOKUP_ERROR_PROXY,
-              _("The proxy %s refused the connection to %s (it answered %u)."),
-              proxy ? proxy : "?", host, status);
+      fail_with (task, tl_lookup_error_new_for_proxy_answer (status, proxy, host));
       return;
     }
 
@@ -1061,11 +614,8 @@ tl_client_lookup_async (TlClient            *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
-  g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *authorization = NULL;
   LookupData *data;
-  char *body_text;
 
   g_return_if_fail (TL_IS_CLIENT (self));
   g_return_if_fail (TL_IS_ACCOUNT (account));
@@ -1114,7 +664,7 @@ tl_client_lookup_async (TlClient            *self,
       return;
     }
 
-  uri = build_uri (tl_account_get_server (account), customer_id, &error);
+  uri = tl_request_build_uri (tl_account_get_server (account), customer_id, &error);
   if (uri == NULL)
     {
       fail (task, error->code, "%s", error->message);
@@ -1130,26 +680,8 @@ tl_client_lookup_async (TlClient            *self,
       return;
     }
 
-  data->msg = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
-  /* IDEMPOTENT: the lookup only reads a ticket, so it may go out on a kept-alive connection
-   * (libsoup opens a new connection for every non-idempotent POST otherwise) and libsoup may
-   * resend it once if that connection turns out to have been closed by the server. */
-  soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_COLLECT_METRICS |
-                                     SOUP_MESSAGE_IDEMPOTENT);
-  soup_message_disable_feature (data->msg, SOUP_TYPE_AUTH_MANAGER);
-
-  authorization = tl_client_build_authorization (tl_account_get_username (account),
-                                                 tl_account_get_password (account));
-  soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Accept",
-                                "application/json");
-  soup_message_headers_replace (soup_message_get_request_headers (data->msg), "Authorization",
-                                authorization);
-  explicit_bzero (authorization, strlen (authorization));
-
-  body_text = tl_client_build_body (token);
-  body = g_bytes_new_with_free_func (body_text, strlen (body_text),
-                                     (GDestroyNotify) tl_secret_free, body_text);
-  soup_message_set_request_body_from_bytes (data->msg, "application/json", body);
+  data->msg = tl_request_new_message (uri, tl_account_get_username (account),
+                                      tl_account_get_password (account), token);
 
   data->deadline = tl_deadline_new (cancellable, data->timeout_ms, "[ticket-lookup] lookup deadline");
 

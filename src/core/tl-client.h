@@ -8,11 +8,10 @@
 
 #include "tl-account.h"
 #include "tl-lookup-result.h"
+#include "tl-request.h"
 
 G_BEGIN_DECLS
 
-#define TL_DEFAULT_BASE_URL          "https://connect.maklare.vitec.net"
-#define TL_TEST_BASE_URL             "https://connect-qa.maklare.vitec.net"
 #define TL_DEFAULT_TIMEOUT_SECONDS   30
 #define TL_DEFAULT_MAX_RESPONSE_SIZE (1024 * 1024)
 #define TL_BODY_EXCERPT_MAX          4096
@@ -42,15 +41,6 @@ void            tl_client_lookup_async          (TlClient            *self,
                                                  gpointer             user_data);
 TlLookupResult *tl_client_lookup_finish         (TlClient            *self,
                                                  GAsyncResult        *result,
-                                                 GError             **error);
-
-char           *tl_client_build_url             (const char          *base_url,
-                                                 const char          *customer_id,
-                                                 GError             **error);
-char           *tl_client_build_body            (const char          *token);
-char           *tl_client_build_authorization   (const char          *username,
-                                                 const char          *password);
-gboolean        tl_client_check_base_url        (const char          *base_url,
                                                  GError             **error);
 
 G_END_DECLS

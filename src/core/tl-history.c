@@ -133,7 +133,8 @@ const char *tl_history_entry_get_token (TlHistoryEntry *self) { return self->tok
 /**
  * tl_history_entry_describe:
  *
- * Returns: the outcome in words: "Valid", "Expired", or the error's title
+ * Returns: (nullable): the outcome in words: "Valid", "Expired", or the error's title; %NULL
+ *   for an entry that has none
  */
 char *
 tl_history_entry_describe (TlHistoryEntry *self)
@@ -144,7 +145,22 @@ tl_history_entry_describe (TlHistoryEntry *self)
   for (guint code = 0; code < TL_LOOKUP_ERROR_N_CODES; code++)
     if (g_strcmp0 (self->outcome, tl_lookup_error_code_to_string (code)) == 0)
       return g_strdup (tl_lookup_error_get_title (code));
-  return g_strdup (self->outcome ? self->outcome : "—");
+  return g_strdup (self->outcome);
+}
+
+/**
+ * tl_history_entry_get_outcome_kind:
+ *
+ * Returns: the entry's verdict, or %TL_OUTCOME_FAILED for an error (or an outcome this
+ *   version does not know)
+ */
+TlOutcome
+tl_history_entry_get_outcome_kind (TlHistoryEntry *self)
+{
+  for (TlTicketState state = TL_TICKET_STATE_UNKNOWN; state <= TL_TICKET_STATE_EXPIRED; state++)
+    if (g_strcmp0 (self->outcome, tl_ticket_state_to_string (state)) == 0)
+      return tl_outcome_from_state (state);
+  return TL_OUTCOME_FAILED;
 }
 
 static void
@@ -189,13 +205,7 @@ outcome_of (TlLookupResult *result)
 
   if (error != NULL)
     return tl_lookup_error_code_to_string (tl_lookup_error_code (error));
-  switch (ticket ? tl_ticket_get_state (ticket) : TL_TICKET_STATE_UNKNOWN)
-    {
-    case TL_TICKET_STATE_VALID: return "valid";
-    case TL_TICKET_STATE_EXPIRED: return "expired";
-    case TL_TICKET_STATE_UNKNOWN:
-    default: return "unknown";
-    }
+  return tl_ticket_state_to_string (ticket ? tl_ticket_get_state (ticket) : TL_TICKET_STATE_UNKNOWN);
 }
 
 /**

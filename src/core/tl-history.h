@@ -24,6 +24,7 @@ const char     *tl_history_entry_get_account     (TlHistoryEntry *self);
 TlLookupResult *tl_history_entry_get_result      (TlHistoryEntry *self);
 const char     *tl_history_entry_get_token       (TlHistoryEntry *self);
 char           *tl_history_entry_describe        (TlHistoryEntry *self);
+TlOutcome       tl_history_entry_get_outcome_kind (TlHistoryEntry *self);
 
 #define TL_HISTORY_MAX_FULL_ENTRIES 50
 #define TL_HISTORY_MAX_FILE_SIZE    (4 * 1024 * 1024)

@@ -4,7 +4,10 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <libsoup/soup.h>
+
+#include "tl-error-body.h"
+#include "tl-proxy.h"
 
 G_BEGIN_DECLS
 
@@ -56,8 +59,22 @@ const char  *tl_lookup_error_get_title       (TlLookupError code);
 const char  *tl_lookup_error_get_explanation (TlLookupError code);
 const char  *tl_lookup_error_get_next_step   (TlLookupError code);
 int          tl_lookup_error_get_exit_status (TlLookupError code);
-const char  *tl_lookup_error_get_icon_name   (TlLookupError code);
+gboolean     tl_lookup_error_wants_account   (TlLookupError code);
 TlLookupError tl_lookup_error_from_status    (guint status);
 TlLookupError tl_lookup_error_code           (const GError *error);
+
+GError      *tl_lookup_error_new_for_failure      (const GError      *error,
+                                                   SoupMessage       *msg,
+                                                   const char        *url,
+                                                   TlProxyResolver   *proxies,
+                                                   gboolean           timed_out,
+                                                   guint              timeout_ms);
+GError      *tl_lookup_error_new_for_response     (guint              status,
+                                                   const char        *reason,
+                                                   const char        *location,
+                                                   const TlErrorBody *body);
+GError      *tl_lookup_error_new_for_proxy_answer (guint              status,
+                                                   const char        *proxy,
+                                                   const char        *host);
 
 G_END_DECLS

@@ -1,10 +1,11 @@
-/* tl-lookup-result-private.h: fields tl-client fills in
+/* tl-lookup-result-private.h: fields tl-client and tl-lookup-diagnostics fill in
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include "tl-lookup-result.h"
+#include "tl-redactor.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,14 @@ struct _TlLookupResult
   char               *retry_after;
 };
 
-TlLookupResult *tl_lookup_result_new (void);
+TlLookupResult *tl_lookup_result_new              (void);
+
+/* tl-lookup-diagnostics.c */
+void            tl_lookup_result_fill_diagnostics (TlLookupResult *result,
+                                                   SoupMessage    *msg,
+                                                   GByteArray     *body,
+                                                   gint64          elapsed_us);
+void            tl_lookup_result_redact           (TlLookupResult *result,
+                                                   TlRedactor     *redactor);
 
 G_END_DECLS

@@ -12,6 +12,30 @@
 
 G_DEFINE_FINAL_TYPE (TlLookupResult, tl_lookup_result, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (TlOutcome, tl_outcome,
+  G_DEFINE_ENUM_VALUE (TL_OUTCOME_PENDING, "pending"),
+  G_DEFINE_ENUM_VALUE (TL_OUTCOME_VALID, "valid"),
+  G_DEFINE_ENUM_VALUE (TL_OUTCOME_EXPIRED, "expired"),
+  G_DEFINE_ENUM_VALUE (TL_OUTCOME_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (TL_OUTCOME_FAILED, "failed"))
+
+/**
+ * tl_outcome_from_state:
+ *
+ * Returns: the outcome of a lookup that answered with a ticket in @state
+ */
+TlOutcome
+tl_outcome_from_state (TlTicketState state)
+{
+  switch (state)
+    {
+    case TL_TICKET_STATE_VALID: return TL_OUTCOME_VALID;
+    case TL_TICKET_STATE_EXPIRED: return TL_OUTCOME_EXPIRED;
+    case TL_TICKET_STATE_UNKNOWN:
+    default: return TL_OUTCOME_UNKNOWN;
+    }
+}
+
 static void
 tl_lookup_result_finalize (GObject *object)
 {
@@ -61,6 +85,22 @@ tl_lookup_result_is_ok (TlLookupResult *self)
 {
   g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), FALSE);
   return self->ticket != NULL && self->error == NULL;
+}
+
+/**
+ * tl_lookup_result_get_outcome:
+ *
+ * Returns: %TL_OUTCOME_FAILED for an error, else the ticket's verdict (as the exit status)
+ */
+TlOutcome
+tl_lookup_result_get_outcome (TlLookupResult *self)
+{
+  g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), TL_OUTCOME_FAILED);
+
+  if (self->error != NULL)
+    return TL_OUTCOME_FAILED;
+  return tl_outcome_from_state (self->ticket != NULL ? tl_ticket_get_state (self->ticket)
+                                                     : TL_TICKET_STATE_UNKNOWN);
 }
 
 /**

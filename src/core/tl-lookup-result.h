@@ -12,6 +12,27 @@
 
 G_BEGIN_DECLS
 
+/**
+ * TlOutcome:
+ *
+ * What became of one lookup, as a state: a verdict read from a ticket, a failure (its class
+ * is the error's code), or not yet known. How an outcome looks is the app's business.
+ */
+typedef enum
+{
+  TL_OUTCOME_PENDING,   /* not finished */
+  TL_OUTCOME_VALID,
+  TL_OUTCOME_EXPIRED,
+  TL_OUTCOME_UNKNOWN,   /* a ticket whose answer does not say whether it expired */
+  TL_OUTCOME_FAILED,    /* no ticket: the lookup failed or the input could not be sent */
+} TlOutcome;
+
+#define TL_OUTCOME_N_OUTCOMES (TL_OUTCOME_FAILED + 1)
+
+#define TL_TYPE_OUTCOME (tl_outcome_get_type ())
+GType               tl_outcome_get_type                  (void) G_GNUC_CONST;
+TlOutcome           tl_outcome_from_state                (TlTicketState   state);
+
 #define TL_TYPE_LOOKUP_RESULT (tl_lookup_result_get_type ())
 G_DECLARE_FINAL_TYPE (TlLookupResult, tl_lookup_result, TL, LOOKUP_RESULT, GObject)
 
@@ -25,6 +46,7 @@ TlTicket           *tl_lookup_result_get_ticket          (TlLookupResult *self);
 const GError       *tl_lookup_result_get_error           (TlLookupResult *self);
 const TlErrorBody  *tl_lookup_result_get_error_body      (TlLookupResult *self);
 int                 tl_lookup_result_get_exit_status     (TlLookupResult *self);
+TlOutcome           tl_lookup_result_get_outcome         (TlLookupResult *self);
 
 TlAccount          *tl_lookup_result_get_account         (TlLookupResult *self);
 const char         *tl_lookup_result_get_customer_id     (TlLookupResult *self);

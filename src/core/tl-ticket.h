@@ -31,6 +31,8 @@ typedef enum
   TL_TICKET_STATE_EXPIRED,
 } TlTicketState;
 
+#define TL_TICKET_N_STATES (TL_TICKET_STATE_EXPIRED + 1)
+
 #define TL_TICKET_XML_NAMESPACE "http://schemas.datacontract.org/2004/07/Express.Connect.Api.Models.Order"
 
 #define TL_TYPE_TICKET (tl_ticket_get_type ())

@@ -1,0 +1,29 @@
+/* tl-batch-item.h: one line of a batch and its lookup
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tl-input.h"
+#include "tl-lookup-result.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_BATCH_ITEM (tl_batch_item_get_type ())
+G_DECLARE_FINAL_TYPE (TlBatchItem, tl_batch_item, TL, BATCH_ITEM, GObject)
+
+guint           tl_batch_item_get_line        (TlBatchItem *self);
+guint           tl_batch_item_get_index       (TlBatchItem *self);
+TlInput        *tl_batch_item_get_input       (TlBatchItem *self);
+const GError   *tl_batch_item_get_input_error (TlBatchItem *self);
+TlLookupResult *tl_batch_item_get_result      (TlBatchItem *self);
+gboolean        tl_batch_item_is_done         (TlBatchItem *self);
+const char     *tl_batch_item_get_fingerprint (TlBatchItem *self);
+const char     *tl_batch_item_get_customer_id (TlBatchItem *self);
+char           *tl_batch_item_describe        (TlBatchItem *self);
+int             tl_batch_item_get_exit_status (TlBatchItem *self);
+TlOutcome       tl_batch_item_get_outcome_kind (TlBatchItem *self);
+
+G_END_DECLS

@@ -1,0 +1,90 @@
+/* test-lookup-error.c: the failure classes: what an answer means, which offer the account's
+ * settings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "tl-lookup-error.h"
+
+/* The way out of these is in the account's settings (address, username, password, keyring);
+ * the others are fixed elsewhere: the input, the service, the network, later. */
+static void
+test_wants_account (void)
+{
+  static const TlLookupError account[] = {
+    TL_LOOKUP_ERROR_UNAUTHORIZED, TL_LOOKUP_ERROR_FORBIDDEN, TL_LOOKUP_ERROR_NO_PASSWORD,
+    TL_LOOKUP_ERROR_KEYRING, TL_LOOKUP_ERROR_INSECURE_URL, TL_LOOKUP_ERROR_NOT_FOUND,
+    TL_LOOKUP_ERROR_TLS, TL_LOOKUP_ERROR_DNS, TL_LOOKUP_ERROR_REDIRECT,
+  };
+
+  for (TlLookupError code = 0; code < TL_LOOKUP_ERROR_N_CODES; code++)
+    {
+      gboolean expected = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (account); i++)
+        expected |= account[i] == code;
+      g_test_message ("%s", tl_lookup_error_code_to_string (code));
+      g_assert_cmpint (tl_lookup_error_wants_account (code), ==, expected);
+    }
+  g_assert_false (tl_lookup_error_wants_account (TL_LOOKUP_ERROR_N_CODES));
+}
+
+/* An HTTP answer that is not a ticket: its class from the status, its message quoting it. */
+static void
+test_new_for_response (void)
+{
+  static const struct { guint status; const char *reason; TlLookupError code; } cases[] = {
+    { 301, "Moved Permanently", TL_LOOKUP_ERROR_REDIRECT },
+    { 400, "Bad Request", TL_LOOKUP_ERROR_BAD_REQUEST },
+    { 401, "Unauthorized", TL_LOOKUP_ERROR_UNAUTHORIZED },
+    { 403, "Forbidden", TL_LOOKUP_ERROR_FORBIDDEN },
+    { 404, "Not Found", TL_LOOKUP_ERROR_NOT_FOUND },
+    { 429, "Too Many Requests", TL_LOOKUP_ERROR_CLIENT_ERROR },
+    { 502, "Bad Gateway", TL_LOOKUP_ERROR_SERVER_ERROR },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = tl_lookup_error_new_for_response (cases[i].status, cases[i].reason,
+                                                                  NULL, NULL);
+      g_autofree char *status = g_strdup_printf ("%u", cases[i].status);
+
+      g_assert_error (error, TL_LOOKUP_ERROR, (int) cases[i].code);
+      g_assert_nonnull (strstr (error->message, status));
+      g_assert_nonnull (strstr (error->message, cases[i].reason));
+    }
+
+  {
+    g_autoptr(GError) error = tl_lookup_error_new_for_response (302, "Found", "https://elsewhere.example/", NULL);
+
+    g_assert_error (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_REDIRECT);
+    g_assert_nonnull (strstr (error->message, "https://elsewhere.example/"));
+  }
+}
+
+/* A proxy that answered its CONNECT itself: the proxy failed, not the service. */
+static void
+test_new_for_proxy_answer (void)
+{
+  g_autoptr(GError) sign_in = tl_lookup_error_new_for_proxy_answer (407, "proxy.office:3128", "connect.example");
+  g_autoptr(GError) refused = tl_lookup_error_new_for_proxy_answer (403, NULL, "connect.example");
+
+  g_assert_error (sign_in, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY);
+  g_assert_nonnull (strstr (sign_in->message, "proxy.office:3128"));
+  g_assert_nonnull (strstr (sign_in->message, "407"));
+  g_assert_error (refused, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY);
+  g_assert_nonnull (strstr (refused->message, "connect.example"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/lookup-error/wants-account", test_wants_account);
+  g_test_add_func ("/lookup-error/response", test_new_for_response);
+  g_test_add_func ("/lookup-error/proxy-answer", test_new_for_proxy_answer);
+  return g_test_run ();
+}
