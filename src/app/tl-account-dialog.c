@@ -149,16 +149,15 @@ profile_name (TlAccountDialog *self)
 static void
 save_settings (TlAccountDialog *self)
 {
-  GSettings *settings = tl_application_get_settings (self->app);
   g_autofree char *base_url = chosen_base_url (self);
   g_autofree char *name = profile_name (self);
 
   tl_accounts_save_profile (self->accounts, self->editing, name, base_url,
                             gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
-  g_settings_delay (settings);
-  g_settings_set_boolean (settings, "remember-password", gtk_switch_get_active (self->remember_switch));
-  g_settings_set_uint (settings, "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin));
-  g_settings_apply (settings);
+  g_object_set (self->accounts,
+                "remember-password", gtk_switch_get_active (self->remember_switch),
+                "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin),
+                NULL);
 }
 
 static void

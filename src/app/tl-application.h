@@ -8,6 +8,7 @@
 
 #include "tl-accounts.h"
 #include "tl-client.h"
+#include "tl-settings.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TlApplication, tl_application, TL, APPLICATION, AdwApplication)
 
 TlApplication *tl_application_new                  (void);
-GSettings     *tl_application_get_settings         (TlApplication *self);
+TlSettings    *tl_application_get_settings         (TlApplication *self);
 TlClient      *tl_application_get_client           (TlApplication *self);
 TlAccounts    *tl_application_get_accounts         (TlApplication *self);
 gboolean       tl_application_get_demo             (TlApplication *self);

@@ -135,7 +135,7 @@ entry_free (Entry *entry)
 static gboolean
 lookups_enabled (TlSearchProvider *self)
 {
-  return g_settings_get_boolean (tl_application_get_settings (self->app), "search-lookups");
+  return tl_settings_get_search_lookups (tl_application_get_settings (self->app));
 }
 
 static void
