@@ -32,9 +32,9 @@ open_dialog (gboolean new_profile)
 
   g_assert_null (find_dialog ());
   if (new_profile)
-    tl_account_dialog_present_new (app, NULL);
+    tl_account_dialog_present_new (GTK_APPLICATION (app), tl_application_get_lookups (app), NULL);
   else
-    tl_account_dialog_present (app, NULL);
+    tl_account_dialog_present (GTK_APPLICATION (app), tl_application_get_lookups (app), NULL);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   TL_WIDGET_TEST_WAIT_UNTIL (gtk_widget_get_mapped (dialog));

@@ -271,6 +271,258 @@ test_unwritable (void)
   g_assert_cmpuint (g_list_model_get_n_items (tl_history_get_model (history)), ==, 3);
 }
 
+/* The saved history: read once, saved in the background, removed when remembering stops. */
+
+typedef struct
+{
+  TlDemoServer *demo;
+  TlClient     *client;
+  TlAccount    *account;
+  char         *dir;
+  char         *path;
+  guint         saved;
+  GPtrArray    *messages;
+} FileFixture;
+
+static void
+on_saved (TlHistory   *history,
+          FileFixture *fixture)
+{
+  fixture->saved++;
+}
+
+static void
+on_message (TlHistory   *history,
+            const char  *text,
+            FileFixture *fixture)
+{
+  g_ptr_array_add (fixture->messages, g_strdup (text));
+}
+
+static void
+file_fixture_set_up (FileFixture   *fixture,
+                     gconstpointer  data)
+{
+  fixture->demo = tl_demo_server_new (NULL);
+  fixture->client = tl_client_new ();
+  fixture->account = tl_account_new (tl_demo_server_get_base_url (fixture->demo), TL_DEMO_USERNAME,
+                                     TL_DEMO_PASSWORD, NULL, TRUE);
+  fixture->dir = g_dir_make_tmp ("tl-history-file-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->dir, "history.json", NULL);
+  fixture->messages = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+file_fixture_tear_down (FileFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  g_ptr_array_unref (fixture->messages);
+  g_clear_object (&fixture->account);
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->demo);
+}
+
+static TlHistory *
+file_history (FileFixture *fixture)
+{
+  TlHistory *history = tl_history_new_for_path (fixture->path);
+
+  g_signal_connect (history, "saved", G_CALLBACK (on_saved), fixture);
+  g_signal_connect (history, "message", G_CALLBACK (on_message), fixture);
+  return history;
+}
+
+static void
+add_lookup (FileFixture *fixture,
+            TlHistory   *history,
+            const char  *customer)
+{
+  g_autoptr(TlLookupResult) result = lookup (fixture->client, fixture->account, customer,
+                                             tl_demo_token (TL_DEMO_VALID));
+
+  tl_history_add (history, result, tl_demo_token (TL_DEMO_VALID), "Demo server");
+}
+
+static void
+wait_until_done (TlHistory *history)
+{
+  while (tl_history_is_busy (history))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+saved_text (FileFixture *fixture)
+{
+  char *text = NULL;
+
+  if (!g_file_get_contents (fixture->path, &text, NULL, NULL))
+    return NULL;
+  return text;
+}
+
+/* Two lookups in a row are saved once, together; a later one is saved again. */
+static void
+test_file_coalesced (FileFixture   *fixture,
+                     gconstpointer  data)
+{
+  TlHistory *history = file_history (fixture);
+  g_autofree char *text = NULL;
+  g_autofree char *later = NULL;
+
+  tl_history_set_remember (history, TRUE);
+  tl_history_restore (history);
+  wait_until_done (history);
+  g_assert_cmpuint (fixture->saved, ==, 0);
+
+  add_lookup (fixture, history, "M101");
+  add_lookup (fixture, history, "M102");
+  wait_until_done (history);
+  g_assert_cmpuint (fixture->saved, ==, 1);
+  text = saved_text (fixture);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "M101"));
+  g_assert_nonnull (strstr (text, "M102"));
+  /* never a token */
+  g_assert_null (strstr (text, tl_demo_token (TL_DEMO_VALID)));
+
+  add_lookup (fixture, history, "M103");
+  wait_until_done (history);
+  g_assert_cmpuint (fixture->saved, ==, 2);
+  later = saved_text (fixture);
+  g_assert_nonnull (strstr (later, "M101"));
+  g_assert_nonnull (strstr (later, "M103"));
+  g_assert_cmpuint (fixture->messages->len, ==, 0);
+
+  g_assert_finalize_object (history);
+}
+
+/* A lookup made before the saved history has been read waits for it: the file is never
+ * written over unread, and keeps the earlier sessions' entries. */
+static void
+test_file_waits_for_read (FileFixture   *fixture,
+                          gconstpointer  data)
+{
+  TlHistory *history = file_history (fixture);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path,
+                                      "{\"entries\":[{\"time\":\"2026-11-27T10:00:00Z\","
+                                      "\"customerId\":\"OLD1\",\"outcome\":\"valid\"}]}", -1, NULL));
+  tl_history_set_remember (history, TRUE);
+  add_lookup (fixture, history, "NEW1");
+  wait_until_done (history);
+  /* not read yet: nothing written */
+  g_assert_cmpuint (fixture->saved, ==, 0);
+  text = saved_text (fixture);
+  g_assert_null (strstr (text, "NEW1"));
+  g_clear_pointer (&text, g_free);
+
+  tl_history_restore (history);
+  wait_until_done (history);
+  g_assert_cmpuint (g_list_model_get_n_items (tl_history_get_model (history)), ==, 2);
+  g_assert_cmpuint (fixture->saved, ==, 1);
+  text = saved_text (fixture);
+  g_assert_nonnull (strstr (text, "OLD1"));
+  g_assert_nonnull (strstr (text, "NEW1"));
+
+  g_assert_finalize_object (history);
+}
+
+/* Turned off, the saved history is removed, and nothing is written until it is turned on. */
+static void
+test_file_remember_off (FileFixture   *fixture,
+                        gconstpointer  data)
+{
+  TlHistory *history = file_history (fixture);
+  g_autofree char *text = NULL;
+
+  tl_history_set_remember (history, TRUE);
+  tl_history_restore (history);
+  add_lookup (fixture, history, "M201");
+  wait_until_done (history);
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+
+  tl_history_set_remember (history, FALSE);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  add_lookup (fixture, history, "M202");
+  wait_until_done (history);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  /* a save that was due when it was turned off is not written */
+  tl_history_set_remember (history, TRUE);
+  add_lookup (fixture, history, "M203");
+  tl_history_set_remember (history, FALSE);
+  wait_until_done (history);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  /* on again: what there is so far is saved */
+  tl_history_set_remember (history, TRUE);
+  wait_until_done (history);
+  text = saved_text (fixture);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "M201"));
+  g_assert_nonnull (strstr (text, "M203"));
+
+  /* forgetting clears the list and removes the file */
+  tl_history_forget (history);
+  wait_until_done (history);
+  g_assert_cmpuint (g_list_model_get_n_items (tl_history_get_model (history)), ==, 0);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (fixture->messages->len, ==, 0);
+
+  g_assert_finalize_object (history);
+}
+
+/* A damaged saved history is moved aside, said so once, and kept as it was; the next save
+ * starts a new one beside it. */
+static void
+test_file_damaged_kept (FileFixture   *fixture,
+                        gconstpointer  data)
+{
+  static const char damaged[] = "{\"entries\": [ {\"time\": ";
+  TlHistory *history = file_history (fixture);
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *text = NULL;
+  const char *name;
+
+  g_assert_true (g_file_set_contents (fixture->path, damaged, -1, NULL));
+  tl_history_set_remember (history, TRUE);
+  tl_history_restore (history);
+  add_lookup (fixture, history, "M301");
+  wait_until_done (history);
+
+  g_assert_cmpuint (fixture->messages->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixture->messages, 0), "damaged"));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "history.json.damaged-"))
+      aside = g_build_filename (fixture->dir, name, NULL);
+  g_assert_nonnull (aside);
+  g_assert_nonnull (strstr (g_ptr_array_index (fixture->messages, 0), aside));
+  g_assert_true (g_file_get_contents (aside, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, damaged);
+
+  text = saved_text (fixture);
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "M301"));
+  g_assert_cmpuint (fixture->saved, ==, 1);
+
+  g_assert_finalize_object (history);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +540,14 @@ main (int   argc,
   g_test_add_data_func ("/history/damaged/directory", GINT_TO_POINTER (DIRECTORY), test_damaged_file);
   g_test_add_data_func ("/history/damaged/not-history", GINT_TO_POINTER (NOT_HISTORY), test_damaged_file);
   g_test_add_func ("/history/save-refuses-directory", test_save_refuses_directory);
+  g_test_add ("/history/file/coalesced", FileFixture, NULL,
+              file_fixture_set_up, test_file_coalesced, file_fixture_tear_down);
+  g_test_add ("/history/file/waits-for-read", FileFixture, NULL,
+              file_fixture_set_up, test_file_waits_for_read, file_fixture_tear_down);
+  g_test_add ("/history/file/remember-off", FileFixture, NULL,
+              file_fixture_set_up, test_file_remember_off, file_fixture_tear_down);
+  g_test_add ("/history/file/damaged-kept", FileFixture, NULL,
+              file_fixture_set_up, test_file_damaged_kept, file_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -40,7 +40,6 @@ struct _TlAccountDialog
   gboolean          checking;
   char             *check_customer;   /* the customer ID of the running check, NULL for none */
 
-  TlApplication    *app;
   TlAccounts       *accounts;
   TlLookups        *lookups;
   GCancellable     *cancellable;
@@ -151,16 +150,15 @@ profile_name (TlAccountDialog *self)
 static void
 save_settings (TlAccountDialog *self)
 {
-  GSettings *settings = tl_application_get_settings (self->app);
   g_autofree char *base_url = chosen_base_url (self);
   g_autofree char *name = profile_name (self);
 
   tl_accounts_save_profile (self->accounts, self->editing, name, base_url,
                             gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
-  g_settings_delay (settings);
-  g_settings_set_boolean (settings, "remember-password", gtk_switch_get_active (self->remember_switch));
-  g_settings_set_uint (settings, "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin));
-  g_settings_apply (settings);
+  g_object_set (self->accounts,
+                "remember-password", gtk_switch_get_active (self->remember_switch),
+                "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin),
+                NULL);
 }
 
 static void
@@ -409,22 +407,22 @@ tl_account_dialog_init (TlAccountDialog *self)
 }
 
 static void
-present (TlApplication *application,
-         GtkWindow     *parent,
+present (GtkApplication *application,
+         TlLookups      *lookups,
+         GtkWindow      *parent,
          gboolean       new_profile)
 {
   TlAccountDialog *self = g_object_new (TL_TYPE_ACCOUNT_DIALOG,
                                         "transient-for", parent,
                                         "application", application,
                                         NULL);
-  TlAccounts *accounts = tl_application_get_accounts (application);
+  TlAccounts *accounts = tl_lookups_get_accounts (lookups);
   g_autofree char *username = g_strdup (tl_accounts_get_username (accounts));
   g_autofree char *normalized = g_strdup (tl_accounts_get_base_url (accounts));
   const char *active = tl_accounts_get_active_profile (accounts);
 
-  self->app = application;
   self->accounts = accounts;
-  self->lookups = g_object_ref (tl_application_get_lookups (application));
+  self->lookups = g_object_ref (lookups);
   if (tl_credentials_in_sandbox ())
     adw_action_row_set_subtitle (self->remember_row,
                                  _("Keep it in the app’s own keyring. When off, it is kept in memory "
@@ -462,15 +460,17 @@ present (TlApplication *application,
 }
 
 void
-tl_account_dialog_present (TlApplication *application,
-                           GtkWindow     *parent)
+tl_account_dialog_present (GtkApplication *application,
+                           TlLookups      *lookups,
+                           GtkWindow      *parent)
 {
-  present (application, parent, FALSE);
+  present (application, lookups, parent, FALSE);
 }
 
 void
-tl_account_dialog_present_new (TlApplication *application,
-                               GtkWindow     *parent)
+tl_account_dialog_present_new (GtkApplication *application,
+                               TlLookups      *lookups,
+                               GtkWindow      *parent)
 {
-  present (application, parent, TRUE);
+  present (application, lookups, parent, TRUE);
 }

@@ -1,7 +1,9 @@
 /* tl-accounts.c: the one owner of account state in the app
  *
  * The active account's settings (base URL, username, profile, time limit, remember) are
- * properties bound to GSettings; the demo server, when running, replaces them. Nothing here is
+ * properties bound to TlSettings; the demo server, when running, replaces them. The time limit
+ * and "remember" are changed here (the settings follow); the account in use and the profiles
+ * with the profile functions below. Nothing here is
  * ever read later to decide where a password goes: a lookup or a run takes a snapshot
  * (tl_accounts_snapshot) when it starts, the password is loaded for exactly that snapshot's
  * (server, username), and passwords held in memory are kept per (server, username), so an
@@ -18,12 +20,13 @@
 #include "tl-credentials.h"
 #include "tl-lookup-error.h"
 #include "tl-secret.h"
+#include "tl-settings.h"
 
 struct _TlAccounts
 {
   GObject       parent_instance;
 
-  GSettings    *settings;
+  TlSettings   *settings;
   char         *base_url;
   char         *username;
   char         *active_profile;
@@ -32,6 +35,7 @@ struct _TlAccounts
   TlDemoServer *demo;
   char         *label;
   GHashTable   *passwords;   /* "server\nusername" -> password, wiped when removed */
+  GPtrArray    *bindings;    /* to the settings */
 };
 
 G_DEFINE_FINAL_TYPE (TlAccounts, tl_accounts, G_TYPE_OBJECT)
@@ -110,8 +114,9 @@ tl_accounts_get_property (GObject    *object,
     }
 }
 
-/* Only GSettings sets these (bound with G_SETTINGS_BIND_GET): the app changes an account by
- * writing its settings, so the settings stay the one record of it. */
+/* The account in use is set by the settings only (bound one way): the app changes it with the
+ * profile functions, so the settings stay the one record of it. The time limit and "remember"
+ * are bound both ways. */
 static void
 tl_accounts_set_property (GObject      *object,
                           guint         prop_id,
@@ -167,11 +172,7 @@ tl_accounts_dispose (GObject *object)
 
   if (self->settings != NULL)
     {
-      g_settings_unbind (self, "base-url");
-      g_settings_unbind (self, "username");
-      g_settings_unbind (self, "active-profile");
-      g_settings_unbind (self, "timeout-seconds");
-      g_settings_unbind (self, "remember-password");
+      g_clear_pointer (&self->bindings, g_ptr_array_unref);
       g_signal_handlers_disconnect_by_data (self->settings, self);
     }
   g_clear_object (&self->settings);
@@ -246,18 +247,41 @@ tl_accounts_init (TlAccounts *self)
                                            (GDestroyNotify) tl_secret_free);
 }
 
+static void
+unbind (GBinding *binding)
+{
+  g_binding_unbind (binding);
+  g_object_unref (binding);
+}
+
+static void
+bind (TlAccounts    *self,
+      const char    *property,
+      GBindingFlags  flags)
+{
+  GBinding *binding = g_object_bind_property (self->settings, property, self, property,
+                                              flags | G_BINDING_SYNC_CREATE);
+
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
+/**
+ * tl_accounts_new:
+ * @settings: the app's settings, which keep the account in use and the profiles
+ */
 TlAccounts *
-tl_accounts_new (GSettings *settings)
+tl_accounts_new (TlSettings *settings)
 {
   TlAccounts *self = g_object_new (TL_TYPE_ACCOUNTS, NULL);
 
   self->settings = g_object_ref (settings);
-  g_settings_bind (settings, "base-url", self, "base-url", G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "username", self, "username", G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "active-profile", self, "active-profile", G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "timeout-seconds", self, "timeout-seconds", G_SETTINGS_BIND_GET);
-  g_settings_bind (settings, "remember-password", self, "remember-password", G_SETTINGS_BIND_GET);
-  g_signal_connect_swapped (settings, "changed::profiles", G_CALLBACK (on_profiles_changed), self);
+  self->bindings = g_ptr_array_new_with_free_func ((GDestroyNotify) unbind);
+  bind (self, "base-url", G_BINDING_DEFAULT);
+  bind (self, "username", G_BINDING_DEFAULT);
+  bind (self, "active-profile", G_BINDING_DEFAULT);
+  bind (self, "timeout-seconds", G_BINDING_BIDIRECTIONAL);
+  bind (self, "remember-password", G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_swapped (settings, "notify::profiles", G_CALLBACK (on_profiles_changed), self);
   update_label (self);
   return self;
 }
@@ -448,8 +472,16 @@ tl_accounts_store_password_finish (TlAccounts    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Profiles: named (base URL, username) pairs in GSettings; the active one's values are also in
- * base-url and username, which the command-line tool reads. */
+/* Profiles: named (base URL, username) pairs in the settings; the active one's values are also
+ * in base-url and username, which the command-line tool reads. */
+
+static GVariant *
+get_profiles (TlAccounts *self)
+{
+  GVariant *profiles = tl_settings_get_profiles (self->settings);
+
+  return profiles != NULL ? g_variant_ref (profiles) : g_variant_new_array (G_VARIANT_TYPE ("(sss)"), NULL, 0);
+}
 
 /**
  * tl_accounts_get_profile_names:
@@ -459,7 +491,7 @@ tl_accounts_store_password_finish (TlAccounts    *self,
 char **
 tl_accounts_get_profile_names (TlAccounts *self)
 {
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariant) profiles = get_profiles (self);
   GPtrArray *names = g_ptr_array_new ();
   GVariantIter iter;
   const char *name;
@@ -475,7 +507,7 @@ void
 tl_accounts_activate_profile (TlAccounts *self,
                               const char *name)
 {
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariant) profiles = get_profiles (self);
   GVariantIter iter;
   const char *n, *base_url, *username;
 
@@ -484,11 +516,7 @@ tl_accounts_activate_profile (TlAccounts *self,
     {
       if (g_strcmp0 (n, name) != 0)
         continue;
-      g_settings_delay (self->settings);
-      g_settings_set_string (self->settings, "active-profile", n);
-      g_settings_set_string (self->settings, "base-url", base_url);
-      g_settings_set_string (self->settings, "username", username);
-      g_settings_apply (self->settings);
+      tl_settings_set_account (self->settings, NULL, n, base_url, username);
       return;
     }
 }
@@ -506,7 +534,7 @@ tl_accounts_save_profile (TlAccounts *self,
                           const char *base_url,
                           const char *username)
 {
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariant) profiles = get_profiles (self);
   g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
   GVariantIter iter;
   const char *n, *b, *u;
@@ -527,12 +555,7 @@ tl_accounts_save_profile (TlAccounts *self,
   if (!replaced)
     g_variant_builder_add (builder, "(sss)", name, base_url, username);
 
-  g_settings_delay (self->settings);
-  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
-  g_settings_set_string (self->settings, "active-profile", name);
-  g_settings_set_string (self->settings, "base-url", base_url);
-  g_settings_set_string (self->settings, "username", username);
-  g_settings_apply (self->settings);
+  tl_settings_set_account (self->settings, g_variant_builder_end (builder), name, base_url, username);
 }
 
 static void
@@ -557,7 +580,7 @@ void
 tl_accounts_delete_profile (TlAccounts *self,
                             const char *name)
 {
-  g_autoptr(GVariant) profiles = g_settings_get_value (self->settings, "profiles");
+  g_autoptr(GVariant) profiles = get_profiles (self);
   g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a(sss)"));
   g_autofree char *first = NULL;
   GVariantIter iter;
@@ -579,15 +602,9 @@ tl_accounts_delete_profile (TlAccounts *self,
         first = g_strdup (n);
       g_variant_builder_add (builder, "(sss)", n, b, u);
     }
-  g_settings_set_value (self->settings, "profiles", g_variant_builder_end (builder));
+  g_object_set (self->settings, "profiles", g_variant_builder_end (builder), NULL);
   if (first != NULL)
     tl_accounts_activate_profile (self, first);
   else
-    {
-      g_settings_delay (self->settings);
-      g_settings_set_string (self->settings, "active-profile", "");
-      g_settings_set_string (self->settings, "username", "");
-      g_settings_reset (self->settings, "base-url");
-      g_settings_apply (self->settings);
-    }
+    tl_settings_set_account (self->settings, NULL, "", NULL, "");
 }

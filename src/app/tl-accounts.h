@@ -8,13 +8,14 @@
 
 #include "tl-account.h"
 #include "tl-demo-server.h"
+#include "tl-settings.h"
 
 G_BEGIN_DECLS
 
 #define TL_TYPE_ACCOUNTS (tl_accounts_get_type ())
 G_DECLARE_FINAL_TYPE (TlAccounts, tl_accounts, TL, ACCOUNTS, GObject)
 
-TlAccounts   *tl_accounts_new                   (GSettings           *settings);
+TlAccounts   *tl_accounts_new                   (TlSettings          *settings);
 
 const char   *tl_accounts_get_base_url          (TlAccounts          *self);
 const char   *tl_accounts_get_username          (TlAccounts          *self);

@@ -4,10 +4,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <string.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "tl-secret.h"
 #include "tl-accounts.h"
@@ -19,6 +16,7 @@
 #include "tl-history.h"
 #include "tl-lookups.h"
 #include "tl-search-provider.h"
+#include "tl-settings.h"
 #include "tl-window.h"
 #ifdef TL_BENCH_HOOKS
 #include "tl-bench.h"
@@ -28,14 +26,11 @@ struct _TlApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
+  TlSettings     *settings;   /* the one reader and writer of the app's settings */
   TlClient       *client;     /* holds no account: each lookup is given its own */
   TlAccounts     *accounts;   /* the one owner of account state */
   TlLookups      *lookups;    /* the one way the app looks a token up */
-  TlHistory      *history;
-  gboolean        history_loaded;   /* reading was started */
-  gboolean        history_read;     /* reading finished: saving may write the file */
-  gboolean        save_pending;
+  TlHistory      *history;    /* reads and saves itself */
   TlSearchProvider *search_provider;
   GtkWindow      *shortcuts_window;  /* built when first shown */
 };
@@ -86,7 +81,12 @@ tl_application_show_shortcuts (TlApplication *self,
   gtk_window_present (self->shortcuts_window);
 }
 
-GSettings *
+/**
+ * tl_application_get_settings:
+ *
+ * Returns: (transfer none): the app's settings, a property per key
+ */
+TlSettings *
 tl_application_get_settings (TlApplication *self)
 {
   g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
@@ -112,22 +112,6 @@ tl_application_get_demo (TlApplication *self)
 {
   g_return_val_if_fail (TL_IS_APPLICATION (self), FALSE);
   return tl_accounts_get_demo (self->accounts);
-}
-
-static void save_history (TlApplication *self);
-
-static void
-on_remember_history_changed (GSettings     *settings,
-                             const char    *key,
-                             TlApplication *self)
-{
-  g_autofree char *path = tl_history_default_path ();
-
-  /* On: save what this session has so far. Off: forget what was saved. */
-  if (g_settings_get_boolean (settings, key))
-    save_history (self);
-  else
-    g_unlink (path);
 }
 
 gboolean
@@ -170,58 +154,14 @@ show_message (TlApplication *self,
   g_signal_emit (self, signals[MESSAGE], 0, text);
 }
 
-static void
-report_history_error (TlApplication *self,
-                      const GError  *error)
+/* After the first frame: nothing slow before the window is on screen. */
+static gboolean
+restore_history_idle (gpointer user_data)
 {
-  g_autofree char *message = g_strdup_printf (_("Could not save the history: %s"), error->message);
+  TlApplication *self = user_data;
 
-  show_message (self, message);
-}
-
-static void
-save_history_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  g_autofree char *path = tl_history_default_path ();
-  GError *error = NULL;
-
-  if (!tl_history_write_file (path, task_data, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_history_saved (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (res), &error))
-    report_history_error (TL_APPLICATION (source), error);
-}
-
-/* Saves in a worker thread, so a slow or full disk never stalls the window. Not before the
- * saved history has been read: it would be written over unread. */
-static void
-save_history (TlApplication *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (!g_settings_get_boolean (self->settings, "remember-history"))
-    return;
-  if (!self->history_read)
-    {
-      self->save_pending = TRUE;
-      return;
-    }
-  task = g_task_new (self, NULL, on_history_saved, NULL);
-  g_task_set_task_data (task, tl_history_to_json (self->history), g_free);
-  g_task_run_in_thread (task, save_history_thread);
+  tl_history_restore (self->history);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -232,86 +172,18 @@ tl_application_add_history (TlApplication  *self,
 {
   g_return_if_fail (TL_IS_APPLICATION (self));
   tl_history_add (self->history, result, token, account);
-  save_history (self);
 }
 
 void
 tl_application_clear_history (TlApplication *self)
 {
-  g_autofree char *path = tl_history_default_path ();
-
   g_return_if_fail (TL_IS_APPLICATION (self));
-  tl_history_clear (self->history);
-  if (g_unlink (path) != 0 && errno != ENOENT)
-    {
-      int errsv = errno;
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", path, g_strerror (errsv));
-      report_history_error (self, error);
-    }
+  tl_history_forget (self->history);
 }
 
 static void
-load_history_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  g_autofree char *path = tl_history_default_path ();
-  GError *error = NULL;
-  GPtrArray *entries = tl_history_read_file (path, NULL, &error);
-
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-on_history_loaded (GObject      *source,
-                   GAsyncResult *res,
-                   gpointer      user_data)
-{
-  TlApplication *self = TL_APPLICATION (source);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (res), &error);
-
-  self->history_read = TRUE;
-  if (entries != NULL)
-    tl_history_append (self->history, entries);
-  else
-    /* damaged: moved aside (the message says where), or left alone when it could not be */
-    show_message (self, error->message);
-
-  if (self->save_pending)
-    {
-      self->save_pending = FALSE;
-      save_history (self);
-    }
-}
-
-/* After the first frame: nothing slow before the window is on screen. */
-static gboolean
-load_history_idle (gpointer user_data)
-{
-  TlApplication *self = user_data;
-  g_autoptr(GTask) task = NULL;
-
-  if (self->history_loaded)
-    return G_SOURCE_REMOVE;
-  if (!g_settings_get_boolean (self->settings, "remember-history"))
-    {
-      self->history_read = TRUE;   /* nothing to read: saving may start at once */
-      return G_SOURCE_REMOVE;
-    }
-  self->history_loaded = TRUE;
-  task = g_task_new (self, NULL, on_history_loaded, NULL);
-  g_task_run_in_thread (task, load_history_thread);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_accounts_message (TlApplication *self,
-                     const char    *text)
+on_message (TlApplication *self,
+            const char    *text)
 {
   show_message (self, text);
 }
@@ -336,7 +208,7 @@ get_window (TlApplication *self)
   if (window == NULL)
     {
       window = GTK_WINDOW (tl_window_new (self));
-      g_idle_add_full (G_PRIORITY_LOW, load_history_idle, g_object_ref (self), g_object_unref);
+      g_idle_add_full (G_PRIORITY_LOW, restore_history_idle, g_object_ref (self), g_object_unref);
 #ifdef TL_BENCH_HOOKS
       tl_bench_attach (window);
 #endif
@@ -416,6 +288,17 @@ tl_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
 }
 
+static void
+tl_application_shutdown (GApplication *app)
+{
+  TlApplication *self = TL_APPLICATION (app);
+
+  /* a save still waiting for its turn is written now: the main loop ends with this */
+  tl_history_flush (self->history);
+
+  G_APPLICATION_CLASS (tl_application_parent_class)->shutdown (app);
+}
+
 /**
  * tl_application_notify_done:
  * @what: "lookup" or "batch": which window activating the notification brings back
@@ -473,7 +356,7 @@ account_action (GSimpleAction *action,
   TlApplication *self = user_data;
   TlWindow *window = get_window (self);
 
-  tl_account_dialog_present (self, GTK_WINDOW (window));
+  tl_account_dialog_present (GTK_APPLICATION (self), self->lookups, GTK_WINDOW (window));
 }
 
 static void
@@ -483,7 +366,7 @@ new_profile_action (GSimpleAction *action,
 {
   TlApplication *self = user_data;
 
-  tl_account_dialog_present_new (self, GTK_WINDOW (get_window (self)));
+  tl_account_dialog_present_new (GTK_APPLICATION (self), self->lookups, GTK_WINDOW (get_window (self)));
 }
 
 static void
@@ -619,7 +502,7 @@ tl_application_dbus_register (GApplication     *app,
   if (self->search_provider == NULL)
     {
       self->search_provider = tl_search_provider_new (app, self->lookups);
-      g_settings_bind (self->settings, "search-lookups", self->search_provider, "lookups", G_SETTINGS_BIND_GET);
+      g_object_bind_property (self->settings, "search-lookups", self->search_provider, "lookups", G_BINDING_SYNC_CREATE);
       g_signal_connect_object (self->search_provider, "show-lookup", G_CALLBACK (on_search_show_lookup),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->search_provider, "show-text", G_CALLBACK (on_search_show_text),
@@ -649,6 +532,7 @@ tl_application_class_init (TlApplicationClass *klass)
   object_class->dispose = tl_application_dispose;
   app_class->activate = tl_application_activate;
   app_class->startup = tl_application_startup;
+  app_class->shutdown = tl_application_shutdown;
   app_class->command_line = tl_application_command_line;
   app_class->dbus_register = tl_application_dbus_register;
   app_class->dbus_unregister = tl_application_dbus_unregister;
@@ -691,21 +575,21 @@ tl_application_init (TlApplication *self)
 
   /* started by D-Bus for a search in the overview: stay a little for the next keystroke */
   g_application_set_inactivity_timeout (G_APPLICATION (self), 20000);
-  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  self->settings = tl_settings_new (BASE_APPLICATION_ID);
   self->client = tl_client_new ();
   self->accounts = tl_accounts_new (self->settings);
   self->lookups = tl_lookups_new (self->accounts, self->client);
-  g_settings_bind (self->settings, "timeout-seconds", self->client, "timeout", G_SETTINGS_BIND_GET);
-  g_signal_connect_swapped (self->accounts, "message", G_CALLBACK (on_accounts_message), self);
+  g_object_bind_property (self->accounts, "timeout-seconds", self->client, "timeout", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->accounts, "message", G_CALLBACK (on_message), self);
   self->history = tl_history_new ();
+  g_object_bind_property (self->settings, "remember-history", self->history, "remember", G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->history, "message", G_CALLBACK (on_message), self);
   {
-    g_autoptr(GAction) remember = g_settings_create_action (self->settings, "remember-history");
+    g_autoptr(GAction) remember = G_ACTION (g_property_action_new ("remember-history", self->settings, "remember-history"));
     g_action_map_add_action (G_ACTION_MAP (self), remember);
-    g_autoptr(GAction) offer = g_settings_create_action (self->settings, "offer-clipboard");
+    g_autoptr(GAction) offer = G_ACTION (g_property_action_new ("offer-clipboard", self->settings, "offer-clipboard"));
     g_action_map_add_action (G_ACTION_MAP (self), offer);
-    g_autoptr(GAction) search = g_settings_create_action (self->settings, "search-lookups");
+    g_autoptr(GAction) search = G_ACTION (g_property_action_new ("search-lookups", self->settings, "search-lookups"));
     g_action_map_add_action (G_ACTION_MAP (self), search);
   }
-  g_signal_connect (self->settings, "changed::remember-history",
-                    G_CALLBACK (on_remember_history_changed), self);
 }

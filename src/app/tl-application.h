@@ -9,6 +9,7 @@
 #include "tl-accounts.h"
 #include "tl-client.h"
 #include "tl-lookups.h"
+#include "tl-settings.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TlApplication, tl_application, TL, APPLICATION, AdwApplication)
 
 TlApplication *tl_application_new                  (void);
-GSettings     *tl_application_get_settings         (TlApplication *self);
+TlSettings    *tl_application_get_settings         (TlApplication *self);
 TlAccounts    *tl_application_get_accounts         (TlApplication *self);
 TlLookups     *tl_application_get_lookups          (TlApplication *self);
 gboolean       tl_application_get_demo             (TlApplication *self);

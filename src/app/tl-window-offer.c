@@ -87,12 +87,11 @@ on_text_read (GObject      *source,
 static void
 on_active_changed (TlWindow *self)
 {
-  GSettings *settings = tl_application_get_settings (self->app);
   GdkClipboard *clipboard;
 
   if (!gtk_window_is_active (GTK_WINDOW (self)))
     return;
-  if (!g_settings_get_boolean (settings, "offer-clipboard"))
+  if (!tl_settings_get_offer_clipboard (tl_application_get_settings (self->app)))
     {
       hide_offer (self);
       return;

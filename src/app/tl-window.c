@@ -519,15 +519,14 @@ static gboolean
 tl_window_close_request (GtkWindow *window)
 {
   TlWindow *self = TL_WINDOW (window);
-  GSettings *settings = tl_application_get_settings (self->app);
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_delay (settings);
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", height);
-  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
-  g_settings_apply (settings);
+  g_object_set (tl_application_get_settings (self->app),
+                "window-width", width,
+                "window-height", height,
+                "window-maximized", gtk_window_is_maximized (window),
+                NULL);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -631,14 +630,18 @@ TlWindow *
 tl_window_new (TlApplication *application)
 {
   TlWindow *self = g_object_new (TL_TYPE_WINDOW, "application", application, NULL);
-  GSettings *settings = tl_application_get_settings (application);
+  int width, height;
+  gboolean maximized;
 
   self->app = application;
   self->lookups = g_object_ref (tl_application_get_lookups (application));
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
-                               g_settings_get_int (settings, "window-height"));
-  if (g_settings_get_boolean (settings, "window-maximized"))
+  g_object_get (tl_application_get_settings (application),
+                "window-width", &width,
+                "window-height", &height,
+                "window-maximized", &maximized,
+                NULL);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
 
   self->account_changed_id = g_signal_connect_swapped (tl_lookups_get_accounts (self->lookups), "changed",

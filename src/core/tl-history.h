@@ -30,6 +30,7 @@ TlOutcome       tl_history_entry_get_outcome_kind (TlHistoryEntry *self);
 #define TL_HISTORY_MAX_FILE_SIZE    (4 * 1024 * 1024)
 
 TlHistory      *tl_history_new            (void);
+TlHistory      *tl_history_new_for_path   (const char     *path);
 GListModel     *tl_history_get_model      (TlHistory      *self);
 TlHistoryEntry *tl_history_add            (TlHistory      *self,
                                            TlLookupResult *result,
@@ -55,5 +56,13 @@ gboolean        tl_history_save           (TlHistory      *self,
 gboolean        tl_history_load           (TlHistory      *self,
                                            const char     *path,
                                            GError        **error);
+
+gboolean        tl_history_get_remember   (TlHistory      *self);
+void            tl_history_set_remember   (TlHistory      *self,
+                                           gboolean        remember);
+void            tl_history_restore        (TlHistory      *self);
+void            tl_history_forget         (TlHistory      *self);
+void            tl_history_flush          (TlHistory      *self);
+gboolean        tl_history_is_busy        (TlHistory      *self);
 
 G_END_DECLS
