@@ -541,6 +541,8 @@ test_check_not_the_service (gconstpointer data)
   assert_contains (both, c->shown);
   assert_lacks (both, "ACCEPTED");
   assert_lacks (both, "accepted by");
+  /* labelled as what it is: not checked, never "no access" (which would blame the account) */
+  g_assert_true (g_str_has_prefix (run.out, "NOT CHECKED: "));
 
   run_cli (&json, s->base_url, "--check-account", "--json", NULL);
   g_assert_cmpint (json.status, ==, 11);

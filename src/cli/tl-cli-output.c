@@ -437,7 +437,8 @@ tl_cli_print_check (TlAccountCheck     check,
       g_autofree char *verdict = tl_account_check_describe (check, result);
 
       g_print ("%s: %s\n", check == TL_ACCOUNT_CHECK_ACCEPTED ? _("ACCEPTED")
-                          : check == TL_ACCOUNT_CHECK_REJECTED ? _("REJECTED") : _("NO ACCESS"),
+                          : check == TL_ACCOUNT_CHECK_REJECTED ? _("REJECTED")
+                          : check == TL_ACCOUNT_CHECK_NOT_THE_SERVICE ? _("NOT CHECKED") : _("NO ACCESS"),
                verdict);
     }
   request_id = tl_text_visible (tl_lookup_result_get_request_id (result));

@@ -77,6 +77,9 @@ static const Words error_words[TL_LOOKUP_ERROR_N_CODES] = {
   [TL_LOOKUP_ERROR_PROXY] = {
     N_("The proxy stopped the connection"),
     N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy.") },
+  [TL_LOOKUP_ERROR_GATEWAY] = {
+    N_("Something between this computer and the service stopped the request"),
+    N_("Try again in a few minutes. If it persists, tell whoever runs the gateway named above (IT for a proxy on your side, Vitec support for the service's own front end), with the time of the lookup.") },
 };
 
 /* Order matches TlTicketState. The next step is what the verdict means for the token, as the

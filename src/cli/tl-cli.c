@@ -105,8 +105,9 @@ make_option_context (void)
   description = g_strdup_printf (
     _("Exit status: 0 valid ticket, 1 expired ticket, 2 usage or invalid input,\n"
       "3 authentication failed (401), 4 forbidden (403), 5 rejected by the API (400/404/other 4xx),\n"
-      "6 server error (5xx), 7 network/TLS/timeout, 8 malformed or oversized response,\n"
+      "6 server error (5xx), 7 network/TLS/timeout/gateway, 8 malformed or oversized response,\n"
       "9 keyring unavailable, 10 a ticket that does not say whether the token expired,\n"
+      "11 --check-account: the server did not answer as Vitec Express Connect does,\n"
       "130 interrupted (Ctrl+C). With --batch: 0 when every line got a valid or expired ticket,\n"
       "else the most severe failure's status.\n\n"
       "Demo tokens (with --demo):\n%s"), tokens_help);
