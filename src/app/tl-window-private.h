@@ -1,6 +1,7 @@
 /* tl-window-private.h: the window's parts, after GNOME Text Editor's editor-window-private.h
  *
  *   tl-window.c          the template, the lookup and what it shows, the window's state
+ *   tl-window-result.c   what is shown of a result, and only beside the input it answers
  *   tl-window-pages.c    the result pages and the details, built when first needed
  *   tl-window-history.c  the history panel: shown, reopened, unbound when closed
  *   tl-window-actions.c  the win.* actions
@@ -87,13 +88,19 @@ struct _TlWindow
 /* tl-window.c */
 void            _tl_window_start_lookup     (TlWindow       *self);
 void            _tl_window_update_state     (TlWindow       *self);
+char           *_tl_window_result_account   (TlLookupResult *result);
+
+/* tl-window-result.c */
 void            _tl_window_show_result      (TlWindow       *self,
                                              TlLookupResult *result,
                                              TlInput        *input,
                                              const char     *account,
                                              gboolean        reopened);
 void            _tl_window_forget_result    (TlWindow       *self);
-char           *_tl_window_result_account   (TlLookupResult *result);
+void            _tl_window_show_unsent      (TlWindow       *self,
+                                             TlLookupResult *result);
+void            _tl_window_update_result_shown (TlWindow    *self);
+void            _tl_window_result_class_init (GtkWidgetClass *widget_class);
 
 /* tl-window-pages.c */
 GtkBuilder     *_tl_window_build_part       (const char     *id);

@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-json.h"
 #include "tl-account-check.h"
 #include "tl-lookup-error.h"
 #include "tl-text.h"

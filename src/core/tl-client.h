@@ -14,7 +14,6 @@ G_BEGIN_DECLS
 
 #define TL_DEFAULT_TIMEOUT_SECONDS   30
 #define TL_DEFAULT_MAX_RESPONSE_SIZE (1024 * 1024)
-#define TL_BODY_EXCERPT_MAX          4096
 
 #define TL_TYPE_CLIENT (tl_client_get_type ())
 G_DECLARE_FINAL_TYPE (TlClient, tl_client, TL, CLIENT, GObject)

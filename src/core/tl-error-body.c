@@ -8,7 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tl-error-body.h"
-#include "tl-ticket.h"
+#include "tl-json.h"
 
 void
 tl_error_body_free (TlErrorBody *body)

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-json.h"
 #include "tl-secret.h"
 #include "tl-history.h"
 #include "tl-lookup-error.h"

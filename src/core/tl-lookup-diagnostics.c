@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include "tl-client.h"
 #include "tl-lookup-result-private.h"
 
 static void

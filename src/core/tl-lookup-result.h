@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+/* how much of an answer's body a result keeps, redacted, for the details */
+#define TL_BODY_EXCERPT_MAX 4096
+
 /**
  * TlOutcome:
  *

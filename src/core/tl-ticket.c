@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-json.h"
 #include "tl-lookup-error.h"
 #include "tl-ticket.h"
 #include "tl-text.h"
@@ -281,43 +282,6 @@ tl_ticket_get_state (TlTicket *self)
 {
   g_return_val_if_fail (TL_IS_TICKET (self), TL_TICKET_STATE_UNKNOWN);
   return self->state;
-}
-
-/**
- * tl_json_depth_ok:
- *
- * Scans JSON text for nesting deeper than %TL_JSON_MAX_DEPTH, outside strings, without
- * recursion. Returns %FALSE if it is deeper.
- */
-gboolean
-tl_json_depth_ok (const char *data,
-                  gsize       length)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > TL_JSON_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 static const char *

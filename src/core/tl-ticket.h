@@ -70,9 +70,4 @@ const char    *tl_ticket_field_get_key      (TlTicketField   field);
 const char    *tl_ticket_field_get_title    (TlTicketField   field);
 const char    *tl_ticket_field_get_description (TlTicketField field);
 
-/* Depth guard shared by the JSON parsers: json-glib recurses once per level. */
-#define TL_JSON_MAX_DEPTH 64
-gboolean       tl_json_depth_ok             (const char     *data,
-                                             gsize           length);
-
 G_END_DECLS

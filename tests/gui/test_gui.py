@@ -427,7 +427,7 @@ def test_history_entry_says_when():
                      if "ORD-2026-118305" in (history.getChildAtIndex(i).name or ""))
         history.querySelection().selectChild(index)
         note = app.wait("label", contains="Looked up at ")
-        assert "demo" in note.name, note.name
+        assert note.name.endswith(" with Demo server"), note.name
         wait_for(lambda: verdict_on_screen(app), 10, "the reopened verdict")
         app.wait("status bar", contains="Token status: Valid")
         settled(app, [note])
