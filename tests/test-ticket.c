@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "tl-json.h"
 #include "tl-lookup-error.h"
 #include "tl-ticket.h"
 #include "tl-text.h"

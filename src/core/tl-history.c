@@ -1,4 +1,4 @@
-/* tl-history.c
+/* tl-history.c: the history's model, and when it is read and saved
  *
  * Entries of this session keep their full result and the token in memory, so they can be shown
  * again and looked up again. What is saved to disk (only when the user turns it on) is the
@@ -10,37 +10,16 @@
 #include "config.h"
 
 #include <errno.h>
-#include <string.h>
 #include <glib/gi18n-lib.h>
-#include <sys/stat.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
-#include "tl-json.h"
-#include "tl-secret.h"
-#include "tl-history.h"
+#include "tl-history-file.h"
+#include "tl-history-private.h"
 #include "tl-lookup-error.h"
 
-#define MAX_ENTRIES 500
 /* Entries beyond this many keep only their summary: a support desk doing hundreds of lookups
  * should not hold hundreds of full answers (headers, bodies, metrics) and tokens in memory. */
 #define MAX_FULL_ENTRIES TL_HISTORY_MAX_FULL_ENTRIES
-
-struct _TlHistoryEntry
-{
-  GObject         parent_instance;
-
-  GDateTime      *time;
-  char           *customer_id;
-  char           *order_id;
-  char           *outcome;      /* "valid", "expired", "unknown" or a TlLookupError id */
-  char           *fingerprint;
-  char           *account;
-  TlLookupResult *result;       /* this session only */
-  char           *token;        /* this session only, memory only */
-};
-
-G_DEFINE_FINAL_TYPE (TlHistoryEntry, tl_history_entry, G_TYPE_OBJECT)
 
 /* The saved history (only when remember is on), read and written in worker threads:
  *   - it is read once, when tl_history_restore() is called (the app does that after its first
@@ -89,121 +68,6 @@ static guint signals[N_SIGNALS];
 
 static void request_save (TlHistory *self);
 static void remove_file (TlHistory *self, GError **error);
-
-static void
-tl_history_entry_finalize (GObject *object)
-{
-  TlHistoryEntry *self = (TlHistoryEntry *) object;
-
-  g_clear_pointer (&self->time, g_date_time_unref);
-  g_free (self->customer_id);
-  g_free (self->order_id);
-  g_free (self->outcome);
-  g_free (self->fingerprint);
-  g_free (self->account);
-  g_clear_object (&self->result);
-  g_clear_pointer (&self->token, tl_secret_free);
-  G_OBJECT_CLASS (tl_history_entry_parent_class)->finalize (object);
-}
-
-enum {
-  ENTRY_PROP_0,
-  ENTRY_PROP_TIME,
-  ENTRY_PROP_CUSTOMER_ID,
-  ENTRY_PROP_ORDER_ID,
-  ENTRY_PROP_OUTCOME,
-  ENTRY_PROP_ACCOUNT,
-  ENTRY_PROP_RESULT,
-  N_ENTRY_PROPS
-};
-
-static GParamSpec *entry_properties[N_ENTRY_PROPS];
-
-static void
-tl_history_entry_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  TlHistoryEntry *self = TL_HISTORY_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case ENTRY_PROP_TIME: g_value_set_boxed (value, self->time); break;
-    case ENTRY_PROP_CUSTOMER_ID: g_value_set_string (value, self->customer_id); break;
-    case ENTRY_PROP_ORDER_ID: g_value_set_string (value, self->order_id); break;
-    case ENTRY_PROP_OUTCOME: g_value_set_string (value, self->outcome); break;
-    case ENTRY_PROP_ACCOUNT: g_value_set_string (value, self->account); break;
-    case ENTRY_PROP_RESULT: g_value_set_object (value, self->result); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-tl_history_entry_class_init (TlHistoryEntryClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = tl_history_entry_finalize;
-  object_class->get_property = tl_history_entry_get_property;
-
-  entry_properties[ENTRY_PROP_TIME] = g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME, flags);
-  entry_properties[ENTRY_PROP_CUSTOMER_ID] = g_param_spec_string ("customer-id", NULL, NULL, NULL, flags);
-  entry_properties[ENTRY_PROP_ORDER_ID] = g_param_spec_string ("order-id", NULL, NULL, NULL, flags);
-  /* "valid", "expired", "unknown" or a failure class id */
-  entry_properties[ENTRY_PROP_OUTCOME] = g_param_spec_string ("outcome", NULL, NULL, NULL, flags);
-  entry_properties[ENTRY_PROP_ACCOUNT] = g_param_spec_string ("account", NULL, NULL, NULL, flags);
-  /* this session's full result, NULL for one read back from the saved history */
-  entry_properties[ENTRY_PROP_RESULT] = g_param_spec_object ("result", NULL, NULL, TL_TYPE_LOOKUP_RESULT, flags);
-  g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_properties);
-}
-
-static void
-tl_history_entry_init (TlHistoryEntry *self)
-{
-}
-
-GDateTime *tl_history_entry_get_time (TlHistoryEntry *self) { return self->time; }
-const char *tl_history_entry_get_customer_id (TlHistoryEntry *self) { return self->customer_id; }
-const char *tl_history_entry_get_order_id (TlHistoryEntry *self) { return self->order_id; }
-const char *tl_history_entry_get_outcome (TlHistoryEntry *self) { return self->outcome; }
-const char *tl_history_entry_get_account (TlHistoryEntry *self) { return self->account; }
-TlLookupResult *tl_history_entry_get_result (TlHistoryEntry *self) { return self->result; }
-const char *tl_history_entry_get_token (TlHistoryEntry *self) { return self->token; }
-
-/**
- * tl_history_entry_describe:
- *
- * Returns: (nullable): the outcome in words: "Valid", "Expired", or the error's title; %NULL
- *   for an entry that has none
- */
-char *
-tl_history_entry_describe (TlHistoryEntry *self)
-{
-  for (TlTicketState state = TL_TICKET_STATE_UNKNOWN; state <= TL_TICKET_STATE_EXPIRED; state++)
-    if (g_strcmp0 (self->outcome, tl_ticket_state_to_string (state)) == 0)
-      return g_strdup (tl_ticket_state_get_title (state));
-  for (guint code = 0; code < TL_LOOKUP_ERROR_N_CODES; code++)
-    if (g_strcmp0 (self->outcome, tl_lookup_error_code_to_string (code)) == 0)
-      return g_strdup (tl_lookup_error_get_title (code));
-  return g_strdup (self->outcome);
-}
-
-/**
- * tl_history_entry_get_outcome_kind:
- *
- * Returns: the entry's verdict, or %TL_OUTCOME_FAILED for an error (or an outcome this
- *   version does not know)
- */
-TlOutcome
-tl_history_entry_get_outcome_kind (TlHistoryEntry *self)
-{
-  for (TlTicketState state = TL_TICKET_STATE_UNKNOWN; state <= TL_TICKET_STATE_EXPIRED; state++)
-    if (g_strcmp0 (self->outcome, tl_ticket_state_to_string (state)) == 0)
-      return tl_outcome_from_state (state);
-  return TL_OUTCOME_FAILED;
-}
 
 static void
 tl_history_get_property (GObject    *object,
@@ -277,7 +141,8 @@ tl_history_class_init (TlHistoryClass *klass)
   /**
    * TlHistory:path:
    *
-   * Where the history is saved; the default is tl_history_default_path().
+   * Where the history is saved; the default is `ticket-lookup/history.json` in the
+   * user's data folder.
    */
   properties[PROP_PATH] =
     g_param_spec_string ("path", NULL, NULL, NULL,
@@ -319,7 +184,7 @@ tl_history_init (TlHistory *self)
  * tl_history_new:
  *
  * Returns: (transfer full): an empty history, saved (when remember is on) at
- *   tl_history_default_path()
+ *   `ticket-lookup/history.json` in the user's data folder
  */
 TlHistory *
 tl_history_new (void)
@@ -329,7 +194,7 @@ tl_history_new (void)
 
 /**
  * tl_history_new_for_path:
- * @path: (nullable): where the history is saved, %NULL for tl_history_default_path()
+ * @path: (nullable): where the history is saved, %NULL for the default (see #TlHistory:path)
  */
 TlHistory *
 tl_history_new_for_path (const char *path)
@@ -386,11 +251,9 @@ tl_history_add (TlHistory      *self,
     {
       g_autoptr(TlHistoryEntry) old = g_list_model_get_item (G_LIST_MODEL (self->store), MAX_FULL_ENTRIES);
 
-      g_clear_object (&old->result);
-      g_clear_pointer (&old->token, tl_secret_free);
-      g_object_notify_by_pspec (G_OBJECT (old), entry_properties[ENTRY_PROP_RESULT]);
+      tl_history_entry_drop_result (old);
     }
-  while (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > MAX_ENTRIES)
+  while (g_list_model_get_n_items (G_LIST_MODEL (self->store)) > TL_HISTORY_MAX_ENTRIES)
     g_list_store_remove (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)) - 1);
   request_save (self);
   return entry;
@@ -401,137 +264,6 @@ tl_history_clear (TlHistory *self)
 {
   g_return_if_fail (TL_IS_HISTORY (self));
   g_list_store_remove_all (self->store);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-/**
- * tl_history_to_json:
- *
- * Returns: the entries without tokens or results: what may be written to disk
- */
-char *
-tl_history_to_json (TlHistory *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "entries");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlHistoryEntry) e = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-      g_autofree char *time = g_date_time_format_iso8601 (e->time);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "time", time);
-      add_string (builder, "customerId", e->customer_id);
-      add_string (builder, "orderId", e->order_id);
-      add_string (builder, "outcome", e->outcome);
-      add_string (builder, "tokenFingerprint", e->fingerprint);
-      add_string (builder, "account", e->account);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
-/* Entries from a parsed history document; entries that cannot be read are skipped. */
-static GPtrArray *
-entries_from_json (const char  *json,
-                   gsize        length,
-                   GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
-  JsonArray *entries;
-
-  /* json-glib recurses once per level: a file nested 200 000 deep would overflow the stack */
-  if (!tl_json_depth_ok (json, length))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("it is nested more than %d levels deep"), TL_JSON_MAX_DEPTH);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, json, length, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("it is not valid JSON (%s)"),
-                   local_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (json_node_get_object (root), "entries") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "entries")))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("it is not a history file"));
-      return NULL;
-    }
-
-  entries = json_object_get_array_member (json_node_get_object (root), "entries");
-  for (guint i = 0; i < json_array_get_length (entries) && i < MAX_ENTRIES; i++)
-    {
-      JsonNode *node = json_array_get_element (entries, i);
-      JsonObject *o;
-      g_autoptr(TlHistoryEntry) e = NULL;
-      const char *time;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      o = json_node_get_object (node);
-      time = json_object_get_string_member_with_default (o, "time", NULL);
-      e = g_object_new (TL_TYPE_HISTORY_ENTRY, NULL);
-      e->time = time ? g_date_time_new_from_iso8601 (time, NULL) : NULL;
-      if (e->time == NULL)
-        continue;
-      e->customer_id = g_strdup (json_object_get_string_member_with_default (o, "customerId", NULL));
-      e->order_id = g_strdup (json_object_get_string_member_with_default (o, "orderId", NULL));
-      e->outcome = g_strdup (json_object_get_string_member_with_default (o, "outcome", NULL));
-      e->fingerprint = g_strdup (json_object_get_string_member_with_default (o, "tokenFingerprint", NULL));
-      e->account = g_strdup (json_object_get_string_member_with_default (o, "account", NULL));
-      g_ptr_array_add (out, g_steal_pointer (&e));
-    }
-  return g_steal_pointer (&out);
-}
-
-/**
- * tl_history_load_json:
- *
- * Appends the saved entries (after those of this session). Entries that cannot be read are
- * skipped; a document that is not history at all is an error.
- */
-gboolean
-tl_history_load_json (TlHistory   *self,
-                      const char  *json,
-                      GError     **error)
-{
-  g_autoptr(GPtrArray) entries = entries_from_json (json, strlen (json), error);
-
-  if (entries == NULL)
-    return FALSE;
-  tl_history_append (self, entries);
-  return TRUE;
 }
 
 /**
@@ -545,173 +277,6 @@ tl_history_append (TlHistory *self,
   g_return_if_fail (TL_IS_HISTORY (self));
   g_list_store_splice (self->store, g_list_model_get_n_items (G_LIST_MODEL (self->store)), 0,
                        entries->pdata, entries->len);
-}
-
-/* Moves a damaged file out of the way, so it is kept for a look and never written over. */
-static char *
-move_aside (const char  *path,
-            GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
-
-  for (guint i = 2; g_file_test (aside, G_FILE_TEST_EXISTS) && i < 100; i++)
-    {
-      g_free (aside);
-      aside = g_strdup_printf ("%s.damaged-%s-%u", path, stamp, i);
-    }
-  if (g_rename (path, aside) != 0)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv), "%s", g_strerror (errsv));
-      g_free (aside);
-      return NULL;
-    }
-  return aside;
-}
-
-/**
- * tl_history_read_file:
- * @moved_aside: (out) (optional) (nullable): where a damaged file was moved
- *
- * Reads a saved history; safe to call from a worker thread. The file is checked before it is
- * parsed: a regular file of at most %TL_HISTORY_MAX_FILE_SIZE bytes, nested no deeper than a
- * history is. A damaged file (not a file, too large, empty, not JSON, not a history) is moved
- * aside to `PATH.damaged-TIME` and reported with an error that says so; it is never parsed
- * further and never written over.
- *
- * Returns: (transfer container) (element-type TlHistoryEntry) (nullable): the entries (none
- *   when there is no file), or %NULL with @error
- */
-GPtrArray *
-tl_history_read_file (const char  *path,
-                      char       **moved_aside,
-                      GError     **error)
-{
-  g_autoptr(GError) why = NULL;
-  g_autoptr(GError) move_error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *aside = NULL;
-  GPtrArray *entries = NULL;
-  GStatBuf st;
-  gsize length = 0;
-
-  if (moved_aside != NULL)
-    *moved_aside = NULL;
-
-  if (g_lstat (path, &st) != 0)
-    {
-      int errsv = errno;
-
-      if (errsv == ENOENT)
-        return g_ptr_array_new_with_free_func (g_object_unref);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not read the saved history %s: %s"), path, g_strerror (errsv));
-      return NULL;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    g_set_error_literal (&why, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("it is not a regular file"));
-  else if (st.st_size > TL_HISTORY_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (st.st_size);
-      g_set_error (&why, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("it is %s, far larger than a history"), size);
-    }
-  else if (st.st_size == 0)
-    g_set_error_literal (&why, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("it is empty"));
-  else if (!g_file_get_contents (path, &contents, &length, error))
-    return NULL;
-  else
-    entries = entries_from_json (contents, length, &why);
-
-  if (entries != NULL)
-    return entries;
-
-  aside = move_aside (path, &move_error);
-  if (aside == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The saved history %s is damaged (%s) and could not be moved aside (%s). "
-                     "It is left as it is and will not be written over."),
-                   path, why->message, move_error->message);
-      return NULL;
-    }
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("The saved history was damaged (%s). It was moved aside to %s and a new one "
-                 "is started."), why->message, aside);
-  if (moved_aside != NULL)
-    *moved_aside = g_steal_pointer (&aside);
-  return NULL;
-}
-
-/**
- * tl_history_write_file:
- *
- * Writes @json (from tl_history_to_json()) atomically, readable by the user only; safe to call
- * from a worker thread. Never writes over something that is not a regular file.
- */
-gboolean
-tl_history_write_file (const char  *path,
-                       const char  *json,
-                       GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  GStatBuf st;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (errsv));
-      return FALSE;
-    }
-  if (g_lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("%s is not a regular file; it is left as it is."), path);
-      return FALSE;
-    }
-  return g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
-}
-
-char *
-tl_history_default_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "ticket-lookup", "history.json", NULL);
-}
-
-/**
- * tl_history_save:
- *
- * Writes the entries (no tokens) atomically, readable by the user only.
- */
-gboolean
-tl_history_save (TlHistory   *self,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autofree char *json = tl_history_to_json (self);
-
-  return tl_history_write_file (path, json, error);
-}
-
-/**
- * tl_history_load:
- *
- * tl_history_read_file() and tl_history_append() in one, for callers that may block.
- */
-gboolean
-tl_history_load (TlHistory   *self,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autoptr(GPtrArray) entries = tl_history_read_file (path, NULL, error);
-
-  if (entries == NULL)
-    return FALSE;
-  tl_history_append (self, entries);
-  return TRUE;
 }
 
 /* The saved history, kept by the history itself (see struct _TlHistory). */

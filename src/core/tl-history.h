@@ -41,14 +41,8 @@ char           *tl_history_to_json        (TlHistory      *self);
 gboolean        tl_history_load_json      (TlHistory      *self,
                                            const char     *json,
                                            GError        **error);
-void            tl_history_append         (TlHistory      *self,
-                                           GPtrArray      *entries);
-char           *tl_history_default_path   (void);
 GPtrArray      *tl_history_read_file      (const char     *path,
                                            char          **moved_aside,
-                                           GError        **error);
-gboolean        tl_history_write_file     (const char     *path,
-                                           const char     *json,
                                            GError        **error);
 gboolean        tl_history_save           (TlHistory      *self,
                                            const char     *path,
