@@ -16,6 +16,31 @@
 #include "tl-text.h"
 #include "tl-window-private.h"
 
+/* The ticket or the error page, shown. A result that left the page is hidden with its page, not
+ * only stacked behind another: nothing of it can be read (a screen reader walks hidden stack
+ * pages too) while the fields hold something else. */
+static void
+show_result_page (TlWindow   *self,
+                  const char *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->result_stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->result_stack, name);
+}
+
+static void
+hide_result_pages (TlWindow *self)
+{
+  const char *names[] = { "ticket", "error" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->result_stack, names[i]);
+
+      if (page != NULL)
+        gtk_widget_set_visible (page, FALSE);
+    }
+}
+
 static void
 show_error (TlWindow       *self,
             TlLookupResult *result)
@@ -23,7 +48,7 @@ show_error (TlWindow       *self,
   const GError *error = tl_lookup_result_get_error (result);
 
   tl_error_view_show (_tl_window_get_error_view (self), tl_lookup_error_code (error), error->message, result);
-  gtk_stack_set_visible_child_name (self->result_stack, "error");
+  show_result_page (self, "error");
 }
 
 /* Whether the result answers what the fields hold now: the same customer ID and token and,
@@ -96,6 +121,7 @@ _tl_window_update_result_shown (TlWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->last_lookup_button), TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->result_note), FALSE);
       _tl_window_show_page (self, "ready");
+      hide_result_pages (self);
       _tl_window_update_state (self);
     }
   else if (answers && self->result_hidden)
@@ -104,8 +130,7 @@ _tl_window_update_result_shown (TlWindow *self)
       self->result_hidden = FALSE;
       gtk_widget_set_visible (GTK_WIDGET (self->last_lookup_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->result_note), self->result_reopened);
-      gtk_stack_set_visible_child_name (self->result_stack,
-                                        tl_lookup_result_is_ok (self->result) ? "ticket" : "error");
+      show_result_page (self, tl_lookup_result_is_ok (self->result) ? "ticket" : "error");
     }
 }
 
@@ -127,6 +152,7 @@ _tl_window_forget_result (TlWindow *self)
   if (self->details_view != NULL)
     tl_details_view_set_result (self->details_view, NULL, NULL, NULL);
   _tl_window_show_page (self, "ready");
+  hide_result_pages (self);
   _tl_window_update_state (self);
 }
 
@@ -167,7 +193,7 @@ _tl_window_show_result (TlWindow       *self,
   if (tl_lookup_result_is_ok (result))
     {
       tl_ticket_view_set_ticket (_tl_window_get_ticket_view (self), tl_lookup_result_get_ticket (result), account);
-      gtk_stack_set_visible_child_name (self->result_stack, "ticket");
+      show_result_page (self, "ticket");
     }
   else
     show_error (self, result);

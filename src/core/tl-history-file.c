@@ -16,7 +16,6 @@
 #include <json-glib/json-glib.h>
 
 #include "tl-json.h"
-#include "tl-history-file.h"
 #include "tl-history-private.h"
 #include "tl-ticket.h"
 

@@ -31,4 +31,10 @@ void tl_history_entry_drop_result (TlHistoryEntry *self);
 void tl_history_append            (TlHistory      *self,
                                    GPtrArray      *entries);
 
+/* tl-history-file.c: where the saved history lives and how it is written */
+char     *tl_history_default_path (void);
+gboolean  tl_history_write_file   (const char  *path,
+                                   const char  *json,
+                                   GError     **error);
+
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "tl-history-file.h"
 #include "tl-history-private.h"
 #include "tl-lookup-error.h"
 

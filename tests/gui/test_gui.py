@@ -362,13 +362,17 @@ def test_corrupt_settings():
 
 
 def on_screen(acc):
-    """Whether ACC has a place on screen now (GTK 4.8 keeps "visible" on a stack page not shown,
-    but gives a widget that is not drawn no extents)."""
+    """Whether ACC and every widget around it up to its window are visible (GTK 4.8 says
+    "showing" of windows only, and keeps "visible" on a stack page that is merely not the one
+    shown: the window hides a result's page when the result no longer answers the form)."""
     try:
-        e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        while acc is not None and acc.getRoleName() not in ("frame", "dialog"):
+            if not acc.getState().contains(pyatspi.STATE_VISIBLE):
+                return False
+            acc = acc.parent
     except Exception:
         return False
-    return e.width > 0 and e.height > 0
+    return acc is not None
 
 
 def verdict_on_screen(app):
@@ -434,6 +438,57 @@ def test_history_entry_says_when():
         app.screenshot(os.path.join(SHOTS, "history-entry-reopened.png"))
     finally:
         app.close()
+
+
+def test_truth_screens():
+    """What the window says is true of the form, in English light and Swedish dark: the line left
+    of a result whose token changed (360 px wide) and a history entry reopened (screenshots)."""
+    words = {
+        "": {"customer": "Customer ID", "lookup": "Look Up", "history": "History", "when": "Looked up at ",
+             "account": "Account…", "dialog": "Account", "check": "Check Account",
+             "not": "The server answered, but not as Vitec Express Connect does"},
+        "sv-dark-": {"customer": "Kund-id", "lookup": "Slå upp", "history": "Historik", "when": "Söktes ",
+                     "account": "Konto…", "dialog": "Konto", "check": "Kontrollera kontot",
+                     "not": None},
+    }
+    narrow = {"window-width": "360", "window-height": "720"}
+    for prefix, env in (("", {}), ("sv-dark-", {**SWEDISH, "ADW_DEBUG_COLOR_SCHEME": "prefer-dark"})):
+        w = words[prefix]
+        app = App(["--demo"], narrow, env=env)
+        try:
+            app.set_text(w["customer"], "M11385")
+            app.set_text("Token", VALID)
+            app.press(w["lookup"])
+            settled(app, [app.wait("status bar", contains="status")])
+            app.set_text("Token", VALID.replace("01", "02"))
+            last = app.wait("push button", contains="M11385 · ")
+            wait_for(lambda: not verdict_on_screen(app), 10, "the verdict gone")
+            settled(app, [last])
+            app.screenshot(os.path.join(SHOTS, f"{prefix}narrow-result-left-the-form.png"), 360, 720)
+        finally:
+            app.close()
+        # the history panel, at the default width (at 360 px it folds over the window)
+        app = App(["--demo"], WINDOW, env=env)
+        try:
+            app.set_text(w["customer"], "M11385")
+            app.set_text("Token", VALID)
+            app.press(w["lookup"])
+            wait_for(lambda: verdict_on_screen(app), 15, "the verdict")
+            app.set_text("Token", EXPIRED)
+            app.press(w["lookup"])
+            wait_for(lambda: app.find("label", contains="ORD-2024-000417") is not None, 15, "the second verdict")
+            app.press(w["history"], role="push button")
+            history = app.wait("list", w["history"])
+            wait_for(lambda: any("ORD-2026-118305" in (history.getChildAtIndex(i).name or "")
+                                 for i in range(history.childCount)), 10, "the first lookup in the history")
+            history.querySelection().selectChild(next(i for i in range(history.childCount)
+                                                      if "ORD-2026-118305" in (history.getChildAtIndex(i).name or "")))
+            note = app.wait("label", contains=w["when"])
+            wait_for(lambda: verdict_on_screen(app), 10, "the reopened verdict")
+            settled(app, [note])
+            app.screenshot(os.path.join(SHOTS, f"{prefix}history-entry-reopened.png"))
+        finally:
+            app.close()
 
 
 def test_history():
@@ -1582,6 +1637,7 @@ TESTS = [
     test_batch_window_keeps_lines_when_file_refused,
     test_result_follows_the_form,
     test_history_entry_says_when,
+    test_truth_screens,
 ]
 
 
