@@ -8,8 +8,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "tl-lookup-form.h"
 #include "widget-test.h"
 
