@@ -412,11 +412,16 @@ static void
 tl_lookup_form_dispose (GObject *object)
 {
   TlLookupForm *self = TL_LOOKUP_FORM (object);
+  GtkWidget *child;
 
   g_clear_object (&self->input);
   g_clear_object (&self->pasted);
   g_clear_pointer (&self->note, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_LOOKUP_FORM);
+  /* the template's unnamed box (the heading and the fields): a plain GtkWidget unparents no
+   * child of its own, and one left would be leaked with a warning when the form is finalized */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (tl_lookup_form_parent_class)->dispose (object);
 }
 
