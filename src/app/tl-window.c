@@ -181,6 +181,15 @@ notify_if_away (TlWindow       *self,
   tl_application_notify_done (self->app, "lookup", title, body);
 }
 
+static gboolean
+profile_switched (TlWindow *self)
+{
+  g_autoptr(TlAccount) now = tl_lookups_snapshot (self->lookups);
+
+  return g_strcmp0 (tl_account_get_server (now), tl_account_get_server (self->running_account)) != 0 ||
+         g_strcmp0 (tl_account_get_username (now), tl_account_get_username (self->running_account)) != 0;
+}
+
 static void
 on_lookup_done (GObject      *source,
                 GAsyncResult *res,
@@ -207,7 +216,9 @@ on_lookup_done (GObject      *source,
     {
       tl_application_add_history (self->app, result, token, label);
       self->running = FALSE;   /* so a result whose input changed meanwhile is hidden at once */
-      _tl_window_show_result (self, result, input, label, FALSE);
+      /* the profile was switched while it ran: shown as a result of the account it went to,
+       * with that account named above it, like a result reopened from the history */
+      _tl_window_show_result (self, result, input, label, profile_switched (self));
       if (tl_lookup_result_is_ok (result))
         tl_ticket_view_announce (self->ticket_view);
       else
