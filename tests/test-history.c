@@ -361,6 +361,18 @@ wait_until_done (TlHistory *history)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The worker thread that wrote the file lets go of its task (and the history with it) after the
+ * answer has been handed to the main loop: until it has, the history is still referenced. */
+static void
+wait_released (TlHistory *history)
+{
+  while (G_OBJECT (history)->ref_count > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_thread_yield ();
+    }
+}
+
 static char *
 saved_text (FileFixture *fixture)
 {
@@ -404,6 +416,7 @@ test_file_coalesced (FileFixture   *fixture,
   g_assert_nonnull (strstr (later, "M103"));
   g_assert_cmpuint (fixture->messages->len, ==, 0);
 
+  wait_released (history);
   g_assert_finalize_object (history);
 }
 
@@ -436,6 +449,7 @@ test_file_waits_for_read (FileFixture   *fixture,
   g_assert_nonnull (strstr (text, "OLD1"));
   g_assert_nonnull (strstr (text, "NEW1"));
 
+  wait_released (history);
   g_assert_finalize_object (history);
 }
 
@@ -481,6 +495,7 @@ test_file_remember_off (FileFixture   *fixture,
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (fixture->messages->len, ==, 0);
 
+  wait_released (history);
   g_assert_finalize_object (history);
 }
 
@@ -520,6 +535,7 @@ test_file_damaged_kept (FileFixture   *fixture,
   g_assert_nonnull (strstr (text, "M301"));
   g_assert_cmpuint (fixture->saved, ==, 1);
 
+  wait_released (history);
   g_assert_finalize_object (history);
 }
 
