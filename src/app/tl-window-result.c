@@ -181,10 +181,12 @@ _tl_window_show_result (TlWindow       *self,
   if (reopened)
     {
       g_autofree char *time = result_time (result);
+      /* a profile name comes from the settings file: shown with its controls visible */
+      g_autofree char *named = tl_text_visible (account);
       g_autofree char *text = NULL;
 
       /* Translators: above a result reopened from the history: "Looked up at 07:51 with Office" */
-      text = g_strdup_printf (_("Looked up at %s with %s"), time, account);
+      text = g_strdup_printf (_("Looked up at %s with %s"), time, named);
       gtk_label_set_label (self->result_note, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->result_note), reopened);
