@@ -445,6 +445,23 @@ def test_history_entry_says_when():
         app.close()
 
 
+def test_history_opens_in_narrow_window():
+    """At 360 px the history folds over the window: the first press on History opens it and it
+    stays open, with this session's lookups in it."""
+    app = App(["--demo"], {"window-width": "360", "window-height": "720"})
+    try:
+        lookup(app, "M11385", VALID)
+        app.wait("status bar", contains="Token status: Valid")
+        button = app.wait("push button", "History")
+        app.press("History")
+        row = app.wait("list item", contains="M11385 · ORD-2026-118305")
+        settled(app, [row])
+        assert button.getState().contains(pyatspi.STATE_PRESSED), "the history closed again"
+        assert app.find("list item", contains="M11385 · ORD-2026-118305") is not None, "its rows went away"
+    finally:
+        app.close()
+
+
 def test_truth_screens():
     """What the window says is true of the form, in English light and Swedish dark: the line left
     of a result whose token changed (360 px wide) and a history entry reopened (screenshots)."""
@@ -1631,6 +1648,7 @@ TESTS = [
     test_result_follows_the_form,
     test_history_entry_says_when,
     test_truth_screens,
+    test_history_opens_in_narrow_window,
 ]
 
 
