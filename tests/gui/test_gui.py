@@ -462,6 +462,82 @@ def test_history_opens_in_narrow_window():
         app.close()
 
 
+class NginxBadRequestHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+    """Answers every request as nginx does with its own 400 page (a server that is not the
+    service: a gateway, or the wrong address in the account)."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = (b"<html>\r\n<head><title>400 Bad Request</title></head>\r\n<body>\r\n"
+                b"<center><h1>400 Bad Request</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n"
+                b"</body>\r\n</html>\r\n")
+        self.send_response(400, "Bad Request")
+        self.send_header("Server", "nginx/1.22.1")
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_check_account_not_the_service_screens():
+    """Check Account against a server that answers with nginx's own 400 page: the dialog says the
+    password could not be checked, names the status and the server, and never says accepted. In
+    English light and Swedish dark, at the dialog's own size and 360 px wide (screenshots)."""
+    import http.server
+    import threading
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NginxBadRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    words = {
+        "": {"check": "Check Account", "said": "not as Vitec Express Connect does", "accepted": "accepted",
+             "dialog": "Account"},
+        "sv-dark-": {"check": "Kontrollera kontot", "said": "inte som Vitec Express Connect",
+                     "accepted": "godkänd", "dialog": "Konto"},
+    }
+    try:
+        secret_tool_store(base, "demo", "a-password")
+        for prefix, env in (("", {}), ("sv-dark-", {**SWEDISH, "ADW_DEBUG_COLOR_SCHEME": "prefer-dark"})):
+            w = words[prefix]
+            for width in (None, 360):
+                app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"}, env=env)
+                try:
+                    key("ctrl+comma")
+                    dialog = wait_for(lambda: app.find("frame", w["dialog"]) or app.find("dialog", w["dialog"]), 10,
+                                      "account dialog")
+                    wait_for(lambda: showing(dialog), 10, "the account dialog on screen")
+                    if width:
+                        subprocess.run(["xdotool", "search", "--sync", "--name", f"^{w['dialog']}$",
+                                        "windowsize", "--sync", str(width), "720"], check=True, timeout=20)
+                    app.press(w["check"])
+                    try:
+                        verdict = wait_for(lambda: app.find("label", contains=w["said"], root=dialog), 15,
+                                           "the verdict")
+                    except AssertionError:
+                        app.screenshot(os.path.join(SHOTS, f"failed-{prefix}check-account.png"))
+                        raise AssertionError("no verdict; the dialog says: " + " | ".join(
+                            a.name for a in walk(dialog) if a.getRoleName() == "label" and a.name)) from None
+                    assert "400" in verdict.name and "nginx/1.22.1" in verdict.name, verdict.name
+                    said = " ".join(a.name for a in walk(dialog) if a.getRoleName() == "label" and a.name)
+                    assert w["accepted"] not in said.lower(), said
+                    # the verdict is under the button: scrolled to with the mouse wheel over the dialog
+                    subprocess.run(["xdotool", "mousemove", "180", "400", "click", "--repeat", "12", "--delay",
+                                    "50", "5"], timeout=20)
+                    in_view(verdict, dialog)
+                    settled(app, [verdict])
+                    name = f"{prefix}check-account-not-the-service{'-narrow' if width else ''}.png"
+                    if width:
+                        app.screenshot(os.path.join(SHOTS, name), width, 720)
+                    else:
+                        app.screenshot(os.path.join(SHOTS, name))
+                finally:
+                    app.close()
+    finally:
+        server.shutdown()
+
+
 def test_truth_screens():
     """What the window says is true of the form, in English light and Swedish dark: the line left
     of a result whose token changed (360 px wide) and a history entry reopened (screenshots)."""
@@ -1649,6 +1725,7 @@ TESTS = [
     test_history_entry_says_when,
     test_truth_screens,
     test_history_opens_in_narrow_window,
+    test_check_account_not_the_service_screens,
 ]
 
 
