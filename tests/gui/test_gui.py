@@ -538,6 +538,35 @@ def test_check_account_not_the_service_screens():
         server.shutdown()
 
 
+def test_paste_keeps_the_form_in_view():
+    """Ctrl+V of a new link under a result (360 px, where the ticket fills the window): both
+    fields take the link, the keyboard focus is in the token field, where Enter looks it up, and
+    the field is in view; the old verdict leaves the page."""
+    app = App(["--demo"], {"window-width": "360", "window-height": "720"})
+    try:
+        lookup(app, "M11385", VALID)
+        settled(app, [app.wait("status bar", contains="Token status: Valid")])
+        set_clipboard("https://partner.example/o?customerId=M2&token=DemoExpired%2BTok%2F01%3D%3D")
+        focus_window(app, "Ticket Lookup")
+        key("ctrl+v")
+        token = app.wait("text", "Token")
+        wait_for(lambda: text_of(token) == EXPIRED, 10, "the token from the link")
+        assert text_of(app.wait("text", "Customer ID")) == "M2"
+        # the keyboard is in the token field (GTK 4.8 does not say which widget has the focus
+        # over AT-SPI): what is typed next lands there
+        key("End")
+        subprocess.run(["xdotool", "type", "x"], check=True, timeout=10)
+        wait_for(lambda: text_of(token) == EXPIRED + "x", 10, "the typed letter in the token field")
+        key("BackSpace")
+        wait_for(lambda: text_of(token) == EXPIRED, 10, "the letter erased")
+        in_view(token, app.window)
+        wait_for(lambda: not verdict_on_screen(app), 10, "the old verdict gone")
+        key("Return")
+        settled(app, [app.wait("status bar", contains="Token status: Expired")])
+    finally:
+        app.close()
+
+
 def test_truth_screens():
     """What the window says is true of the form, in English light and Swedish dark: the line left
     of a result whose token changed (360 px wide) and a history entry reopened (screenshots)."""
@@ -1726,6 +1755,7 @@ TESTS = [
     test_truth_screens,
     test_history_opens_in_narrow_window,
     test_check_account_not_the_service_screens,
+    test_paste_keeps_the_form_in_view,
 ]
 
 
