@@ -40,6 +40,30 @@ test_error_view (void)
   g_assert_finalize_object (view);
 }
 
+/* A gateway's own page: the heading names the gateway, its name (from a header the gateway
+ * chose) with its controls visible and no markup. */
+static void
+test_gateway_named (void)
+{
+  g_autoptr(TlLookupResult) result = tl_widget_test_fake_result ();
+  GtkWidget *view = g_object_ref_sink (g_object_new (TL_TYPE_ERROR_VIEW, NULL));
+  g_autofree char *labels = NULL;
+
+  g_clear_error (&result->error);
+  result->error = g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_GATEWAY,
+                               "nginx answered 502 Bad Gateway, not Vitec Express Connect.");
+  result->gateway = g_strdup ("The proxy “<b>cache</b>\u202e.example”");
+  tl_error_view_show (TL_ERROR_VIEW (view), TL_LOOKUP_ERROR_GATEWAY,
+                      tl_lookup_result_get_error (result)->message, result);
+  labels = tl_widget_test_labels (view);
+
+  g_assert_nonnull (strstr (labels, "The proxy “<b>cache</b><U+202E>.example” stopped the request on its way to the service\n"));
+  g_assert_null (strstr (labels, "Something between this computer and the service"));
+  g_assert_false (tl_widget_test_shows_markup (view, "cache"));
+
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -47,6 +71,7 @@ main (int   argc,
   tl_widget_test_init (&argc, &argv);
 
   g_test_add_func ("/error-view/cause-and-next-step", test_error_view);
+  g_test_add_func ("/error-view/gateway-named", test_gateway_named);
 
   return g_test_run ();
 }

@@ -91,7 +91,14 @@ tl_error_view_show (TlErrorView    *self,
   for (TlLookupError other = 0; other < TL_LOOKUP_ERROR_N_CODES; other++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->error_icon), tl_presentation_error_css_class (other));
   gtk_widget_add_css_class (GTK_WIDGET (self->error_icon), tl_presentation_error_css_class (code));
-  gtk_label_set_label (self->error_title, tl_lookup_error_get_title (code));
+  if (result != NULL)
+    {
+      g_autofree char *title = tl_lookup_result_dup_title (result);
+
+      gtk_label_set_label (self->error_title, title);
+    }
+  else
+    gtk_label_set_label (self->error_title, tl_lookup_error_get_title (code));
   /* The explanation of a plain HTTP status already says what the cause would repeat. */
   if (code == TL_LOOKUP_ERROR_BAD_REQUEST || code == TL_LOOKUP_ERROR_UNAUTHORIZED ||
       code == TL_LOOKUP_ERROR_FORBIDDEN || code == TL_LOOKUP_ERROR_NOT_FOUND)

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "tl-gateway.h"
 #include "tl-lookup-result-private.h"
 
 static void
@@ -90,6 +91,10 @@ tl_lookup_result_fill_diagnostics (TlLookupResult *result,
         }
     }
 
+  if (result->status != 0 && result->gateway == NULL)
+    result->gateway = tl_gateway_identify (result->status, result->response_headers,
+                                           body ? (const char *) body->data : NULL, body ? body->len : 0);
+
   if (body != NULL && body->len > 0 && result->body_excerpt == NULL)
     {
       gsize n = MIN (body->len, TL_BODY_EXCERPT_MAX);
@@ -138,6 +143,7 @@ tl_lookup_result_redact (TlLookupResult *result,
 
   redact_string (redactor, &result->reason);
   redact_string (redactor, &result->request_id);
+  redact_string (redactor, &result->gateway);
   redact_string (redactor, &result->retry_after);
   redact_string (redactor, &result->body_excerpt);
   if (result->error != NULL)

@@ -36,6 +36,7 @@ struct _TlLookupResult
   SoupMessageMetrics *metrics;
   char               *request_id;
   char               *retry_after;
+  char               *gateway;           /* who answered with a page of its own, or NULL */
 };
 
 TlLookupResult *tl_lookup_result_new              (void);

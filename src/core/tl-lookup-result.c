@@ -9,6 +9,7 @@
 #include "tl-input.h"
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
+#include "tl-text.h"
 
 G_DEFINE_FINAL_TYPE (TlLookupResult, tl_lookup_result, G_TYPE_OBJECT)
 
@@ -59,6 +60,7 @@ tl_lookup_result_finalize (GObject *object)
   g_clear_pointer (&self->metrics, soup_message_metrics_free);
   g_clear_pointer (&self->request_id, g_free);
   g_clear_pointer (&self->retry_after, g_free);
+  g_clear_pointer (&self->gateway, g_free);
 
   G_OBJECT_CLASS (tl_lookup_result_parent_class)->finalize (object);
 }
@@ -133,6 +135,37 @@ tl_lookup_result_get_exit_status (TlLookupResult *self)
 }
 
 /**
+ * tl_lookup_result_dup_title:
+ *
+ * The verdict or the failure in a few words, as a heading: the ticket's state, or the failure
+ * class's title; a gateway's own page names the gateway ("nginx stopped the request on its way
+ * to the service").
+ *
+ * Returns: (transfer full): the title, controls made visible
+ */
+char *
+tl_lookup_result_dup_title (TlLookupResult *self)
+{
+  TlLookupError code;
+
+  g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), NULL);
+
+  if (self->error == NULL)
+    return g_strdup (tl_ticket_state_get_title (self->ticket != NULL ? tl_ticket_get_state (self->ticket)
+                                                                     : TL_TICKET_STATE_UNKNOWN));
+  code = tl_lookup_error_code (self->error);
+  if (code == TL_LOOKUP_ERROR_GATEWAY && self->gateway != NULL)
+    {
+      g_autofree char *name = tl_text_visible (self->gateway);
+
+      /* Translators: a heading; %s is the gateway's name: "nginx", "Cloudflare", "The proxy
+       * “cache.example.com”" */
+      return g_strdup_printf (_("%s stopped the request on its way to the service"), name);
+    }
+  return g_strdup (tl_lookup_error_get_title (code));
+}
+
+/**
  * tl_lookup_result_format_error:
  *
  * Returns: (nullable): the error in words for people: title, what happened (with the specific
@@ -141,6 +174,7 @@ tl_lookup_result_get_exit_status (TlLookupResult *self)
 char *
 tl_lookup_result_format_error (TlLookupResult *self)
 {
+  g_autofree char *title = NULL;
   GString *out;
   TlLookupError code;
 
@@ -150,7 +184,8 @@ tl_lookup_result_format_error (TlLookupResult *self)
     return NULL;
 
   code = tl_lookup_error_code (self->error);
-  out = g_string_new (tl_lookup_error_get_title (code));
+  title = tl_lookup_result_dup_title (self);
+  out = g_string_new (title);
   g_string_append (out, "\n");
   g_string_append (out, self->error->message);
   if (self->error_body != NULL)

@@ -71,6 +71,7 @@ const char         *tl_lookup_result_get_request_id      (TlLookupResult *self);
 const char         *tl_lookup_result_get_retry_after     (TlLookupResult *self);
 const char         *tl_lookup_result_get_http_version    (TlLookupResult *self);
 
+char               *tl_lookup_result_dup_title           (TlLookupResult *self);
 char               *tl_lookup_result_format_error        (TlLookupResult *self);
 void                tl_lookup_result_trim    (TlLookupResult *self);
 
