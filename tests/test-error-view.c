@@ -53,12 +53,16 @@ test_gateway_named (void)
   result->error = g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_GATEWAY,
                                "nginx answered 502 Bad Gateway, not Vitec Express Connect.");
   result->gateway = g_strdup ("The proxy “<b>cache</b>\u202e.example”");
+  result->error_body = tl_error_body_parse ("<html><h1>502 Bad Gateway</h1></html>", 37, "text/html");
   tl_error_view_show (TL_ERROR_VIEW (view), TL_LOOKUP_ERROR_GATEWAY,
                       tl_lookup_result_get_error (result)->message, result);
   labels = tl_widget_test_labels (view);
 
   g_assert_nonnull (strstr (labels, "The proxy “<b>cache</b><U+202E>.example” stopped the request on its way to the service\n"));
   g_assert_null (strstr (labels, "Something between this computer and the service"));
+  /* its page is not the service's message */
+  g_assert_nonnull (strstr (labels, "What the Gateway’s Page Says\n"));
+  g_assert_null (strstr (labels, "Messages From the Service"));
   g_assert_false (tl_widget_test_shows_markup (view, "cache"));
 
   g_assert_finalize_object (view);

@@ -138,6 +138,10 @@ tl_error_view_show (TlErrorView    *self,
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->server_messages_group), self->server_rows->len > 0);
+  /* a gateway's page is its own words, not the service's */
+  adw_preferences_group_set_title (self->server_messages_group,
+                                   code == TL_LOOKUP_ERROR_GATEWAY ? _("What the Gateway’s Page Says")
+                                                                   : _("Messages From the Service"));
 
   if (result != NULL)
     {
