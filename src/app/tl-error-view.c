@@ -104,7 +104,12 @@ tl_error_view_show (TlErrorView    *self,
     }
   /* The cause may quote the server: plain text only, markup stays off on this label. */
   gtk_label_set_label (self->error_description, description);
-  gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
+  {
+    g_autofree char *server = result ? tl_lookup_error_server_of (tl_lookup_result_get_base_url (result)) : NULL;
+    g_autofree char *next_step = tl_lookup_error_dup_next_step (code, server);
+
+    gtk_label_set_label (self->next_step_label, next_step);
+  }
 
   for (guint i = 0; i < self->server_rows->len; i++)
     adw_preferences_group_remove (self->server_messages_group, g_ptr_array_index (self->server_rows, i));

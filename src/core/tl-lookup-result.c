@@ -164,7 +164,12 @@ tl_lookup_result_format_error (TlLookupResult *self)
     g_string_append_printf (out, "\n%s %s", _("Request ID:"), self->request_id);
   if (self->retry_after != NULL)
     g_string_append_printf (out, "\n%s %s", _("Retry after:"), self->retry_after);
-  g_string_append_printf (out, "\n%s", tl_lookup_error_get_next_step (code));
+  {
+    g_autofree char *server = tl_lookup_error_server_of (self->base_url);
+    g_autofree char *next_step = tl_lookup_error_dup_next_step (code, server);
+
+    g_string_append_printf (out, "\n%s", next_step);
+  }
   return g_string_free (out, FALSE);
 }
 
