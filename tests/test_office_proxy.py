@@ -224,6 +224,26 @@ try:
     check("--proxy-user with --proxy-password-file: the lookup gets through",
           r.returncode == 0 and r.stdout.startswith("VALID") and len(api.requests) == 1, r.stdout + r.stderr)
 
+    # 2b. GNOME's proxy settings with their sign-in (the desktop's settings are used when
+    #     https_proxy is not set), read through GSettings' keyfile backend
+    config = os.path.join(tmp, "config")
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
+    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+        f.write("[system/proxy]\nmode='manual'\n"
+                "[system/proxy/http]\nhost='127.0.0.1'\nport=%d\nuse-authentication=true\n"
+                "authentication-user='%s'\nauthentication-password='%s'\n"
+                "[system/proxy/https]\nhost='127.0.0.1'\nport=%d\n"
+                % (recorder.port, PROXY_USER, PROXY_PASSWORD, recorder.port))
+    desktop = {"XDG_CURRENT_DESKTOP": "GNOME", "GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config,
+               "GIO_USE_PROXY_RESOLVER": "gnome"}
+    api.requests.clear()
+    r = run_cli(desktop)
+    sent = recorder.take()
+    check("GNOME's proxy settings with a sign-in: the lookup gets through",
+          r.returncode == 0 and r.stdout.startswith("VALID") and len(api.requests) == 1
+          and ("Proxy-Authorization: Basic %s\r\n" % PROXY_PASSWORD_BASIC).encode() in sent,
+          "exit %d\n%s%s\n%r" % (r.returncode, r.stdout, r.stderr, sent[:400]))
+
     # 3. Check Account goes through the proxy the same way
     api.requests.clear()
     r = run_cli(signed_in, "--check-account", "--json")

@@ -10,7 +10,9 @@
  *
  * A proxy that asks for a sign-in gets the user name and password that came with its address
  * (`http://user:password@host:port`, in https_proxy or in GNOME's proxy settings, which GIO
- * hands on in the URL). They are taken
+ * hands on in the http:// proxy's URL), or, for the user's settings, GNOME's HTTP proxy
+ * sign-in (org.gnome.system.proxy.http use-authentication), which GIO leaves out of the
+ * https:// proxy's URL that lookups get. They are taken
  * out of every address this resolver returns and kept here, by the proxy's "host:port": libsoup
  * 3.2 mishandles an address that carries them (its retry after the proxy's 407 tunnels to the
  * proxy itself), and tl-client.c answers the proxy's challenge from what is kept here.
@@ -203,6 +205,64 @@ strip_credentials (TlProxyResolver *self,
   return g_uri_to_string (bare);
 }
 
+/* GNOME's proxy sign-in, when its schema is installed and it is turned on: kept for the HTTP
+ * proxy's "host:port", and for the HTTPS proxy's when that is on the same host (GNOME's
+ * settings have one sign-in, given with the HTTP proxy; GIO puts it only in http:// URLs). */
+static void
+remember_desktop_credentials (TlProxyResolver *self)
+{
+  static const char * const keys[] = { "host", "port", "use-authentication", "authentication-user",
+                                       "authentication-password" };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchema) https_schema = NULL;
+  g_autoptr(GSettings) http = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *user = NULL;
+  char *password = NULL;
+  g_autoptr(TlProxyCredentials) credentials = NULL;
+
+  if (source == NULL ||
+      (schema = g_settings_schema_source_lookup (source, "org.gnome.system.proxy.http", TRUE)) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      return;
+  http = g_settings_new_full (schema, NULL, NULL);
+  if (!g_settings_get_boolean (http, "use-authentication"))
+    return;
+  host = g_settings_get_string (http, "host");
+  user = g_settings_get_string (http, "authentication-user");
+  if (*host == '\0' || *user == '\0')
+    return;
+  password = g_settings_get_string (http, "authentication-password");
+  credentials = tl_proxy_credentials_new (user, password);
+  tl_secret_free (password);
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_replace (self->credentials,
+                        g_strdup_printf ("%s:%d", host, g_settings_get_int (http, "port")),
+                        tl_proxy_credentials_ref (credentials));
+  g_mutex_unlock (&self->lock);
+
+  https_schema = g_settings_schema_source_lookup (source, "org.gnome.system.proxy.https", TRUE);
+  if (https_schema != NULL && g_settings_schema_has_key (https_schema, "host") &&
+      g_settings_schema_has_key (https_schema, "port"))
+    {
+      g_autoptr(GSettings) https = g_settings_new_full (https_schema, NULL, NULL);
+      g_autofree char *https_host = g_settings_get_string (https, "host");
+
+      if (g_ascii_strcasecmp (https_host, host) == 0)
+        {
+          g_mutex_lock (&self->lock);
+          g_hash_table_replace (self->credentials,
+                                g_strdup_printf ("%s:%d", https_host, g_settings_get_int (https, "port")),
+                                tl_proxy_credentials_ref (credentials));
+          g_mutex_unlock (&self->lock);
+        }
+    }
+}
+
 /* Takes @proxies; returns them without user names and passwords. */
 static char **
 strip_all (TlProxyResolver  *self,
@@ -210,6 +270,8 @@ strip_all (TlProxyResolver  *self,
 {
   if (proxies == NULL)
     return NULL;
+  if (self->use_default && proxies[0] != NULL && !g_str_has_prefix (proxies[0], "direct://"))
+    remember_desktop_credentials (self);
   for (guint i = 0; proxies[i] != NULL; i++)
     {
       char *bare = strip_credentials (self, proxies[i]);
