@@ -180,10 +180,11 @@ def stop(procs):
             p.kill()
 
 
-def start_squid(d, name, api_port, users=None, ntlm=False):
+def start_squid(d, name, api_port, users=None, ntlm=False, digest=False, negotiate=False):
     """squid on a free port, allowing CONNECT to @api_port only, asking for a sign-in: Basic
-    against an htpasswd file made here from @users ({name: password}), or NTLM (any user, with
-    Debian's ntlm_fake_auth helper). Runs in a PID namespace of its own, as tinyproxy does.
+    against an htpasswd file made here from @users ({name: password}), Digest (@digest) against
+    a password file made from @users, NTLM (any user, with Debian's ntlm_fake_auth helper), or
+    Negotiate only (@negotiate: Kerberos, which nothing here can give). Runs in a PID namespace of its own, as tinyproxy does.
     Returns (process, port, access log), or None when squid is not installed."""
     if not os.path.exists("/usr/sbin/squid"):
         return None
@@ -192,9 +193,20 @@ def start_squid(d, name, api_port, users=None, ntlm=False):
     os.makedirs(run, exist_ok=True)
     os.chmod(run, 0o777)
     access = os.path.join(run, "access.log")
-    if ntlm:
+    if negotiate:
+        auth = ("auth_param negotiate program /usr/lib/squid/negotiate_kerberos_auth\n"
+                "auth_param negotiate children 1\n")
+    elif ntlm:
         auth = ("auth_param ntlm program /usr/lib/squid/ntlm_fake_auth\n"
                 "auth_param ntlm children 2\n")
+    elif digest:
+        passwd = os.path.join(run, "digest")
+        with open(passwd, "w") as f:
+            for user, password in (users or {}).items():
+                f.write("%s:%s\n" % (user, password))
+        os.chmod(passwd, 0o644)
+        auth = ("auth_param digest program /usr/lib/squid/digest_file_auth %s\n"
+                "auth_param digest children 2\nauth_param digest realm Office proxy\n" % passwd)
     else:
         passwd = os.path.join(run, "passwd")
         with open(passwd, "w") as f:

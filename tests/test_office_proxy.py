@@ -297,6 +297,26 @@ try:
           and any("TCP_TUNNEL/200" in line for line in lines_of(ntlm_log)),
           "exit %d\n%s%s\n%s" % (r.returncode, r.stdout, r.stderr, "\n".join(lines_of(ntlm_log))))
 
+    # 7b. Digest
+    digest, digest_port, digest_log = start_squid(tmp, "digest", API_PORT, {PROXY_USER: "Digest-Pass-9"}, digest=True)
+    procs.append(digest)
+    api.requests.clear()
+    r = run_cli({"https_proxy": "http://%s:Digest-Pass-9@127.0.0.1:%d" % (PROXY_USER, digest_port)})
+    check("Digest: a proxy asking for Digest is answered with the URL's credentials",
+          r.returncode == 0 and len(api.requests) == 1
+          and any("TCP_TUNNEL/200" in line and " %s " % PROXY_USER in line for line in lines_of(digest_log)),
+          "exit %d\n%s%s\n%s" % (r.returncode, r.stdout, r.stderr, "\n".join(lines_of(digest_log))))
+
+    # 7c. Negotiate only: not answered, and said so, naming the proxy
+    negotiate, negotiate_port, _ = start_squid(tmp, "negotiate", API_PORT, negotiate=True)
+    procs.append(negotiate)
+    api.requests.clear()
+    r = run_cli({"https_proxy": "http://%s:%s@127.0.0.1:%d" % (PROXY_USER, PROXY_PASSWORD_URL, negotiate_port)})
+    out = r.stdout + r.stderr
+    check("Negotiate only: exit 7, the proxy named, a sign-in this app cannot give",
+          r.returncode == 7 and "127.0.0.1:%d" % negotiate_port in out and "cannot give" in out
+          and api.requests == [], out)
+
     # 8. proxies that fail: each one named, with what it did, and the profile's own server
     #    in the next step (never production's)
     cases = (

@@ -515,8 +515,9 @@ tl_lookup_error_new_for_proxy_answer (guint       status,
 {
   if (status == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
-                        _("The proxy %s asks for a sign-in (%u Proxy Authentication Required) before it "
-                          "lets the connection to %s through."),
+                        _("The proxy %s asks for a sign-in (%u Proxy Authentication Required) of a kind "
+                          "this app cannot give (it signs in with Basic, Digest or NTLM) before it lets "
+                          "the connection to %s through."),
                         proxy ? proxy : "?", status, host);
   return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
                       _("The proxy %s refused the connection to %s (it answered %u)."),
