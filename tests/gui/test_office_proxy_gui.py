@@ -1,0 +1,125 @@
+#!/usr/bin/python3
+"""The window through an office proxy that asks for a sign-in, driven through the accessibility
+tree.
+
+Real parts: squid from Debian asking for Basic auth (an htpasswd file made here), an HTTPS
+recording server with a certificate from a throw-away office root, the app under bwrap where
+/etc/hosts names the service and the system trust store holds the office root, GNOME's proxy
+settings (with their sign-in) in the app's settings keyfile, the service's password in the
+session's real gnome-keyring-daemon. Run by tests/gui/run-gui-test.sh. Prints TAP; screenshots
+go to $TL_SCREENSHOT_DIR.
+"""
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from atspi_helpers import App, RecordingServer, basic, secret_tool_store, wait_for  # noqa: E402
+from office_network import HOST, SYSTEM_BUNDLE, make_pki, start_squid, stop  # noqa: E402
+
+SHOTS = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
+os.makedirs(SHOTS, exist_ok=True)
+
+USER = "partner-user"
+PASSWORD = "S3cret-service-pass"
+PROXY_USER = "office"
+PROXY_PASSWORD = "Pr0xy-Pass 9"
+VALID = "DemoValid+Token/01=="
+WINDOW = {"window-width": "720", "window-height": "900"}
+
+
+def gnome_proxy(port, password):
+    """GNOME's proxy settings, as the keyfile backend keeps them (their path is /system/proxy/)."""
+    return ("[system/proxy]\nmode='manual'\n"
+            "[system/proxy/http]\nhost='127.0.0.1'\nport=%d\nuse-authentication=true\n"
+            "authentication-user='%s'\nauthentication-password='%s'\n"
+            "[system/proxy/https]\nhost='127.0.0.1'\nport=%d\n" % (port, PROXY_USER, password, port))
+
+
+def tunnels(log):
+    with open(log) as f:
+        return [line for line in f.read().splitlines() if " CONNECT " in line]
+
+
+def test_window_signs_in_to_the_office_proxy():
+    if not os.path.exists("/usr/sbin/squid") or shutil.which("bwrap") is None:
+        raise SkipTest("squid or bwrap is not installed")
+    tmp = tempfile.mkdtemp(prefix="tl-gui-proxy-")
+    os.chmod(tmp, 0o755)
+    procs = []
+    app = None
+    try:
+        make_pki(tmp)
+        api = RecordingServer(PASSWORD, USER, tls=(os.path.join(tmp, "server.pem"), os.path.join(tmp, "server.key")))
+        squid, port, log = start_squid(tmp, "squid", api.port, {PROXY_USER: PROXY_PASSWORD})
+        procs.append(squid)
+        base = "https://%s:%d" % (HOST, api.port)
+        secret_tool_store(base, USER, PASSWORD)
+        wrap = ["bwrap", "--dev-bind", "/", "/", "--die-with-parent",
+                "--ro-bind", os.path.join(tmp, "hosts"), "/etc/hosts",
+                "--ro-bind", os.path.join(tmp, "bundle.pem"), SYSTEM_BUNDLE]
+        env = {"XDG_CURRENT_DESKTOP": "GNOME", "GIO_USE_PROXY_RESOLVER": "gnome"}
+        settings = {**WINDOW, "base-url": f"'{base}'", "username": f"'{USER}'"}
+
+        # GNOME's proxy settings carry the right sign-in: the lookup gets through
+        app = App([], settings, env=env, wrap=wrap, more_settings=gnome_proxy(port, PROXY_PASSWORD))
+        app.set_text("Customer ID", "M11385")
+        app.set_text("Token", VALID)
+        app.press("Look Up")
+        app.wait("label", "Valid", timeout=30)
+        assert api.authorizations() == [basic(USER, PASSWORD)], api.requests
+        assert any("TCP_TUNNEL/200" in line and " %s " % PROXY_USER in line for line in tunnels(log)), tunnels(log)
+        app.close()
+        app = None
+
+        # a wrong proxy password: the proxy's own failure, naming it, with its own next step
+        api.requests.clear()
+        app = App([], settings, env=env, wrap=wrap, more_settings=gnome_proxy(port, "wrong"))
+        app.set_text("Customer ID", "M11385")
+        app.set_text("Token", VALID)
+        app.press("Look Up")
+        app.wait("label", "The office proxy wants a sign-in", timeout=30)
+        cause = app.wait("label", contains="did not accept the sign-in as “%s”" % PROXY_USER)
+        assert "127.0.0.1:%d" % port in cause.name, cause.name
+        app.wait("label", contains="desktop's proxy settings")
+        assert app.find("label", "Wrong username or password") is None
+        assert api.requests == [], api.requests
+        app.screenshot(os.path.join(SHOTS, "office-proxy-sign-in-refused.png"), 720, 900)
+    finally:
+        if app is not None:
+            app.close()
+        stop(procs)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+class SkipTest(Exception):
+    pass
+
+
+TESTS = [test_window_signs_in_to_the_office_proxy]
+
+
+def main():
+    only = sys.argv[1:]
+    tests = [t for t in TESTS if not only or t.__name__ in only]
+    print(f"1..{len(tests)}", flush=True)
+    failed = 0
+    for i, test in enumerate(tests, 1):
+        try:
+            test()
+            print(f"ok {i} - {test.__name__}", flush=True)
+        except SkipTest as e:
+            print(f"ok {i} - {test.__name__} # SKIP {e}", flush=True)
+        except Exception:
+            failed += 1
+            print(f"not ok {i} - {test.__name__}", flush=True)
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
