@@ -287,6 +287,7 @@ typedef struct
   char           *password;
   TlRedactor     *redactor;        /* the token and credentials of this lookup */
   /* proxy sign-in: see on_authenticate() */
+  TlProxyCredentials *proxy_credentials; /* given with this lookup, or NULL */
   char           *proxy_user;      /* the user name the proxy was offered, if any */
   gboolean        proxy_offered;   /* a proxy challenge was answered */
   gboolean        proxy_unanswered; /* the proxy's last challenge was not answered */
@@ -315,6 +316,7 @@ lookup_data_free (LookupData *data)
     g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
   g_free (data->proxy_user);
+  g_clear_pointer (&data->proxy_credentials, tl_proxy_credentials_unref);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_pointer (&data->token, tl_secret_free);
@@ -407,8 +409,8 @@ on_authenticate (SoupMessage *msg,
 
   if (!soup_auth_is_for_proxy (auth))
     return FALSE;
-  credentials = self->proxy_credentials
-                ? tl_proxy_credentials_ref (self->proxy_credentials)
+  credentials = data->proxy_credentials ? tl_proxy_credentials_ref (data->proxy_credentials)
+                : self->proxy_credentials ? tl_proxy_credentials_ref (self->proxy_credentials)
                 : tl_proxy_resolver_get_credentials (self->proxy_resolver, soup_auth_get_authority (auth));
   if (credentials != NULL && data->proxy_user == NULL)
     data->proxy_user = g_strdup (tl_proxy_credentials_get_user (credentials));
@@ -443,6 +445,8 @@ fail_with_proxy_sign_in (GTask *task,
     return FALSE;
   proxy = describe_proxy (task);
   uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
+  data->result->proxy = g_strdup (proxy);
+  data->result->wants_proxy_sign_in = !refused || data->proxy_credentials != NULL;
   fail_with (task, tl_lookup_error_new_for_proxy_sign_in (proxy, uri ? g_uri_get_host (uri) : "?",
                                                           refused ? (data->proxy_user ? data->proxy_user : "?")
                                                                   : NULL));
@@ -708,6 +712,27 @@ tl_client_lookup_async (TlClient            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  tl_client_lookup_with_proxy_async (self, account, NULL, customer_id, token, cancellable,
+                                     callback, user_data);
+}
+
+/**
+ * tl_client_lookup_with_proxy_async:
+ * @proxy_credentials: (nullable): the sign-in for an office proxy that asks for one, taken
+ *   when the lookup was asked for; it wins over the client's and the proxy's settings
+ *
+ * tl_client_lookup_async(), with a sign-in for the proxy of this lookup alone.
+ */
+void
+tl_client_lookup_with_proxy_async (TlClient            *self,
+                                   TlAccount           *account,
+                                   TlProxyCredentials  *proxy_credentials,
+                                   const char          *customer_id,
+                                   const char          *token,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
@@ -718,7 +743,7 @@ tl_client_lookup_async (TlClient            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tl_client_lookup_async);
+  g_task_set_source_tag (task, tl_client_lookup_async);   /* either way in: one finish */
   g_task_set_check_cancellable (task, FALSE);   /* a cancelled lookup is a result too */
 
   data = g_new0 (LookupData, 1);
@@ -728,6 +753,7 @@ tl_client_lookup_async (TlClient            *self,
   data->max_size = TL_DEFAULT_MAX_RESPONSE_SIZE;
   data->start_us = g_get_monotonic_time ();
   data->content_length = -1;
+  data->proxy_credentials = proxy_credentials ? tl_proxy_credentials_ref (proxy_credentials) : NULL;
   data->token = g_strdup (token);
   data->password = g_strdup (tl_account_get_password (account));
   /* The demo account's password is public ("demo"); its token is still redacted. */

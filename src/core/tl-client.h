@@ -41,6 +41,14 @@ void            tl_client_lookup_async          (TlClient            *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+void            tl_client_lookup_with_proxy_async (TlClient            *self,
+                                                   TlAccount           *account,
+                                                   TlProxyCredentials  *proxy_credentials,
+                                                   const char          *customer_id,
+                                                   const char          *token,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 TlLookupResult *tl_client_lookup_finish         (TlClient            *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);

@@ -36,6 +36,10 @@ struct _TlLookupResult
   SoupMessageMetrics *metrics;
   char               *request_id;
   char               *retry_after;
+
+  /* a lookup that failed at an office proxy's sign-in */
+  char               *proxy;              /* the proxy, "host:port" */
+  gboolean            wants_proxy_sign_in; /* none came with it, or the one given was refused */
 };
 
 TlLookupResult *tl_lookup_result_new              (void);

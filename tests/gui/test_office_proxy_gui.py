@@ -11,13 +11,16 @@ go to $TL_SCREENSHOT_DIR.
 """
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from atspi_helpers import App, RecordingServer, basic, secret_tool_store, wait_for  # noqa: E402
+import pyatspi  # noqa: E402
+from atspi_helpers import (App, RecordingServer, basic, fill, secret_tool_lookup,  # noqa: E402
+                           secret_tool_store, wait_for, walk)
 from office_network import HOST, SYSTEM_BUNDLE, make_pki, start_squid, stop  # noqa: E402
 
 SHOTS = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
@@ -28,15 +31,37 @@ PASSWORD = "S3cret-service-pass"
 PROXY_USER = "office"
 PROXY_PASSWORD = "Pr0xy-Pass 9"
 VALID = "DemoValid+Token/01=="
+PROXY_SCHEMA = "io.github.ticketlookup.TicketLookup.Proxy"
 WINDOW = {"window-width": "720", "window-height": "900"}
 
 
-def gnome_proxy(port, password):
-    """GNOME's proxy settings, as the keyfile backend keeps them (their path is /system/proxy/)."""
+def gnome_proxy(port, password=None):
+    """GNOME's proxy settings, as the keyfile backend keeps them (their path is /system/proxy/);
+    with a sign-in when PASSWORD is given."""
+    sign_in = ("use-authentication=true\nauthentication-user='%s'\nauthentication-password='%s'\n"
+               % (PROXY_USER, password)) if password is not None else ""
     return ("[system/proxy]\nmode='manual'\n"
-            "[system/proxy/http]\nhost='127.0.0.1'\nport=%d\nuse-authentication=true\n"
-            "authentication-user='%s'\nauthentication-password='%s'\n"
-            "[system/proxy/https]\nhost='127.0.0.1'\nport=%d\n" % (port, PROXY_USER, password, port))
+            "[system/proxy/http]\nhost='127.0.0.1'\nport=%d\n%s"
+            "[system/proxy/https]\nhost='127.0.0.1'\nport=%d\n" % (port, sign_in, port))
+
+
+def press_response(app, label):
+    """A response of a libadwaita message dialog: GTK 4.8 names its button by its label twice
+    ("Sign In Sign In"), and the dialog keeps a button per layout; the one on screen, pressed."""
+    def button():
+        found = [a for a in walk(app.acc) if a.getRoleName() == "push button"
+                 and (a.name or "") in (label, "%s %s" % (label, label))
+                 and a.getState().contains(pyatspi.STATE_SENSITIVE)]
+        shown = [a for a in found if a.getState().contains(pyatspi.STATE_SHOWING)]
+        return (shown or found or [None])[0]
+    wait_for(button, 10, "the %r response, enabled" % label).queryAction().doAction(0)
+
+
+def proxy_keyring(proxy, user):
+    """What the keyring holds for PROXY under the app's proxy schema."""
+    r = subprocess.run(["secret-tool", "lookup", "xdg:schema", PROXY_SCHEMA, "proxy", proxy, "user", user],
+                       capture_output=True, text=True, timeout=30)
+    return r.stdout if r.returncode == 0 else None
 
 
 def tunnels(log):
@@ -88,6 +113,41 @@ def test_window_signs_in_to_the_office_proxy():
         assert app.find("label", "Wrong username or password") is None
         assert api.requests == [], api.requests
         app.screenshot(os.path.join(SHOTS, "office-proxy-sign-in-refused.png"), 720, 900)
+        app.close()
+        app = None
+
+        # no sign-in in GNOME's settings: the window asks once, keeps the answer in the keyring
+        # under the proxy's own attributes, and the lookup goes through with it
+        api.requests.clear()
+        proxy = "127.0.0.1:%d" % port
+        app = App([], settings, env=env, wrap=wrap, more_settings=gnome_proxy(port))
+        app.set_text("Customer ID", "M11385")
+        app.set_text("Token", VALID)
+        app.press("Look Up")
+        app.wait("label", "The office proxy %s asks for a sign-in" % proxy, timeout=30)
+        app.screenshot(os.path.join(SHOTS, "office-proxy-sign-in-asked.png"), 720, 900)
+        fill(app.wait("text", "Proxy User Name"), PROXY_USER)
+        fill(wait_for(lambda: app.find("password text", "Proxy Password") or app.find("text", "Proxy Password"),
+                      10, "the proxy password field"), PROXY_PASSWORD)
+        press_response(app, "Sign In")
+        app.wait("label", "Valid", timeout=30)
+        assert api.authorizations() == [basic(USER, PASSWORD)], api.requests
+        wait_for(lambda: proxy_keyring(proxy, PROXY_USER) == PROXY_PASSWORD, 10, "the proxy's password in the keyring")
+        # the service's entry is the service's: the proxy's password is nowhere near it
+        assert secret_tool_lookup(base, USER) == PASSWORD
+        assert secret_tool_lookup(proxy, PROXY_USER) is None
+        app.close()
+        app = None
+
+        # the next start: the keyring's sign-in is used, nothing is asked
+        api.requests.clear()
+        app = App([], settings, env=env, wrap=wrap, more_settings=gnome_proxy(port))
+        app.set_text("Customer ID", "M11385")
+        app.set_text("Token", VALID)
+        app.press("Look Up")
+        app.wait("label", "Valid", timeout=30)
+        assert app.find("label", "The office proxy %s asks for a sign-in" % proxy) is None
+        assert len(api.requests) == 1, api.requests
     finally:
         if app is not None:
             app.close()
