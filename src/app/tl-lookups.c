@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-deadline.h"
 #include "tl-lookup-error.h"
 #include "tl-lookups.h"
 #include "tl-proxy-keyring.h"
@@ -140,6 +141,7 @@ typedef struct
   TlAccount *account;               /* with its password, once loaded */
   TlProxyCredentials *proxy_credentials;  /* given, or found in the keyring; NULL before */
   TlLookupResult *first;            /* the answer without them, while the keyring is asked */
+  TlDeadline *keyring_deadline;     /* the keyring asked for the proxy's sign-in, within the time limit */
 } Run;
 
 static void
@@ -148,6 +150,7 @@ run_free (Run *run)
   g_clear_object (&run->snapshot);
   g_clear_object (&run->account);
   g_clear_object (&run->first);
+  g_clear_pointer (&run->keyring_deadline, tl_deadline_free);
   g_clear_pointer (&run->proxy_credentials, tl_proxy_credentials_unref);
   g_free (run->customer_id);
   tl_secret_free (run->token);
@@ -179,9 +182,16 @@ on_proxy_keyring_found (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(TlProxyCredentials) stored = tl_proxy_keyring_lookup_finish (res, &error);
 
-  if (stored == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  g_clear_pointer (&run->keyring_deadline, tl_deadline_free);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      /* nothing stored (or the keyring said no): the proxy's own answer stands */
+      return_failed (task, g_error_new_literal (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED,
+                                                _("The lookup was cancelled.")));
+      return;
+    }
+  if (stored == NULL)
+    {
+      /* nothing stored (or the keyring said no, or not in time): the proxy's own answer stands */
       g_task_return_pointer (task, g_steal_pointer (&run->first), g_object_unref);
       return;
     }
@@ -198,13 +208,19 @@ on_looked_up (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  TlLookups *self = g_task_get_source_object (task);
   Run *run = g_task_get_task_data (task);
   g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
 
   if (run->proxy_credentials == NULL && tl_lookup_result_wants_proxy_sign_in (result))
     {
       run->first = g_steal_pointer (&result);
-      tl_proxy_keyring_lookup_async (tl_lookup_result_get_proxy (run->first), g_task_get_cancellable (task),
+      /* a keyring that does not answer ends in the proxy's own answer, within the time limit */
+      run->keyring_deadline = tl_deadline_new (g_task_get_cancellable (task),
+                                               tl_client_get_timeout (self->client) * 1000,
+                                               "[ticket-lookup] proxy keyring deadline");
+      tl_proxy_keyring_lookup_async (tl_lookup_result_get_proxy (run->first),
+                                     tl_deadline_get_cancellable (run->keyring_deadline),
                                      on_proxy_keyring_found, g_object_ref (task));
       return;
     }

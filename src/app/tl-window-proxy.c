@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-lookup-error.h"
 #include "tl-proxy-keyring.h"
 #include "tl-window-private.h"
 
@@ -64,8 +65,20 @@ on_response (AdwMessageDialog *dialog,
   TlWindow *self = ask->window;
   g_autoptr(TlProxyCredentials) credentials = NULL;
 
-  if (!self->running)
-    return;   /* the window closed or the lookup was stopped meanwhile */
+  if (!self->running || self->running_account == NULL)
+    return;   /* the window closed meanwhile */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      /* the lookup was stopped while the question was open: it ends cancelled */
+      g_autoptr(TlLookupResult) cancelled =
+        tl_lookup_result_new_failed (self->running_account, tl_input_get_customer_id (self->running_input),
+                                     tl_input_get_token (self->running_input),
+                                     g_error_new_literal (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED,
+                                                          _("The lookup was cancelled.")));
+
+      _tl_window_show_lookup (self, cancelled);
+      return;
+    }
   if (g_strcmp0 (response, "sign-in") != 0)
     {
       _tl_window_show_lookup (self, ask->result);
@@ -115,6 +128,7 @@ _tl_window_ask_proxy_sign_in (TlWindow       *self,
   adw_message_dialog_set_default_response (dialog, "sign-in");
   adw_message_dialog_set_close_response (dialog, "cancel");
   adw_message_dialog_set_response_enabled (dialog, "sign-in", FALSE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   ask = g_new0 (Ask, 1);
   ask->window = g_object_ref (self);
