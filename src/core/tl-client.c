@@ -139,9 +139,10 @@ new_session (TlClient *self,
                                            NULL);
   if (self->tls_database != NULL)
     soup_session_set_tls_database (session, self->tls_database);
-  /* The auth manager stays: it is what answers an office proxy's 407 (see on_authenticate()).
-   * The service's credentials are sent only by us, in the one header tl-request.c builds; the
-   * service's own 401 is never answered. */
+  /* The auth manager stays, with NTLM besides Basic and Digest: it is what answers an office
+   * proxy's 407 on the CONNECT, which libsoup hands to the request's "authenticate" (see
+   * on_authenticate()). tl-request.c turns it off for the request itself: the service's
+   * credentials go only in the one header built there, and its 401 is never answered. */
   soup_session_add_feature_by_type (session, SOUP_TYPE_AUTH_NTLM);
   /* Answers are a few hundred bytes of JSON: no "Accept-Encoding", and nothing a server sends
    * compressed anyway is inflated. That keeps a decompression bomb out of reach, and saves the
@@ -393,10 +394,11 @@ describe_proxy (GTask *task)
 
 /* --- proxy sign-in ---------------------------------------------------------------------- */
 
-/* The message's "authenticate": only an office proxy's challenge is answered, once, with what
- * the resolver holds for that proxy (from its address, GNOME's proxy settings or
- * --proxy-user). The service's own 401 is never answered here: its credentials go only in the
- * header tl-request.c builds, and a 401 ends the lookup after one request. */
+/* The message's "authenticate": only an office proxy's challenge is answered, once, with the
+ * sign-in given with this lookup, else the client's (--proxy-user), else what the resolver
+ * holds for that proxy (from its address or GNOME's proxy settings). The service's own 401 is
+ * never answered here: its credentials go only in the header tl-request.c builds, and a 401
+ * ends the lookup after one request. */
 static gboolean
 on_authenticate (SoupMessage *msg,
                  SoupAuth    *auth,
