@@ -2,10 +2,11 @@
 (path, customer ID, token, Authorization), so a test asserts on what reached the server, not
 on what a program printed. Shared by the GUI, search-provider and proxy tests.
 
-RecordingServer(password, username="demo", answer=None, tls=None):
+RecordingServer(password, username="demo", answer=None, tls=None, challenge=None):
   answer(request) -> (status, body): how to answer a request whose credentials are right
     (default: a valid ticket for the customer); wrong credentials always get 401.
   tls: (certificate file, key file) to serve HTTPS instead of HTTP.
+  challenge: a WWW-Authenticate value sent with every 401 (default: none).
 """
 import base64
 import http.server
@@ -28,7 +29,7 @@ def ticket(customer, **changes):
 
 
 class RecordingServer:
-    def __init__(self, password, username="demo", answer=None, tls=None):
+    def __init__(self, password, username="demo", answer=None, tls=None, challenge=None):
         self.requests = []
         expected = basic(username, password)
         outer = self
@@ -53,6 +54,8 @@ class RecordingServer:
                 data = data if isinstance(data, bytes) else json.dumps(data).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json; charset=utf-8")
+                if status == 401 and challenge is not None:
+                    self.send_header("WWW-Authenticate", challenge)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)

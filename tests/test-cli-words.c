@@ -63,6 +63,14 @@ test_names_flags (void)
   g_assert_nonnull (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_TIMEOUT), "--timeout"));
   g_assert_nonnull (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_INSECURE_URL), "--base-url"));
   g_assert_nonnull (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_PROXY), "https_proxy"));
+  g_assert_nonnull (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_PROXY_SIGN_IN), "--proxy-user"));
+  g_assert_nonnull (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_PROXY_SIGN_IN), "--proxy-password-file"));
+  {
+    g_autofree char *step = tl_cli_words_error_dup_next_step (TL_LOOKUP_ERROR_PROXY, "connect.test.example:8443");
+
+    g_assert_nonnull (strstr (step, "reach connect.test.example:8443 through the proxy"));
+    g_assert_null (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_PROXY), "maklare"));
+  }
   g_assert_null (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_SERVER_ERROR), "shown here"));
   g_assert_null (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_CLIENT_ERROR), "shown here"));
 }

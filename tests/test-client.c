@@ -1051,6 +1051,53 @@ test_proxy_environment (void)
   }
 }
 
+/* A sign-in in the proxy's address is kept, percent-decoded, for that proxy's "host:port"; the
+ * address libsoup is given carries none (libsoup 3.2 mishandles one that does). */
+static void
+test_proxy_credentials_from_address (void)
+{
+  const char *with[] = { "HTTPS_PROXY=http://office:Pr0xy%20Pass%2F%40%3A@proxy.office.test:3129", NULL };
+  const char *no_port[] = { "all_proxy=http://office%5Cme:pw@proxy.office.test", NULL };
+  const char *broken[] = { "https_proxy=http://office:bad%00pw@proxy.office.test:3129", NULL };
+  g_autoptr(TlProxyResolver) resolver = NULL;
+  g_autoptr(TlProxyCredentials) credentials = NULL;
+  g_autoptr(TlProxyCredentials) other = NULL;
+  g_autofree char *p1 = NULL, *p2 = NULL, *p3 = NULL, *described = NULL;
+
+  resolver = tl_proxy_resolver_new_from_environment (with);
+  p1 = first_proxy (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_cmpstr (p1, ==, "http://proxy.office.test:3129");
+  described = tl_proxy_resolver_describe (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_cmpstr (described, ==, "proxy.office.test:3129");
+  credentials = tl_proxy_resolver_get_credentials (resolver, "proxy.office.test:3129");
+  g_assert_nonnull (credentials);
+  g_assert_cmpstr (tl_proxy_credentials_get_user (credentials), ==, "office");
+  g_assert_cmpstr (tl_proxy_credentials_get_password (credentials), ==, "Pr0xy Pass/@:");
+  /* only for that proxy */
+  other = tl_proxy_resolver_get_credentials (resolver, "elsewhere.test:3129");
+  g_assert_null (other);
+  g_clear_pointer (&credentials, tl_proxy_credentials_unref);
+  g_clear_object (&resolver);
+
+  /* no port: the scheme's, as libsoup names the proxy that asks */
+  resolver = tl_proxy_resolver_new_from_environment (no_port);
+  p2 = first_proxy (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_cmpstr (p2, ==, "http://proxy.office.test");
+  credentials = tl_proxy_resolver_get_credentials (resolver, "proxy.office.test:80");
+  g_assert_nonnull (credentials);
+  g_assert_cmpstr (tl_proxy_credentials_get_user (credentials), ==, "office\\me");
+  g_clear_pointer (&credentials, tl_proxy_credentials_unref);
+  g_clear_object (&resolver);
+
+  /* a sign-in that does not decode is dropped, never handed on in the address */
+  resolver = tl_proxy_resolver_new_from_environment (broken);
+  p3 = first_proxy (resolver, "https://connect.maklare.vitec.net/");
+  g_assert_null (strstr (p3, "bad"));
+  g_assert_null (strstr (p3, "@"));
+  credentials = tl_proxy_resolver_get_credentials (resolver, "proxy.office.test:3129");
+  g_assert_null (credentials);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1092,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/client/tls-trusted", test_tls_trusted);
   g_test_add_func ("/client/demo-server", test_demo_server);
   g_test_add_func ("/client/proxy-environment", test_proxy_environment);
+  g_test_add_func ("/client/proxy-credentials-from-address", test_proxy_credentials_from_address);
 
   return g_test_run ();
 }

@@ -40,6 +40,36 @@ test_error_view (void)
   g_assert_finalize_object (view);
 }
 
+/* A failure at the office proxy: its next step names the lookup's own server, never
+ * production's, and speaks of settings, never of command-line flags. */
+static void
+test_proxy_next_step (void)
+{
+  g_autoptr(TlLookupResult) result = tl_widget_test_fake_result ();
+  GtkWidget *view = g_object_ref_sink (g_object_new (TL_TYPE_ERROR_VIEW, NULL));
+  g_autofree char *labels = NULL;
+  g_autofree char *sign_in_labels = NULL;
+
+  g_clear_pointer (&result->base_url, g_free);
+  result->base_url = g_strdup ("https://connect.test.example:8443");
+  tl_error_view_show (TL_ERROR_VIEW (view), TL_LOOKUP_ERROR_PROXY,
+                      "The proxy 127.0.0.1:3129 closed the connection.", result);
+  labels = tl_widget_test_labels (view);
+  g_assert_nonnull (strstr (labels, "ask IT to let this computer reach connect.test.example:8443 through the proxy"));
+  g_assert_null (strstr (labels, "maklare"));
+  g_assert_null (strstr (labels, "https_proxy"));
+
+  tl_error_view_show (TL_ERROR_VIEW (view), TL_LOOKUP_ERROR_PROXY_SIGN_IN,
+                      "The proxy 127.0.0.1:3129 did not accept the sign-in as “office”.", result);
+  sign_in_labels = tl_widget_test_labels (view);
+  g_assert_nonnull (strstr (sign_in_labels, "The office proxy wants a sign-in\n"));
+  g_assert_nonnull (strstr (sign_in_labels, "127.0.0.1:3129"));
+  g_assert_nonnull (strstr (sign_in_labels, "desktop's proxy settings"));
+  g_assert_null (strstr (sign_in_labels, "--proxy"));
+
+  g_assert_finalize_object (view);
+}
+
 /* A gateway's own page: the heading names the gateway, its name (from a header the gateway
  * chose) with its controls visible and no markup. */
 static void
@@ -75,6 +105,7 @@ main (int   argc,
   tl_widget_test_init (&argc, &argv);
 
   g_test_add_func ("/error-view/cause-and-next-step", test_error_view);
+  g_test_add_func ("/error-view/proxy-next-step", test_proxy_next_step);
   g_test_add_func ("/error-view/gateway-named", test_gateway_named);
 
   return g_test_run ();

@@ -79,6 +79,43 @@ test_new_for_proxy_answer (void)
   g_assert_nonnull (strstr (refused->message, "connect.example"));
 }
 
+/* The proxy's sign-in: its own class, naming the proxy, and the user it refused. */
+static void
+test_new_for_proxy_sign_in (void)
+{
+  g_autoptr(GError) missing = tl_lookup_error_new_for_proxy_sign_in ("127.0.0.1:3129", "connect.example", NULL);
+  g_autoptr(GError) refused = tl_lookup_error_new_for_proxy_sign_in ("127.0.0.1:3129", "connect.example", "office");
+
+  g_assert_error (missing, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY_SIGN_IN);
+  g_assert_nonnull (strstr (missing->message, "127.0.0.1:3129"));
+  g_assert_nonnull (strstr (missing->message, "asks for a sign-in"));
+  g_assert_error (refused, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY_SIGN_IN);
+  g_assert_nonnull (strstr (refused->message, "did not accept the sign-in as “office”"));
+  g_assert_cmpint (tl_lookup_error_get_exit_status (TL_LOOKUP_ERROR_PROXY_SIGN_IN), ==, 12);
+  g_assert_false (tl_lookup_error_wants_account (TL_LOOKUP_ERROR_PROXY_SIGN_IN));
+  g_assert_cmpstr (tl_lookup_error_code_to_string (TL_LOOKUP_ERROR_PROXY_SIGN_IN), ==, "proxy-sign-in");
+}
+
+/* A next step about reaching the service names the profile's server, never production's. */
+static void
+test_next_step_names_server (void)
+{
+  g_autofree char *server = tl_lookup_error_server_of ("https://connect.test.example:8443/base/");
+  g_autofree char *plain = tl_lookup_error_server_of ("https://connect.maklare.vitec.net");
+  g_autofree char *step = tl_lookup_error_dup_next_step (TL_LOOKUP_ERROR_PROXY, server);
+  g_autofree char *without = tl_lookup_error_dup_next_step (TL_LOOKUP_ERROR_PROXY, NULL);
+  g_autofree char *other = tl_lookup_error_dup_next_step (TL_LOOKUP_ERROR_TIMEOUT, server);
+
+  g_assert_cmpstr (server, ==, "connect.test.example:8443");
+  g_assert_cmpstr (plain, ==, "connect.maklare.vitec.net");
+  g_assert_nonnull (strstr (step, "reach connect.test.example:8443 through the proxy"));
+  g_assert_null (strstr (step, "maklare"));
+  g_assert_null (strstr (without, "maklare"));
+  g_assert_cmpstr (other, ==, tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_TIMEOUT));
+  for (TlLookupError code = 0; code < TL_LOOKUP_ERROR_N_CODES; code++)
+    g_assert_null (strstr (tl_lookup_error_get_next_step (code), "reach connect.maklare"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -86,5 +123,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lookup-error/wants-account", test_wants_account);
   g_test_add_func ("/lookup-error/response", test_new_for_response);
   g_test_add_func ("/lookup-error/proxy-answer", test_new_for_proxy_answer);
+  g_test_add_func ("/lookup-error/proxy-sign-in", test_new_for_proxy_sign_in);
+  g_test_add_func ("/lookup-error/next-step-names-server", test_next_step_names_server);
   return g_test_run ();
 }

@@ -47,8 +47,8 @@ has "--batch=" "${COMPREPLY[@]}" && has "--base-url=" "${COMPREPLY[@]}"
 check $? "options: --ba offers --batch= and --base-url= (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli --"
-[ "${#COMPREPLY[@]}" -eq 16 ]
-check $? "options: -- offers all 16 options (got ${#COMPREPLY[@]})"
+[ "${#COMPREPLY[@]}" -eq 18 ]
+check $? "options: -- offers all 18 options (got ${#COMPREPLY[@]})"
 
 complete_line "ticket-lookup-cli --jo"
 [ "${COMPREPLY[*]}" = "--jobs=" ] && [ "$COMPOPT_ARGS" = "-o nospace" ]
@@ -67,6 +67,10 @@ check $? "files after --batch (got: ${COMPREPLY[*]})"
 complete_line "ticket-lookup-cli --password-file se"
 has "secret.txt" "${COMPREPLY[@]}"
 check $? "files after --password-file (got: ${COMPREPLY[*]})"
+
+complete_line "ticket-lookup-cli --proxy-password-file se"
+has "secret.txt" "${COMPREPLY[@]}"
+check $? "files after --proxy-password-file (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli -b lo"
 has "logs" "${COMPREPLY[@]}"

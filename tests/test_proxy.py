@@ -14,32 +14,25 @@ Real parts only:
 TAP output. Usage: test_proxy.py CLI
 """
 
-import ctypes
 import json
 import os
-import signal
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from recording_server import RecordingServer, basic  # noqa: E402
+from office_network import (HOST, Recorder, die_with_parent, free_port,  # noqa: E402
+                            make_pki, run_in_office, start_tinyproxy, stop)
 
 CLI = sys.argv[1]
-HOST = "connect.office.test"
 USER = "partner-user"
 PASSWORD = "S3cret-proxy-pass"
 CUSTOMER = "M11385"
 TOKEN = "ProxyTestToken+42/xyzA=="
-SYSTEM_BUNDLE = "/etc/ssl/certs/ca-certificates.crt"
 
 results = []
-libc = ctypes.CDLL(None, use_errno=True)
-PR_SET_PDEATHSIG = 1
 
 
 def check(name, ok, detail=""):
@@ -53,140 +46,10 @@ def check(name, ok, detail=""):
     sys.stdout.flush()
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def openssl(*args, cwd):
-    subprocess.run(["openssl", *args], cwd=cwd, check=True, capture_output=True)
-
-
-def make_pki(d):
-    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            "-keyout", "ca.key", "-out", "ca.pem",
-            "-subj", "/O=Example Office/CN=Example Office Inspection Root",
-            "-addext", "basicConstraints=critical,CA:TRUE",
-            "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=d)
-    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key",
-            "-out", "server.csr", "-subj", "/CN=" + HOST, cwd=d)
-    with open(os.path.join(d, "ext.cnf"), "w") as f:
-        f.write("subjectAltName=DNS:%s\nbasicConstraints=CA:FALSE\n"
-                "extendedKeyUsage=serverAuth\n" % HOST)
-    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-            "-CAcreateserial", "-days", "2", "-out", "server.pem", "-extfile", "ext.cnf", cwd=d)
-    with open(os.path.join(d, "bundle.pem"), "w") as out:
-        with open(SYSTEM_BUNDLE) as sysb:
-            out.write(sysb.read())
-        with open(os.path.join(d, "ca.pem")) as ca:
-            out.write(ca.read())
-    with open(os.path.join(d, "hosts"), "w") as f:
-        f.write("127.0.0.1 localhost\n127.0.0.1 %s\n" % HOST)
-
-
-class Recorder:
-    """Forwards TCP to the proxy and keeps every byte the proxy is sent."""
-
-    def __init__(self, target_port):
-        self.target_port = target_port
-        self.sent = bytearray()
-        self.lock = threading.Lock()
-        self.sock = socket.socket()
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        threading.Thread(target=self.accept, daemon=True).start()
-
-    def accept(self):
-        while True:
-            try:
-                client, _ = self.sock.accept()
-            except OSError:
-                return
-            try:
-                upstream = socket.create_connection(("127.0.0.1", self.target_port))
-            except OSError:
-                client.close()
-                continue
-            threading.Thread(target=self.pump, args=(client, upstream, True), daemon=True).start()
-            threading.Thread(target=self.pump, args=(upstream, client, False), daemon=True).start()
-
-    def pump(self, src, dst, record):
-        try:
-            while True:
-                data = src.recv(65536)
-                if not data:
-                    break
-                if record:
-                    with self.lock:
-                        self.sent += data
-                dst.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (src, dst):
-                try:
-                    s.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-
-    def take(self):
-        with self.lock:
-            data = bytes(self.sent)
-            self.sent.clear()
-        return data
-
-
-def start_tinyproxy(d, name, api_port, extra=""):
-    port = free_port()
-    log = os.path.join(d, name + ".log")
-    conf = os.path.join(d, name + ".conf")
-    open(log, "w").close()
-    os.chmod(log, 0o666)
-    with open(conf, "w") as f:
-        f.write('Port %d\nListen 127.0.0.1\nTimeout 30\nLogFile "%s"\nLogLevel Info\n'
-                'MaxClients 20\nAllow 127.0.0.1\nConnectPort %d\n%s' % (port, log, api_port, extra))
-        if os.getuid() == 0:
-            f.write("User nobody\nGroup nogroup\n")
-    # tinyproxy resolves the service's name, so it gets the same /etc/hosts as the CLI. It runs
-    # in a PID namespace of its own whose init dies with bwrap's parent (this script): when the
-    # namespace's init dies the kernel ends everything in it. --die-with-parent alone would not
-    # do: tinyproxy changes its user to nobody, and a change of user clears the parent-death
-    # signal, so ending bwrap left the proxy running.
-    proc = subprocess.Popen(["bwrap", "--dev-bind", "/", "/", "--unshare-pid", "--die-with-parent",
-                             "--ro-bind", os.path.join(d, "hosts"), "/etc/hosts",
-                             "tinyproxy", "-d", "-c", conf],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=die_with_parent)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    return proc, port, log
-
-
-def die_with_parent():
-    """In a child before exec: SIGKILL when this script ends, however it ends (a test timeout
-    kills the script, and its servers must not outlive it)."""
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 def run_cli(d, env_extra, with_root, *args):
-    env = {k: v for k, v in os.environ.items()
-           if k.lower() not in ("https_proxy", "http_proxy", "all_proxy", "no_proxy")}
-    env.update(env_extra)
-    cmd = ["bwrap", "--dev-bind", "/", "/", "--die-with-parent",
-           "--ro-bind", os.path.join(d, "hosts"), "/etc/hosts"]
-    if with_root:
-        cmd += ["--ro-bind", os.path.join(d, "bundle.pem"), SYSTEM_BUNDLE]
-    cmd += [CLI, "--base-url", "https://%s:%d" % (HOST, API_PORT), "--username", USER,
-            "--password-stdin", "--timeout", "10", *args, CUSTOMER, TOKEN]
-    return subprocess.run(cmd, input=PASSWORD + "\n", capture_output=True, text=True,
-                          env=env, timeout=60, preexec_fn=die_with_parent)
+    cmd = [CLI, "--base-url", "https://%s:%d" % (HOST, API_PORT), "--username", USER,
+           "--password-stdin", "--timeout", "10", *args, CUSTOMER, TOKEN]
+    return run_in_office(d, cmd, env_extra, with_root, stdin=PASSWORD + "\n")
 
 
 def secrets_in(data):
@@ -280,13 +143,23 @@ try:
           r.returncode == 7 and "proxy" in out.lower() and "refused" in out.lower()
           and "127.0.0.1:%d" % refusing_port in out and "IT" in out, out)
 
-    # 6. a proxy that needs a sign-in
-    auth, auth_port, _ = start_tinyproxy(tmp, "auth", API_PORT, "BasicAuth office secret\n")
+    # 6. a proxy that needs a sign-in (tinyproxy's BasicAuth; squid's is test_office_proxy.py)
+    auth, auth_port, _ = start_tinyproxy(tmp, "auth", API_PORT, "BasicAuth office Pr0xy-Secret\n")
     procs.append(auth)
     r = run_cli(tmp, {"https_proxy": "http://127.0.0.1:%d" % auth_port}, True)
     out = r.stdout + r.stderr
-    check("a proxy that wants a sign-in: exit 7, says so", r.returncode == 7
-          and "proxy" in out.lower() and "sign-in" in out.lower(), out)
+    check("a proxy that wants a sign-in: exit 12, names the proxy, says so", r.returncode == 12
+          and "127.0.0.1:%d" % auth_port in out and "sign-in" in out.lower(), out)
+    api.requests.clear()
+    r = run_cli(tmp, {"https_proxy": "http://office:Pr0xy%%2DSecret@127.0.0.1:%d" % auth_port}, True)
+    check("the sign-in in the proxy's URL (percent-encoded) gets through",
+          r.returncode == 0 and len(api.requests) == 1, r.stdout + r.stderr)
+    # tinyproxy answers a wrong password with 401, not 407
+    r = run_cli(tmp, {"https_proxy": "http://office:wrong@127.0.0.1:%d" % auth_port}, True)
+    out = r.stdout + r.stderr
+    check("a wrong proxy password: exit 12, the proxy did not accept the sign-in",
+          r.returncode == 12 and "127.0.0.1:%d" % auth_port in out
+          and "did not accept the sign-in as “office”" in out, out)
 
     # 7. a proxy that is not there
     r = run_cli(tmp, {"https_proxy": "http://127.0.0.1:%d" % free_port()}, True)
@@ -294,12 +167,7 @@ try:
     check("an unreachable proxy: exit 7, names the proxy",
           r.returncode == 7 and "proxy" in out.lower() and "could not be reached" in out, out)
 finally:
-    for p in procs:
-        p.terminate()
-        try:
-            p.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            p.kill()
+    stop(procs)
     if not os.environ.get("TL_KEEP"): shutil.rmtree(tmp, ignore_errors=True)
     else: print("# kept", tmp)
 

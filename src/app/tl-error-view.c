@@ -91,7 +91,8 @@ tl_error_view_show (TlErrorView    *self,
   for (TlLookupError other = 0; other < TL_LOOKUP_ERROR_N_CODES; other++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->error_icon), tl_presentation_error_css_class (other));
   gtk_widget_add_css_class (GTK_WIDGET (self->error_icon), tl_presentation_error_css_class (code));
-  if (result != NULL)
+  if (result != NULL && tl_lookup_result_get_error (result) != NULL &&
+      tl_lookup_error_code (tl_lookup_result_get_error (result)) == code)
     {
       g_autofree char *title = tl_lookup_result_dup_title (result);
 
@@ -111,7 +112,12 @@ tl_error_view_show (TlErrorView    *self,
     }
   /* The cause may quote the server: plain text only, markup stays off on this label. */
   gtk_label_set_label (self->error_description, description);
-  gtk_label_set_label (self->next_step_label, tl_lookup_error_get_next_step (code));
+  {
+    g_autofree char *server = result ? tl_lookup_error_server_of (tl_lookup_result_get_base_url (result)) : NULL;
+    g_autofree char *next_step = tl_lookup_error_dup_next_step (code, server);
+
+    gtk_label_set_label (self->next_step_label, next_step);
+  }
 
   for (guint i = 0; i < self->server_rows->len; i++)
     adw_preferences_group_remove (self->server_messages_group, g_ptr_array_index (self->server_rows, i));

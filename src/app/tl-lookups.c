@@ -8,14 +8,21 @@
  * TlLookupError code, so callers handle one kind of outcome. This is the only file in the app
  * that loads a password for a lookup or sends a request.
  *
+ * An office proxy that asks for a sign-in the proxy settings did not give is answered with the
+ * sign-in stored for that proxy in the keyring (tl-proxy-keyring: the proxy's own schema), in
+ * one more request; the window asks for one when none is stored, and runs the lookup again
+ * with it (tl_lookups_run_with_proxy_async()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "tl-deadline.h"
 #include "tl-lookup-error.h"
 #include "tl-lookups.h"
+#include "tl-proxy-keyring.h"
 #include "tl-secret.h"
 
 struct _TlLookups
@@ -131,12 +138,20 @@ typedef struct
   TlAccount *snapshot;
   char      *customer_id;
   char      *token;
+  TlAccount *account;               /* with its password, once loaded */
+  TlProxyCredentials *proxy_credentials;  /* given, or found in the keyring; NULL before */
+  TlLookupResult *first;            /* the answer without them, while the keyring is asked */
+  TlDeadline *keyring_deadline;     /* the keyring asked for the proxy's sign-in, within the time limit */
 } Run;
 
 static void
 run_free (Run *run)
 {
   g_clear_object (&run->snapshot);
+  g_clear_object (&run->account);
+  g_clear_object (&run->first);
+  g_clear_pointer (&run->keyring_deadline, tl_deadline_free);
+  g_clear_pointer (&run->proxy_credentials, tl_proxy_credentials_unref);
   g_free (run->customer_id);
   tl_secret_free (run->token);
   g_free (run);
@@ -152,14 +167,64 @@ return_failed (GTask  *task,
                          g_object_unref);
 }
 
+static void on_looked_up (GObject      *source,
+                          GAsyncResult *res,
+                          gpointer      user_data);
+
+static void
+on_proxy_keyring_found (GObject      *source,
+                        GAsyncResult *res,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TlLookups *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlProxyCredentials) stored = tl_proxy_keyring_lookup_finish (res, &error);
+
+  g_clear_pointer (&run->keyring_deadline, tl_deadline_free);
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      return_failed (task, g_error_new_literal (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED,
+                                                _("The lookup was cancelled.")));
+      return;
+    }
+  if (stored == NULL)
+    {
+      /* nothing stored (or the keyring said no, or not in time): the proxy's own answer stands */
+      g_task_return_pointer (task, g_steal_pointer (&run->first), g_object_unref);
+      return;
+    }
+  run->proxy_credentials = g_steal_pointer (&stored);
+  g_clear_object (&run->first);
+  tl_client_lookup_with_proxy_async (self->client, run->account, run->proxy_credentials, run->customer_id,
+                                     run->token, g_task_get_cancellable (task), on_looked_up,
+                                     g_object_ref (task));
+}
+
 static void
 on_looked_up (GObject      *source,
               GAsyncResult *res,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  TlLookups *self = g_task_get_source_object (task);
+  Run *run = g_task_get_task_data (task);
+  g_autoptr(TlLookupResult) result = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
 
-  g_task_return_pointer (task, tl_client_lookup_finish (TL_CLIENT (source), res, NULL), g_object_unref);
+  if (run->proxy_credentials == NULL && tl_lookup_result_wants_proxy_sign_in (result))
+    {
+      run->first = g_steal_pointer (&result);
+      /* a keyring that does not answer ends in the proxy's own answer, within the time limit */
+      run->keyring_deadline = tl_deadline_new (g_task_get_cancellable (task),
+                                               tl_client_get_timeout (self->client) * 1000,
+                                               "[ticket-lookup] proxy keyring deadline");
+      tl_proxy_keyring_lookup_async (tl_lookup_result_get_proxy (run->first),
+                                     tl_deadline_get_cancellable (run->keyring_deadline),
+                                     on_proxy_keyring_found, g_object_ref (task));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&result), g_object_unref);
 }
 
 static void
@@ -180,8 +245,10 @@ on_account_loaded (GObject      *source,
     }
   /* The account loaded for this lookup's snapshot, whatever is active by now. The client sees
    * a cancellation itself and answers with a cancelled result. */
-  tl_client_lookup_async (self->client, account, run->customer_id, run->token,
-                          g_task_get_cancellable (task), on_looked_up, g_object_ref (task));
+  run->account = g_object_ref (account);
+  tl_client_lookup_with_proxy_async (self->client, account, run->proxy_credentials, run->customer_id,
+                                     run->token, g_task_get_cancellable (task), on_looked_up,
+                                     g_object_ref (task));
 }
 
 /**
@@ -201,6 +268,27 @@ tl_lookups_run_async (TlLookups           *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
+  tl_lookups_run_with_proxy_async (self, account, NULL, customer_id, token, cancellable, callback,
+                                   user_data);
+}
+
+/**
+ * tl_lookups_run_with_proxy_async:
+ * @proxy_credentials: (nullable): the office proxy's sign-in the person gave for this lookup
+ *
+ * tl_lookups_run_async(), answering the office proxy with @proxy_credentials. Finished with
+ * tl_lookups_run_finish().
+ */
+void
+tl_lookups_run_with_proxy_async (TlLookups           *self,
+                                 TlAccount           *account,
+                                 TlProxyCredentials  *proxy_credentials,
+                                 const char          *customer_id,
+                                 const char          *token,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   Run *run;
 
@@ -214,6 +302,7 @@ tl_lookups_run_async (TlLookups           *self,
   run->snapshot = g_object_ref (account);
   run->customer_id = g_strdup (customer_id);
   run->token = g_strdup (token);
+  run->proxy_credentials = proxy_credentials ? tl_proxy_credentials_ref (proxy_credentials) : NULL;
   g_task_set_task_data (task, run, (GDestroyNotify) run_free);
 
   if (!tl_account_is_configured (account))

@@ -30,6 +30,14 @@ void            tl_lookups_run_async         (TlLookups           *self,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
+void            tl_lookups_run_with_proxy_async (TlLookups         *self,
+                                                 TlAccount         *account,
+                                                 TlProxyCredentials *proxy_credentials,
+                                                 const char        *customer_id,
+                                                 const char        *token,
+                                                 GCancellable      *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer           user_data);
 TlLookupResult *tl_lookups_run_finish        (TlLookups           *self,
                                               GAsyncResult        *result);
 

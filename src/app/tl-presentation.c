@@ -62,6 +62,7 @@ static const char *error_icons[TL_LOOKUP_ERROR_N_CODES] = {
   [TL_LOOKUP_ERROR_NO_PASSWORD] = "dialog-password-symbolic",
   [TL_LOOKUP_ERROR_PROXY] = "network-wired-disconnected-symbolic",
   [TL_LOOKUP_ERROR_GATEWAY] = "network-server-symbolic",
+  [TL_LOOKUP_ERROR_PROXY_SIGN_IN] = "dialog-password-symbolic",
 };
 
 #define ERROR_CSS_CLASS "dim-label"

@@ -7,6 +7,7 @@
  *   tl-window-actions.c  the win.* actions
  *   tl-window-offer.c    the lookup offered from the clipboard
  *   tl-window-dnd.c      text, links and files dropped on the window
+ *   tl-window-proxy.c    the office proxy's sign-in, asked for once per lookup
  *
  * The form (TlLookupForm) and the profile drop-down (TlProfileSwitcher) are widgets of their
  * own; the window listens to them.
@@ -83,10 +84,18 @@ struct _TlWindow
   TlInput              *offered;         /* what the clipboard held when the window was focused */
   char                 *dismissed;       /* the fingerprint of an offer that was dismissed */
   GCancellable         *clipboard_read;
+
+  /* tl-window-proxy.c */
+  gboolean              proxy_asked;     /* the running lookup asked for a proxy sign-in */
 };
 
 /* tl-window.c */
 void            _tl_window_start_lookup     (TlWindow       *self);
+void            _tl_window_lookup_done      (GObject        *source,
+                                             GAsyncResult   *res,
+                                             gpointer        user_data);
+void            _tl_window_show_lookup      (TlWindow       *self,
+                                             TlLookupResult *result);
 void            _tl_window_update_state     (TlWindow       *self);
 char           *_tl_window_result_account   (TlLookupResult *result);
 
@@ -121,6 +130,10 @@ void            _tl_window_history_unselect (TlWindow       *self);
 
 /* tl-window-actions.c */
 void            _tl_window_class_actions_init (GtkWidgetClass *widget_class);
+
+/* tl-window-proxy.c */
+gboolean        _tl_window_ask_proxy_sign_in (TlWindow      *self,
+                                              TlLookupResult *result);
 
 /* tl-window-offer.c */
 void            _tl_window_offer_init       (TlWindow       *self);

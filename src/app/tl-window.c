@@ -190,13 +190,25 @@ profile_switched (TlWindow *self)
          g_strcmp0 (tl_account_get_username (now), tl_account_get_username (self->running_account)) != 0;
 }
 
-static void
-on_lookup_done (GObject      *source,
-                GAsyncResult *res,
-                gpointer      user_data)
+void
+_tl_window_lookup_done (GObject      *source,
+                        GAsyncResult *res,
+                        gpointer      user_data)
 {
   g_autoptr(TlWindow) self = user_data;
   g_autoptr(TlLookupResult) result = tl_lookups_run_finish (TL_LOOKUPS (source), res);
+
+  /* an office proxy that wants a sign-in none of the settings gave: asked for once */
+  if (_tl_window_ask_proxy_sign_in (self, result))
+    return;
+  _tl_window_show_lookup (self, result);
+}
+
+/* The running lookup's result, shown; the lookup ends. */
+void
+_tl_window_show_lookup (TlWindow       *self,
+                        TlLookupResult *result)
+{
   const GError *error = tl_lookup_result_get_error (result);
   g_autofree char *label = _tl_window_result_account (result);
   const char *token = tl_input_get_token (self->running_input);
@@ -242,13 +254,14 @@ _tl_window_start_lookup (TlWindow *self)
   self->running_input = g_object_ref (input);
   self->page_before_lookup = g_strcmp0 (page, "loading") == 0 ? "ready" : g_intern_string (page);
   self->running = TRUE;
+  self->proxy_asked = FALSE;
   self->cancellable = g_cancellable_new ();
   _tl_window_show_page (self, "loading");
   _tl_window_update_state (self);
 
   tl_lookups_run_async (self->lookups, self->running_account,
                         tl_input_get_customer_id (input), tl_input_get_token (input),
-                        self->cancellable, on_lookup_done, g_object_ref (self));
+                        self->cancellable, _tl_window_lookup_done, g_object_ref (self));
 }
 
 static void

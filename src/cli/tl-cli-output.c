@@ -54,6 +54,8 @@ tl_cli_format_error (TlLookupResult *result)
 {
   const GError *error = tl_lookup_result_get_error (result);
   const TlErrorBody *body = tl_lookup_result_get_error_body (result);
+  g_autofree char *server = NULL;
+  g_autofree char *next_step = NULL;
   TlLookupError code;
   GString *out;
 
@@ -74,7 +76,9 @@ tl_cli_format_error (TlLookupResult *result)
     g_string_append_printf (out, "\n%s %s", _("Request ID:"), tl_lookup_result_get_request_id (result));
   if (tl_lookup_result_get_retry_after (result) != NULL)
     g_string_append_printf (out, "\n%s %s", _("Retry after:"), tl_lookup_result_get_retry_after (result));
-  g_string_append_printf (out, "\n%s", tl_cli_words_error_next_step (code));
+  server = tl_lookup_error_server_of (tl_lookup_result_get_base_url (result));
+  next_step = tl_cli_words_error_dup_next_step (code, server);
+  g_string_append_printf (out, "\n%s", next_step);
   return g_string_free (out, FALSE);
 }
 
@@ -425,10 +429,12 @@ tl_cli_print_check (TlAccountCheck     check,
       const GError *error = tl_lookup_result_get_error (result);
       TlLookupError code = error != NULL ? tl_lookup_error_code (error) : TL_LOOKUP_ERROR_NETWORK;
       g_autofree char *cause = tl_text_visible (error ? error->message : NULL);
+      g_autofree char *server = tl_lookup_error_server_of (tl_lookup_result_get_base_url (result));
+      g_autofree char *next_step = tl_cli_words_error_dup_next_step (code, server);
 
       /* no verdict: the failure's title and cause, then what to do */
       g_autofree char *text = g_strdup_printf ("%s: %s\n%s", tl_cli_words_error_title (code),
-                                               cause ? cause : "", tl_cli_words_error_next_step (code));
+                                               cause ? cause : "", next_step);
 
       tl_cli_printerr (_("error: %s\n"), text);
     }

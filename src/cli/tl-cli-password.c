@@ -30,7 +30,8 @@
 
 /* Reads the password from the terminal without echoing it. */
 static char *
-prompt_password (GError **error)
+prompt_password (const char  *prompt,
+                 GError     **error)
 {
   struct termios saved, quiet;
   char buf[PASSWORD_MAX + 2];
@@ -46,7 +47,7 @@ prompt_password (GError **error)
   quiet.c_lflag |= ECHONL;
   /* echo off before the prompt appears: whatever is typed after it is never shown */
   tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
-  tl_cli_printerr ("%s", _("Password: "));
+  tl_cli_printerr ("%s", prompt);
   fflush (stderr);
   line = fgets (buf, sizeof buf, stdin);
   tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
@@ -106,6 +107,24 @@ char *
 tl_cli_read_password (const char  *path,
                       GError     **error)
 {
+  return tl_cli_read_secret (path, _("Password: "), error);
+}
+
+/**
+ * tl_cli_read_secret:
+ * @path: a file, or "-" for standard input
+ * @prompt: what a terminal is shown before the secret is typed (without echo)
+ *
+ * The same rules as the service's password: a file of the user's own, unreadable to others;
+ * one line; never from the command line itself.
+ *
+ * Returns: (nullable): the first line of @path, free with tl_secret_free()
+ */
+char *
+tl_cli_read_secret (const char  *path,
+                    const char  *prompt,
+                    GError     **error)
+{
   GString *in = g_string_new (NULL);
   char buf[1024];
   ssize_t n;
@@ -118,7 +137,7 @@ tl_cli_read_password (const char  *path,
       if (isatty (STDIN_FILENO))
         {
           g_string_free (in, TRUE);
-          return prompt_password (error);
+          return prompt_password (prompt, error);
         }
       fd = STDIN_FILENO;
     }

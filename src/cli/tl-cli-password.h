@@ -24,6 +24,9 @@ typedef struct
 
 char      *tl_cli_read_password (const char                 *path,
                                  GError                    **error);
+char      *tl_cli_read_secret   (const char                 *path,
+                                 const char                 *prompt,
+                                 GError                    **error);
 TlAccount *tl_cli_take_account  (const TlCliAccountOptions  *options,
                                  TlDemoServer              **demo,
                                  int                        *status);

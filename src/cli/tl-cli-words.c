@@ -16,6 +16,7 @@ typedef struct
 {
   const char *title;
   const char *next_step;
+  const char *next_step_for_server;   /* (nullable) the next step naming the server, "%s" */
 } Words;
 
 /* Order matches TlLookupError. Marked with N_() and translated on use. */
@@ -76,10 +77,15 @@ static const Words error_words[TL_LOOKUP_ERROR_N_CODES] = {
     N_("Give the password with --password-file or --password-stdin, or store it for this username in Ticket Lookup.") },
   [TL_LOOKUP_ERROR_PROXY] = {
     N_("The proxy stopped the connection"),
-    N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy.") },
+    N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT to let this computer reach the service's server through the proxy."),
+    /* Translators: %s is the service's server, e.g. "connect.maklare.vitec.net" */
+    N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT to let this computer reach %s through the proxy.") },
   [TL_LOOKUP_ERROR_GATEWAY] = {
     N_("Something between this computer and the service stopped the request"),
     N_("Try again in a few minutes. If it persists, tell whoever runs the gateway named above (IT for a proxy on your side, Vitec support for the service's own front end), with the time of the lookup.") },
+  [TL_LOOKUP_ERROR_PROXY_SIGN_IN] = {
+    N_("The office proxy wants a sign-in"),
+    N_("Give the proxy's user name with --proxy-user and its password with --proxy-password-file FILE (or in https_proxy as http://USER:PASSWORD@HOST:PORT, percent-encoded). The proxy's password is not the service's; ask IT if you do not have it.") },
 };
 
 /* Order matches TlTicketState. The next step is what the verdict means for the token, as the
@@ -122,6 +128,29 @@ const char *
 tl_cli_words_error_next_step (TlLookupError code)
 {
   return _(error_get (code)->next_step);
+}
+
+/**
+ * tl_cli_words_error_dup_next_step:
+ * @server: (nullable): the service's server the lookup went to
+ *
+ * Returns: (transfer full): the next step, naming @server where it is about reaching it
+ */
+char *
+tl_cli_words_error_dup_next_step (TlLookupError  code,
+                                  const char    *server)
+{
+  const Words *words = error_get (code);
+
+  if (server != NULL && *server != '\0' && words->next_step_for_server != NULL)
+    {
+      /* "%s" put in by hand: a translated string is never a format of its own */
+      GString *out = g_string_new (_(words->next_step_for_server));
+
+      g_string_replace (out, "%s", server, 1);
+      return g_string_free (out, FALSE);
+    }
+  return g_strdup (_(words->next_step));
 }
 
 const char *

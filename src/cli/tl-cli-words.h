@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 const char *tl_cli_words_error_title     (TlLookupError  code);
 const char *tl_cli_words_error_next_step (TlLookupError  code);
+char       *tl_cli_words_error_dup_next_step (TlLookupError  code,
+                                              const char    *server);
 const char *tl_cli_words_state_title     (TlTicketState  state);
 const char *tl_cli_words_state_next_step (TlTicketState  state);
 char       *tl_cli_words_state_line      (TlTicketState  state);

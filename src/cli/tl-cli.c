@@ -37,6 +37,8 @@ static char *opt_base_url;
 static char *opt_username;
 static char *opt_password_file;
 static gboolean opt_password_stdin;
+static char *opt_proxy_user;
+static char *opt_proxy_password_file;
 static gboolean opt_json;
 static char *opt_timeout;      /* NULL: not given */
 static int opt_jobs = 4;
@@ -60,6 +62,10 @@ static const GOptionEntry entries[] = {
     N_("Read the password from the first line of FILE (else stdin, else the keyring)"), N_("FILE") },
   { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &opt_password_stdin,
     N_("Read the password from standard input"), NULL },
+  { "proxy-user", 0, 0, G_OPTION_ARG_STRING, &opt_proxy_user,
+    N_("Sign in to the office proxy as NAME (the password with --proxy-password-file)"), N_("NAME") },
+  { "proxy-password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_proxy_password_file,
+    N_("Read the office proxy's password from the first line of FILE (“-” for standard input)"), N_("FILE") },
   { "json", 'j', 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON (JSON Lines with --batch)"), NULL },
   { "timeout", 't', 0, G_OPTION_ARG_STRING, &opt_timeout,
     N_("Give up on a lookup after SECONDS, 1–3600 (default 30)"), N_("SECONDS") },
@@ -108,6 +114,7 @@ make_option_context (void)
       "6 server error (5xx), 7 network/TLS/timeout/gateway, 8 malformed or oversized response,\n"
       "9 keyring unavailable, 10 a ticket that does not say whether the token expired,\n"
       "11 --check-account: the server did not answer as Vitec Express Connect does,\n"
+      "12 the office proxy wants a sign-in it did not get (--proxy-user),\n"
       "130 interrupted (Ctrl+C). With --batch: 0 when every line got a valid or expired ticket,\n"
       "else the most severe failure's status.\n\n"
       "Demo tokens (with --demo):\n%s"), tokens_help);
@@ -157,6 +164,25 @@ check_usage (GOptionContext *context)
     {
       tl_cli_printerr ("%s\n", _("error: the password and the lookup cannot both be read from standard input; "
                                  "use --password-file FILE or the keyring"));
+      return TL_EXIT_USAGE;
+    }
+  if ((opt_proxy_user != NULL) != (opt_proxy_password_file != NULL))
+    {
+      tl_cli_printerr ("%s\n", _("error: --proxy-user and --proxy-password-file go together"));
+      return TL_EXIT_USAGE;
+    }
+  if (g_strcmp0 (opt_proxy_password_file, "-") == 0 &&
+      (opt_password_stdin || g_strcmp0 (opt_password_file, "-") == 0 || g_strcmp0 (opt_batch, "-") == 0 ||
+       (n_rest == 1 && g_str_equal (opt_rest[0], "-"))))
+    {
+      tl_cli_printerr ("%s\n", _("error: only one thing can be read from standard input; "
+                                 "give the proxy's password with --proxy-password-file FILE"));
+      return TL_EXIT_USAGE;
+    }
+  if (opt_proxy_user != NULL && (*opt_proxy_user == '\0' || strchr (opt_proxy_user, ':') != NULL ||
+                                 !g_utf8_validate (opt_proxy_user, -1, NULL)))
+    {
+      tl_cli_printerr ("%s\n", _("error: --proxy-user must be a user name without “:”"));
       return TL_EXIT_USAGE;
     }
   if (opt_password_file != NULL && opt_password_stdin)
@@ -373,9 +399,10 @@ serve_demo (const char *password)
   return 0;
 }
 
-/* https_proxy / no_proxy, as command-line tools do; otherwise the desktop's settings */
+/* https_proxy / no_proxy, as command-line tools do; otherwise the desktop's settings. The
+ * proxy's own sign-in, when given, goes to whichever proxy asks for one. */
 static TlClient *
-make_client (void)
+make_client (TlProxyCredentials *proxy_credentials)
 {
   TlClient *client = tl_client_new ();
   g_auto(GStrv) environment = g_get_environ ();
@@ -384,6 +411,7 @@ make_client (void)
 
   if (from_environment != NULL)
     tl_client_set_proxy_resolver (client, G_PROXY_RESOLVER (from_environment));
+  tl_client_set_proxy_credentials (client, proxy_credentials);
   if (opt_jobs > 2)
     tl_client_set_max_connections (client, opt_jobs);
   if (timeout_seconds > 0)
@@ -402,6 +430,7 @@ main (int   argc,
   g_autoptr(GInputStream) batch_input = NULL;
   g_autoptr(TlAccount) account = NULL;
   g_autoptr(TlInput) single = NULL;
+  g_autoptr(TlProxyCredentials) proxy_credentials = NULL;
   g_autofree char **original_argv = NULL;
   goffset batch_size = -1;
   TlCliAccountOptions account_options;
@@ -477,7 +506,20 @@ main (int   argc,
   if (account == NULL)
     return status;
 
-  client = make_client ();
+  if (opt_proxy_user != NULL)
+    {
+      char *proxy_password = tl_cli_read_secret (opt_proxy_password_file, _("Proxy password: "), &error);
+
+      if (proxy_password == NULL)
+        {
+          tl_cli_printerr (_("error: could not read the proxy's password: %s\n"), error->message);
+          return TL_EXIT_USAGE;
+        }
+      proxy_credentials = tl_proxy_credentials_new (opt_proxy_user, proxy_password);
+      tl_secret_free (proxy_password);
+    }
+
+  client = make_client (proxy_credentials);
 
   if (opt_check_account)
     return check_account (client, account, opt_customer);

@@ -234,9 +234,11 @@ tl_account_check_describe (TlAccountCheck  check,
       {
         TlLookupError code = error != NULL ? tl_lookup_error_code (error) : TL_LOOKUP_ERROR_NETWORK;
         g_autofree char *cause = tl_text_visible (error ? error->message : NULL);
+        g_autofree char *server = tl_lookup_error_server_of (tl_lookup_result_get_base_url (result));
+        g_autofree char *next_step = tl_lookup_error_dup_next_step (code, server);
 
         return g_strdup_printf ("%s: %s\n%s", tl_lookup_error_get_title (code), cause ? cause : "",
-                                tl_lookup_error_get_next_step (code));
+                                next_step);
       }
     }
 }

@@ -27,6 +27,7 @@ struct _TlClient
   guint        timeout_ms;
   GTlsDatabase *tls_database;   /* NULL: the system's, loaded by libsoup on the first HTTPS */
   TlProxyResolver *proxy_resolver;
+  TlProxyCredentials *proxy_credentials;  /* for whichever proxy asks; NULL: its address's */
   GTimeZone   *local_tz;        /* for each result's start time; see local_time_zone() */
   gint64       local_tz_read;   /* monotonic µs when it was read */
 };
@@ -49,6 +50,7 @@ tl_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->tls_database);
   g_clear_object (&self->proxy_resolver);
+  g_clear_pointer (&self->proxy_credentials, tl_proxy_credentials_unref);
   g_clear_pointer (&self->local_tz, g_time_zone_unref);
 
   G_OBJECT_CLASS (tl_client_parent_class)->finalize (object);
@@ -137,8 +139,11 @@ new_session (TlClient *self,
                                            NULL);
   if (self->tls_database != NULL)
     soup_session_set_tls_database (session, self->tls_database);
-  /* Credentials are sent only by us, in the one header we build; never by an auth manager. */
-  soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  /* The auth manager stays, with NTLM besides Basic and Digest: it is what answers an office
+   * proxy's 407 on the CONNECT, which libsoup hands to the request's "authenticate" (see
+   * on_authenticate()). tl-request.c turns it off for the request itself: the service's
+   * credentials go only in the one header built there, and its 401 is never answered. */
+  soup_session_add_feature_by_type (session, SOUP_TYPE_AUTH_NTLM);
   /* Answers are a few hundred bytes of JSON: no "Accept-Encoding", and nothing a server sends
    * compressed anyway is inflated. That keeps a decompression bomb out of reach, and saves the
    * decoder's stream and header work on every lookup (about 5 % of a lookup's instructions). */
@@ -249,9 +254,28 @@ tl_client_set_proxy_resolver (TlClient       *self,
   soup_session_set_proxy_resolver (self->session, G_PROXY_RESOLVER (self->proxy_resolver));
 }
 
+/**
+ * tl_client_set_proxy_credentials:
+ * @credentials: (nullable): the user name and password for an office proxy that asks for a
+ *   sign-in; %NULL for those that come with the proxy's address only
+ *
+ * They go only to a proxy that asks, never to the service; they win over those in the proxy's
+ * address.
+ */
+void
+tl_client_set_proxy_credentials (TlClient           *self,
+                                 TlProxyCredentials *credentials)
+{
+  g_return_if_fail (TL_IS_CLIENT (self));
+
+  g_clear_pointer (&self->proxy_credentials, tl_proxy_credentials_unref);
+  self->proxy_credentials = credentials ? tl_proxy_credentials_ref (credentials) : NULL;
+}
+
 /* One lookup in flight. */
 typedef struct
 {
+  TlClient       *client;          /* not a reference: the task holds it */
   TlLookupResult *result;
   SoupMessage    *msg;
   GInputStream   *stream;
@@ -263,6 +287,11 @@ typedef struct
   char           *token;
   char           *password;
   TlRedactor     *redactor;        /* the token and credentials of this lookup */
+  /* proxy sign-in: see on_authenticate() */
+  TlProxyCredentials *proxy_credentials; /* given with this lookup, or NULL */
+  char           *proxy_user;      /* the user name the proxy was offered, if any */
+  gboolean        proxy_offered;   /* a proxy challenge was answered */
+  gboolean        proxy_unanswered; /* the proxy's last challenge was not answered */
   goffset         content_length;  /* -1 when not announced */
   gboolean        parsed;          /* parsed in a worker thread */
   TlTicket       *parsed_ticket;
@@ -284,7 +313,11 @@ lookup_data_free (LookupData *data)
 {
   g_clear_pointer (&data->deadline, tl_deadline_free);
   g_clear_object (&data->result);
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_object (&data->msg);
+  g_free (data->proxy_user);
+  g_clear_pointer (&data->proxy_credentials, tl_proxy_credentials_unref);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->body, g_byte_array_unref);
   g_clear_pointer (&data->token, tl_secret_free);
@@ -359,6 +392,71 @@ describe_proxy (GTask *task)
   return tl_proxy_resolver_describe (self->proxy_resolver, data->result->url);
 }
 
+/* --- proxy sign-in ---------------------------------------------------------------------- */
+
+/* The message's "authenticate": only an office proxy's challenge is answered, once, with the
+ * sign-in given with this lookup, else the client's (--proxy-user), else what the resolver
+ * holds for that proxy (from its address or GNOME's proxy settings). The service's own 401 is
+ * never answered here: its credentials go only in the header tl-request.c builds, and a 401
+ * ends the lookup after one request. */
+static gboolean
+on_authenticate (SoupMessage *msg,
+                 SoupAuth    *auth,
+                 gboolean     retrying,
+                 gpointer     user_data)
+{
+  LookupData *data = user_data;
+  TlClient *self = data->client;
+  g_autoptr(TlProxyCredentials) credentials = NULL;
+
+  if (!soup_auth_is_for_proxy (auth))
+    return FALSE;
+  credentials = data->proxy_credentials ? tl_proxy_credentials_ref (data->proxy_credentials)
+                : self->proxy_credentials ? tl_proxy_credentials_ref (self->proxy_credentials)
+                : tl_proxy_resolver_get_credentials (self->proxy_resolver, soup_auth_get_authority (auth));
+  if (credentials != NULL && data->proxy_user == NULL)
+    data->proxy_user = g_strdup (tl_proxy_credentials_get_user (credentials));
+  /* retrying: the proxy refused what it was given (here, or on an earlier lookup of this
+   * session, whose answer libsoup sends on its own); it is not asked again */
+  data->proxy_offered |= retrying;
+  data->proxy_unanswered = TRUE;
+  if (retrying || credentials == NULL)
+    return FALSE;
+  soup_auth_authenticate (auth, tl_proxy_credentials_get_user (credentials),
+                          tl_proxy_credentials_get_password (credentials));
+  data->proxy_offered = TRUE;
+  data->proxy_unanswered = FALSE;
+  return TRUE;
+}
+
+/* Ends the lookup with the proxy's sign-in failure, when that is why it ended: its challenge
+ * was left unanswered, or it answered what it was given with 407 again or (tinyproxy) 401.
+ * @status: what the proxy answered, 0 when the lookup failed without an answer */
+static gboolean
+fail_with_proxy_sign_in (GTask *task,
+                         guint  status)
+{
+  LookupData *data = g_task_get_task_data (task);
+  g_autofree char *proxy = NULL;
+  g_autoptr(GUri) uri = NULL;
+  gboolean refused = data->proxy_offered &&
+                     (data->proxy_unanswered || status == SOUP_STATUS_UNAUTHORIZED ||
+                      status == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED);
+
+  if ((!data->proxy_unanswered && !refused) || soup_message_get_tls_peer_certificate (data->msg) != NULL)
+    return FALSE;
+  proxy = describe_proxy (task);
+  uri = g_uri_parse (data->result->url, SOUP_HTTP_URI_FLAGS, NULL);
+  data->result->proxy = g_strdup (proxy);
+  data->result->wants_proxy_sign_in = !refused || data->proxy_credentials != NULL;
+  fail_with (task, tl_lookup_error_new_for_proxy_sign_in (proxy, uri ? g_uri_get_host (uri) : "?",
+                                                          refused ? (data->proxy_user ? data->proxy_user : "?")
+                                                                  : NULL));
+  return TRUE;
+}
+
+/* --- end of proxy sign-in --------------------------------------------------------------- */
+
 /* Ends a lookup that got no HTTP answer. */
 static void
 fail_with_gerror (GTask        *task,
@@ -367,6 +465,8 @@ fail_with_gerror (GTask        *task,
   TlClient *self = g_task_get_source_object (task);
   LookupData *data = g_task_get_task_data (task);
 
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && fail_with_proxy_sign_in (task, 0))
+    return;
   fail_with (task, tl_lookup_error_new_for_failure (error, data->msg, data->result->url,
                                                     self->proxy_resolver,
                                                     tl_deadline_expired (data->deadline),
@@ -571,6 +671,8 @@ on_send_ready (GObject      *source,
       const char *host = uri ? g_uri_get_host (uri) : "?";
 
       g_cancellable_cancel (lookup_cancellable (data));
+      if (fail_with_proxy_sign_in (task, status))
+        return;
       fail_with (task, tl_lookup_error_new_for_proxy_answer (status, proxy, host));
       return;
     }
@@ -612,6 +714,27 @@ tl_client_lookup_async (TlClient            *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  tl_client_lookup_with_proxy_async (self, account, NULL, customer_id, token, cancellable,
+                                     callback, user_data);
+}
+
+/**
+ * tl_client_lookup_with_proxy_async:
+ * @proxy_credentials: (nullable): the sign-in for an office proxy that asks for one, taken
+ *   when the lookup was asked for; it wins over the client's and the proxy's settings
+ *
+ * tl_client_lookup_async(), with a sign-in for the proxy of this lookup alone.
+ */
+void
+tl_client_lookup_with_proxy_async (TlClient            *self,
+                                   TlAccount           *account,
+                                   TlProxyCredentials  *proxy_credentials,
+                                   const char          *customer_id,
+                                   const char          *token,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
@@ -622,7 +745,7 @@ tl_client_lookup_async (TlClient            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tl_client_lookup_async);
+  g_task_set_source_tag (task, tl_client_lookup_async);   /* either way in: one finish */
   g_task_set_check_cancellable (task, FALSE);   /* a cancelled lookup is a result too */
 
   data = g_new0 (LookupData, 1);
@@ -632,6 +755,7 @@ tl_client_lookup_async (TlClient            *self,
   data->max_size = TL_DEFAULT_MAX_RESPONSE_SIZE;
   data->start_us = g_get_monotonic_time ();
   data->content_length = -1;
+  data->proxy_credentials = proxy_credentials ? tl_proxy_credentials_ref (proxy_credentials) : NULL;
   data->token = g_strdup (token);
   data->password = g_strdup (tl_account_get_password (account));
   /* The demo account's password is public ("demo"); its token is still redacted. */
@@ -682,6 +806,8 @@ tl_client_lookup_async (TlClient            *self,
 
   data->msg = tl_request_new_message (uri, tl_account_get_username (account),
                                       tl_account_get_password (account), token);
+  data->client = self;   /* the task holds the client */
+  g_signal_connect (data->msg, "authenticate", G_CALLBACK (on_authenticate), data);
 
   data->deadline = tl_deadline_new (cancellable, data->timeout_ms, "[ticket-lookup] lookup deadline");
 

@@ -8,6 +8,7 @@
 
 #include "tl-account.h"
 #include "tl-lookup-result.h"
+#include "tl-proxy.h"
 #include "tl-request.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ void            tl_client_set_tls_database      (TlClient            *self,
                                                  GTlsDatabase        *database);
 void            tl_client_set_proxy_resolver    (TlClient            *self,
                                                  GProxyResolver      *resolver);
+void            tl_client_set_proxy_credentials (TlClient            *self,
+                                                 TlProxyCredentials  *credentials);
 void            tl_client_set_max_connections   (TlClient            *self,
                                                  guint                max_conns);
 
@@ -38,6 +41,14 @@ void            tl_client_lookup_async          (TlClient            *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);
+void            tl_client_lookup_with_proxy_async (TlClient            *self,
+                                                   TlAccount           *account,
+                                                   TlProxyCredentials  *proxy_credentials,
+                                                   const char          *customer_id,
+                                                   const char          *token,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
 TlLookupResult *tl_client_lookup_finish         (TlClient            *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);

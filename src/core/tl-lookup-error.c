@@ -19,6 +19,7 @@ typedef struct
   const char *explanation;
   const char *next_step;
   int         exit_status;
+  const char *next_step_for_server;   /* (nullable) the next step naming the server, "%s" */
 } ErrorInfo;
 
 /* Order matches TlLookupError. Strings are marked with N_() and translated on use. */
@@ -135,14 +136,22 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "proxy",
     N_("The proxy stopped the connection"),
     N_("This computer reaches the service through a proxy server, and the proxy did not open the way. Nothing reached the service, and the proxy never saw your password or the token."),
-    N_("Check the proxy settings (Settings › Network › Proxy, or https_proxy for the command-line tool). If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy."),
-    7 },
+    N_("Check the proxy settings (Settings › Network › Proxy). If they are right, ask IT to let this computer reach the service's server through the proxy."),
+    7,
+    /* Translators: %s is the service's server, e.g. "connect.maklare.vitec.net" */
+    N_("Check the proxy settings (Settings › Network › Proxy). If they are right, ask IT to let this computer reach %s through the proxy.") },
   [TL_LOOKUP_ERROR_GATEWAY] = {
     "gateway",
     N_("Something between this computer and the service stopped the request"),
     N_("A gateway in front of Vitec Express Connect (a reverse proxy, load balancer or content delivery network) answered with a page of its own. The service may never have seen the request."),
     N_("Try again in a few minutes. If it persists, tell whoever runs the gateway named here (your IT department for a proxy on your side, Vitec support for the service's own front end), with the time of the lookup."),
     7 },
+  [TL_LOOKUP_ERROR_PROXY_SIGN_IN] = {
+    "proxy-sign-in",
+    N_("The office proxy wants a sign-in"),
+    N_("This computer reaches the service through a proxy server that asks for a user name and password of its own, and it did not get ones it accepts. Nothing reached the service. The proxy's password is not your Vitec Express Connect password."),
+    N_("Ask IT for your user name and password for the proxy and set them in the desktop's proxy settings, then look up again."),
+    12 },
 };
 
 static const ErrorInfo *
@@ -183,6 +192,51 @@ tl_lookup_error_get_next_step (TlLookupError code)
 }
 
 /**
+ * tl_lookup_error_dup_next_step:
+ * @server: (nullable): the service's server ("host" or "host:port") the lookup went to
+ *
+ * Returns: (transfer full): the next step, naming @server where the step is about reaching it
+ */
+char *
+tl_lookup_error_dup_next_step (TlLookupError  code,
+                               const char    *server)
+{
+  const ErrorInfo *info = get_info (code);
+
+  if (server != NULL && *server != '\0' && info->next_step_for_server != NULL)
+    {
+      /* "%s" put in by hand: a translated string is never a format of its own */
+      GString *out = g_string_new (g_dgettext (GETTEXT_PACKAGE, info->next_step_for_server));
+
+      g_string_replace (out, "%s", server, 1);
+      return g_string_free (out, FALSE);
+    }
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, info->next_step));
+}
+
+/**
+ * tl_lookup_error_server_of:
+ * @url: (nullable): a base URL or a lookup's URL
+ *
+ * Returns: (transfer full) (nullable): its server as a person names it: the host, with the port
+ *   when it is not the scheme's own
+ */
+char *
+tl_lookup_error_server_of (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL) : NULL;
+  int port;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return NULL;
+  port = g_uri_get_port (uri);
+  if (port <= 0 || (port == 443 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0) ||
+      (port == 80 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0))
+    return g_strdup (g_uri_get_host (uri));
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+}
+
+/**
  * tl_lookup_error_wants_account:
  *
  * Returns: whether the way out of @code is in the account's settings (its address, username,
@@ -213,6 +267,7 @@ tl_lookup_error_wants_account (TlLookupError code)
     case TL_LOOKUP_ERROR_TOO_LARGE:
     case TL_LOOKUP_ERROR_MALFORMED:
     case TL_LOOKUP_ERROR_PROXY:
+    case TL_LOOKUP_ERROR_PROXY_SIGN_IN:
     default:
       return FALSE;
     }
@@ -320,25 +375,46 @@ tl_lookup_error_new_for_failure (const GError    *error,
   const char *host = uri ? g_uri_get_host (uri) : "?";
   g_autofree char *proxy = NULL;
 
-  if (!timed_out &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      (error->domain == G_RESOLVER_ERROR || error->domain == G_IO_ERROR) &&
+  if ((timed_out || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) &&
       soup_message_get_tls_peer_certificate (msg) == NULL &&
       (proxy = tl_proxy_resolver_describe (proxies, url)) != NULL)
     {
       /* Through a proxy, this computer connects to nothing but the proxy, and no name but the
-       * proxy's is looked up here: a connection that failed before TLS failed at the proxy. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NEED_AUTH) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_AUTH_FAILED))
+       * proxy's is looked up here: a connection that failed before the service's certificate
+       * arrived failed at the proxy, or in the tunnel the proxy opened. */
+      if (timed_out)
         return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
-              _("The proxy %s asks for a sign-in before it lets the connection to %s through."),
-              proxy, host);
+              _("No answer through the proxy %s within %.1f seconds: the connection to %s was "
+                "never set up."), proxy, timeout_ms / 1000.0, host);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NEED_AUTH) ||
+               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_AUTH_FAILED))
+        return tl_lookup_error_new_for_proxy_sign_in (proxy, host, NULL);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PROXY_NOT_ALLOWED))
         return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY, _("The proxy %s refused the connection to %s."),
               proxy, host);
-      else
+      else if (error->domain == SOUP_SESSION_ERROR &&
+               (error->code == SOUP_SESSION_ERROR_PARSING || error->code == SOUP_SESSION_ERROR_ENCODING))
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s did not answer in HTTP (%s)."), proxy, error->message);
+      else if (error->domain == G_TLS_ERROR)
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s answered that the connection to %s was open, but no secure "
+                "connection with the service could be set up through it (%s)."),
+              proxy, host, error->message);
+      else if (error->domain == G_RESOLVER_ERROR ||
+               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) ||
+               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+               g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
         return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY, _("The proxy %s could not be reached (%s)."),
               proxy, error->message);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s did not answer in time (%s)."), proxy, error->message);
+      else
+        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
+              _("The proxy %s closed the connection before the connection to %s was set up (%s)."),
+              proxy, host, error->message);
     }
 
   if (timed_out)
@@ -439,10 +515,40 @@ tl_lookup_error_new_for_proxy_answer (guint       status,
 {
   if (status == SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED)
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
-                        _("The proxy %s asks for a sign-in (%u Proxy Authentication Required) before it "
-                          "lets the connection to %s through."),
+                        _("The proxy %s asks for a sign-in (%u Proxy Authentication Required) of a kind "
+                          "this app cannot give (it signs in with Basic, Digest or NTLM) before it lets "
+                          "the connection to %s through."),
                         proxy ? proxy : "?", status, host);
   return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY,
                       _("The proxy %s refused the connection to %s (it answered %u)."),
                       proxy ? proxy : "?", host, status);
+}
+
+/**
+ * tl_lookup_error_new_for_proxy_sign_in:
+ * @proxy: (nullable): the proxy, "host:port"
+ * @host: the service's host
+ * @refused_user: (nullable): the proxy user name it did not accept; %NULL when it was given none
+ *
+ * Returns: (transfer full): a %TL_LOOKUP_ERROR_PROXY_SIGN_IN
+ */
+GError *
+tl_lookup_error_new_for_proxy_sign_in (const char *proxy,
+                                       const char *host,
+                                       const char *refused_user)
+{
+  if (refused_user != NULL)
+    {
+      g_autofree char *visible = g_utf8_make_valid (refused_user, -1);
+
+      /* Translators: the first %s is the proxy ("127.0.0.1:3128"), the last its user name */
+      return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY_SIGN_IN,
+                          _("The proxy %s did not accept the sign-in as “%s”. Nothing was sent to %s."),
+                          proxy ? proxy : "?", visible, host);
+    }
+  return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_PROXY_SIGN_IN,
+                      _("The proxy %s asks for a sign-in (407 Proxy Authentication Required) before it "
+                        "lets the connection to %s through, and no user name and password were given "
+                        "for it."),
+                      proxy ? proxy : "?", host);
 }

@@ -41,9 +41,10 @@ typedef enum
   TL_LOOKUP_ERROR_NO_PASSWORD,     /* no password stored or given */
   TL_LOOKUP_ERROR_PROXY,           /* the proxy refused, wanted a sign-in or was not there */
   TL_LOOKUP_ERROR_GATEWAY,         /* a gateway in front of the service answered with its own page */
+  TL_LOOKUP_ERROR_PROXY_SIGN_IN,   /* the proxy wants a user name and password it did not get */
 } TlLookupError;
 
-#define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_GATEWAY + 1)
+#define TL_LOOKUP_ERROR_N_CODES (TL_LOOKUP_ERROR_PROXY_SIGN_IN + 1)
 
 /* ticket-lookup-cli exit statuses that are not a failure class (those are in the table in
  * tl-lookup-error.c): the three verdicts, a usage error, an interrupted run. */
@@ -58,6 +59,9 @@ const char  *tl_lookup_error_code_to_string  (TlLookupError code);
 const char  *tl_lookup_error_get_title       (TlLookupError code);
 const char  *tl_lookup_error_get_explanation (TlLookupError code);
 const char  *tl_lookup_error_get_next_step   (TlLookupError code);
+char        *tl_lookup_error_dup_next_step   (TlLookupError code,
+                                              const char   *server);
+char        *tl_lookup_error_server_of       (const char   *url);
 int          tl_lookup_error_get_exit_status (TlLookupError code);
 gboolean     tl_lookup_error_wants_account   (TlLookupError code);
 TlLookupError tl_lookup_error_from_status    (guint status);
@@ -76,5 +80,8 @@ GError      *tl_lookup_error_new_for_response     (guint              status,
 GError      *tl_lookup_error_new_for_proxy_answer (guint              status,
                                                    const char        *proxy,
                                                    const char        *host);
+GError      *tl_lookup_error_new_for_proxy_sign_in (const char       *proxy,
+                                                    const char       *host,
+                                                    const char       *refused_user);
 
 G_END_DECLS

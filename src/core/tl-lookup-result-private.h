@@ -37,6 +37,10 @@ struct _TlLookupResult
   char               *request_id;
   char               *retry_after;
   char               *gateway;           /* who answered with a page of its own, or NULL */
+
+  /* a lookup that failed at an office proxy's sign-in */
+  char               *proxy;              /* the proxy, "host:port" */
+  gboolean            wants_proxy_sign_in; /* none came with it, or the one given was refused */
 };
 
 TlLookupResult *tl_lookup_result_new              (void);

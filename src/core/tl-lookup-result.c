@@ -61,6 +61,7 @@ tl_lookup_result_finalize (GObject *object)
   g_clear_pointer (&self->request_id, g_free);
   g_clear_pointer (&self->retry_after, g_free);
   g_clear_pointer (&self->gateway, g_free);
+  g_clear_pointer (&self->proxy, g_free);
 
   G_OBJECT_CLASS (tl_lookup_result_parent_class)->finalize (object);
 }
@@ -199,7 +200,12 @@ tl_lookup_result_format_error (TlLookupResult *self)
     g_string_append_printf (out, "\n%s %s", _("Request ID:"), self->request_id);
   if (self->retry_after != NULL)
     g_string_append_printf (out, "\n%s %s", _("Retry after:"), self->retry_after);
-  g_string_append_printf (out, "\n%s", tl_lookup_error_get_next_step (code));
+  {
+    g_autofree char *server = tl_lookup_error_server_of (self->base_url);
+    g_autofree char *next_step = tl_lookup_error_dup_next_step (code, server);
+
+    g_string_append_printf (out, "\n%s", next_step);
+  }
   return g_string_free (out, FALSE);
 }
 
@@ -230,6 +236,21 @@ GETTER (gsize, body_size, body_size)
 GETTER (SoupMessageMetrics *, metrics, metrics)
 GETTER (const char *, request_id, request_id)
 GETTER (const char *, retry_after, retry_after)
+GETTER (const char *, proxy, proxy)
+
+/**
+ * tl_lookup_result_wants_proxy_sign_in:
+ *
+ * Returns: whether the lookup failed at an office proxy (tl_lookup_result_get_proxy()) that
+ *   asks for a sign-in, and none came with the proxy's settings or the one given with the
+ *   lookup was refused: a sign-in asked for from the person is the way out
+ */
+gboolean
+tl_lookup_result_wants_proxy_sign_in (TlLookupResult *self)
+{
+  g_return_val_if_fail (TL_IS_LOOKUP_RESULT (self), FALSE);
+  return self->wants_proxy_sign_in && self->proxy != NULL;
+}
 GETTER (const char *, http_version, http_version)
 
 /**

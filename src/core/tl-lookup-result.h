@@ -69,6 +69,8 @@ gsize               tl_lookup_result_get_body_size       (TlLookupResult *self);
 SoupMessageMetrics *tl_lookup_result_get_metrics         (TlLookupResult *self);
 const char         *tl_lookup_result_get_request_id      (TlLookupResult *self);
 const char         *tl_lookup_result_get_retry_after     (TlLookupResult *self);
+const char         *tl_lookup_result_get_proxy           (TlLookupResult *self);
+gboolean            tl_lookup_result_wants_proxy_sign_in (TlLookupResult *self);
 const char         *tl_lookup_result_get_http_version    (TlLookupResult *self);
 
 char               *tl_lookup_result_dup_title           (TlLookupResult *self);

@@ -85,7 +85,10 @@ def wait_display(env):
 class App:
     """One running ticket-lookup, with its own settings (a keyfile) and HOME."""
 
-    def __init__(self, args=(), settings=None, env=None, screen=None, home=None, wait_window=True):
+    def __init__(self, args=(), settings=None, env=None, screen=None, home=None, wait_window=True,
+                 wrap=(), more_settings=""):
+        """WRAP: a command the app runs under (bwrap …), whose only child is the app.
+        MORE_SETTINGS: more of the keyfile, other schemas' groups (GNOME's proxy settings)."""
         self.home = home or tempfile.mkdtemp(prefix="tl-gui-")
         cfg = os.path.join(self.home, "config", "glib-2.0", "settings")
         os.makedirs(cfg, exist_ok=True)
@@ -93,6 +96,7 @@ class App:
             f.write("[io/github/ticketlookup/TicketLookup]\n")
             for k, v in (settings or {}).items():
                 f.write(f"{k}={v}\n")
+            f.write(more_settings)
         e = dict(os.environ)
         e.update({
             "GSETTINGS_BACKEND": "keyfile",
@@ -110,7 +114,9 @@ class App:
         self.stderr_path = os.path.join(self.home, "stderr.txt")
         # Xvfb can still be settling when the first client connects: wait until it takes one.
         wait_display(e)
-        self.proc = subprocess.Popen([APP, *args], env=e, stdout=open(self.stdout_path, "ab"),
+        self.wrapped = bool(wrap)
+        self._last_pid = None
+        self.proc = subprocess.Popen([*wrap, APP, *args], env=e, stdout=open(self.stdout_path, "ab"),
                                      stderr=open(self.stderr_path, "ab"))
         self.acc = self.window = None
         if wait_window:
@@ -136,11 +142,22 @@ class App:
             a = desktop.getChildAtIndex(i)
             if a is not None and a.name == "ticket-lookup":
                 try:
-                    if a.get_process_id() == self.proc.pid:
+                    if a.get_process_id() == self.app_pid():
                         return a
                 except Exception:
                     return a
         return None
+
+    def app_pid(self):
+        """The app's process: the one started, or the wrapper's child."""
+        if not self.wrapped:
+            return self.proc.pid
+        try:
+            with open(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children") as f:
+                children = f.read().split()
+            return int(children[0]) if children else None
+        except (OSError, ValueError):
+            return None
 
     def find(self, role, name=None, root=None, contains=None):
         for a in walk(root or self.acc):
@@ -203,6 +220,7 @@ class App:
             shots = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
             os.makedirs(shots, exist_ok=True)
             subprocess.run(["import", "-window", "root", os.path.join(shots, f"failed-before-close-{self.proc.pid}.png")])
+        self._last_pid = self.app_pid() if self.wrapped else self.proc.pid
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
@@ -218,7 +236,7 @@ class App:
         for i in range(desktop.childCount):
             try:
                 a = desktop.getChildAtIndex(i)
-                if a is not None and a.get_process_id() == self.proc.pid:
+                if a is not None and a.get_process_id() in (self.proc.pid, self._last_pid):
                     return True
             except Exception:
                 continue
