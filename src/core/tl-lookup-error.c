@@ -129,13 +129,13 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "no-password",
     N_("No password"),
     N_("No password is stored for this username and service."),
-    N_("Enter the password in the account settings (or give --password-file / --password-stdin to the command-line tool)."),
+    N_("Enter the password in the account settings."),
     3 },
   [TL_LOOKUP_ERROR_PROXY] = {
     "proxy",
     N_("The proxy stopped the connection"),
     N_("This computer reaches the service through a proxy server, and the proxy did not open the way. Nothing reached the service, and the proxy never saw your password or the token."),
-    N_("Check the proxy settings (Settings › Network › Proxy, or https_proxy for the command-line tool). If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy."),
+    N_("Check the proxy settings (Settings › Network › Proxy). If they are right, ask IT to let this computer reach connect.maklare.vitec.net through the proxy."),
     7 },
   [TL_LOOKUP_ERROR_GATEWAY] = {
     "gateway",
@@ -343,7 +343,8 @@ tl_lookup_error_new_for_failure (const GError    *error,
 
   if (timed_out)
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TIMEOUT,
-          _("No complete answer from %s within %.1f seconds."), host, timeout_ms / 1000.0);
+          /* Translators: after "No complete answer arrived before the time limit." */
+          _("Waited %.1f seconds for %s."), timeout_ms / 1000.0, host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED, _("The lookup was cancelled."));
   else if (error->domain == G_RESOLVER_ERROR ||

@@ -230,10 +230,10 @@ def test_unauthorized_then_fix_account():
         dialog = wait_for(lambda: app.find("frame", "Account") or app.find("dialog", "Account"), 10, "account dialog")
         pw = wait_for(lambda: app.find("text", "Password", root=dialog) or app.find("password text", "Password", root=dialog),
                       5, "password field")
-        fill(pw, "demo")
+        fill(pw, "demo-password")
         app.press("Save")
         # saved in the real keyring under the documented schema attributes
-        wait_for(lambda: secret_tool_lookup(base, "demo") == "demo", 10, "password in the keyring")
+        wait_for(lambda: secret_tool_lookup(base, "demo") == "demo-password", 10, "password in the keyring")
         app.press("Retry")
         app.wait("label", "Valid")
     finally:
@@ -327,7 +327,7 @@ def test_details_panel():
         body = app.wait("label", contains='{"data":')
         assert body.name == '{"data":"••••"}', body.name
         names = " ".join(app.names("label"))
-        assert "ZGVtbzpkZW1v" not in names and "demo:demo" not in names
+        assert "ZGVtbzpkZW1vLXBhc3N3b3Jk" not in names and "demo:demo-password" not in names
     finally:
         app.close()
 
@@ -493,7 +493,7 @@ def test_history():
     settings = {**WINDOW, "base-url": f"'{base}'", "username": "'demo'", "remember-history": "true"}
     app = None
     try:
-        secret_tool_store(base, "demo", "demo")
+        secret_tool_store(base, "demo", "demo-password")
         app = App([], settings)
         lookup(app, "M11385", VALID)
         app.wait("label", "Valid")
@@ -989,9 +989,9 @@ def test_clipboard_offer():
     set_clipboard(link)
     app = App(["--demo"], WINDOW)
     try:
-        # offered when the window gets the focus: customer ID and fingerprint, never the token
+        # offered when the window gets the focus: customer ID and the token's ends, never the token or its hash
         offer = app.wait("label", contains="Look up the link on the clipboard? Customer M11385 · token Demo", timeout=15)
-        assert "sha256:" in offer.name, offer.name
+        assert "sha256:" not in offer.name and "token Demo…01==" in offer.name, offer.name
         assert "DemoExpired+Tok/01==" not in offer.name and "DemoExpired%2BTok" not in offer.name, offer.name
         # and the form is as it was
         assert text_of(app.wait("text", "Customer ID")) == ""
