@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "tl-application.h"
+#include "tl-details-view.h"
 #include "tl-error-view.h"
 #include "tl-ticket-view.h"
 #include "tl-window.h"
@@ -171,6 +172,57 @@ test_window_result_follows_input (void)
   g_assert_finalize_object (window);
 }
 
+/* A toast on screen (its title, mapped) below @widget whose text is @text. */
+static gboolean
+shows_toast (GtkWidget  *widget,
+             const char *text)
+{
+  GtkLabel *label = tl_widget_test_find_label (widget, text);
+
+  return label != NULL && gtk_widget_get_mapped (GTK_WIDGET (label));
+}
+
+/* Copy after copy, each toast is said at once in place of the one before: the third copy's
+ * "Order ID copied" is on screen as soon as it is pressed, not after the others' seconds. */
+static void
+test_window_copy_toast_replaces (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *ticket_view;
+  GtkWidget *details_view;
+  guint finished = 0;
+
+  window = g_object_ref (GTK_WIDGET (tl_window_new (app)));
+  g_signal_connect (window, "lookup-finished", G_CALLBACK (on_lookup_finished), &finished);
+  tl_widget_test_show (window);
+  g_assert_true (tl_application_start_demo (app, &error));
+  g_assert_no_error (error);
+  tl_window_set_input (TL_WINDOW (window), CUSTOMER_ID, VALID_TOKEN, TRUE);
+  TL_WIDGET_TEST_WAIT_UNTIL (shows_valid_ticket (window));
+  ticket_view = tl_widget_test_find_type (window, TL_TYPE_TICKET_VIEW);
+  details_view = tl_widget_test_find_type (window, TL_TYPE_DETAILS_VIEW);
+  g_assert_nonnull (details_view);
+
+  g_assert_true (gtk_widget_activate_action (details_view, "details.copy-report", NULL));
+  TL_WIDGET_TEST_WAIT_UNTIL (shows_toast (window, "Support report copied (without password or token)"));
+  g_assert_true (gtk_widget_activate_action (ticket_view, "ticket.copy-all", NULL));
+  g_assert_true (gtk_widget_activate_action (ticket_view, "ticket.copy-field", "u", 0));
+  /* as the main loop has run once, not seconds later */
+  tl_widget_test_flush ();
+  g_assert_true (shows_toast (window, "Order ID copied"));
+  g_assert_cmpstr (gdk_clipboard_get_content (gtk_widget_get_clipboard (window)) != NULL ? "set" : "", ==, "set");
+  /* the one in between was never queued behind the others */
+  TL_WIDGET_TEST_WAIT_UNTIL (!shows_toast (window, "Support report copied (without password or token)"));
+  g_assert_false (shows_toast (window, "Order ticket copied") && !shows_toast (window, "Order ID copied"));
+
+  tl_application_stop_demo (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  TL_WIDGET_TEST_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  TL_WIDGET_TEST_WAIT_UNTIL (G_OBJECT (window)->ref_count == 1);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -185,6 +237,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/window/result-follows-input", test_window_result_follows_input);
+  g_test_add_func ("/window/copy-toast-replaces", test_window_copy_toast_replaces);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -37,6 +37,10 @@ tl_toast_show (AdwToastOverlay *overlay,
  * @button_label: (nullable): e.g. "_Undo"
  * @action_name: (nullable): the action the button activates
  *
+ * The toast still on @overlay, if any, takes the new words and starts its time again: the one
+ * way libadwaita 1.2 replaces a toast (dismissing one while the one before it is still sliding
+ * out crashes its overlay).
+ *
  * Returns: (transfer none): the toast, to know when it is gone ("dismissed")
  */
 AdwToast *
@@ -47,23 +51,24 @@ tl_toast_show_with_action (AdwToastOverlay *overlay,
 {
   g_autofree char *visible = tl_text_visible (message);
   g_autofree char *escaped = g_markup_escape_text (visible, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-  AdwToast *previous = g_object_get_data (G_OBJECT (overlay), LAST_TOAST);
+  AdwToast *toast = g_object_get_data (G_OBJECT (overlay), LAST_TOAST);
 
-  if (previous != NULL)
+  /* still shown or waiting: a dismissed toast is forgotten (on_dismissed) */
+  if (toast == NULL)
     {
-      g_autoptr(AdwToast) held = g_object_ref (previous);
-
-      adw_toast_dismiss (held);
+      toast = adw_toast_new (escaped);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_dismissed), overlay, 0);
+      g_object_set_data_full (G_OBJECT (overlay), LAST_TOAST, g_object_ref (toast), g_object_unref);
     }
+  else
+    {
+      adw_toast_set_title (toast, escaped);
+      /* adding it again resets its time when shown, or brings it forward when waiting */
+      g_object_ref (toast);
+    }
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
   adw_toast_set_timeout (toast, button_label != NULL ? 5 : 3);
-  if (button_label != NULL)
-    {
-      adw_toast_set_button_label (toast, button_label);
-      adw_toast_set_action_name (toast, action_name);
-    }
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_dismissed), overlay, 0);
-  g_object_set_data_full (G_OBJECT (overlay), LAST_TOAST, g_object_ref (toast), g_object_unref);
   adw_toast_overlay_add_toast (overlay, toast);
   return toast;
 }
