@@ -211,10 +211,9 @@ test_window_copy_toast_replaces (void)
   /* as the main loop has run once, not seconds later */
   tl_widget_test_flush ();
   g_assert_true (shows_toast (window, "Order ID copied"));
-  g_assert_cmpstr (gdk_clipboard_get_content (gtk_widget_get_clipboard (window)) != NULL ? "set" : "", ==, "set");
-  /* the one in between was never queued behind the others */
-  TL_WIDGET_TEST_WAIT_UNTIL (!shows_toast (window, "Support report copied (without password or token)"));
-  g_assert_false (shows_toast (window, "Order ticket copied") && !shows_toast (window, "Order ID copied"));
+  /* and the ones before it are not waiting to be said after it */
+  g_assert_false (shows_toast (window, "Support report copied (without password or token)"));
+  g_assert_false (shows_toast (window, "Order ticket copied"));
 
   tl_application_stop_demo (app);
   gtk_window_destroy (GTK_WINDOW (window));
