@@ -278,6 +278,103 @@ def test_every_widget_named():
         app.close()
 
 
+import gettext  # noqa: E402
+import re  # noqa: E402
+
+# A command-line flag ("--password-file"), an environment variable or the word for the tool: none
+# of them is for the window.
+CLI_WORDS = re.compile(r"(?<![\w/-])--[a-z]|https_proxy|no_proxy|stdin|command-line|command line|kommandorad")
+
+
+def tr(lang, text):
+    """TEXT as the app says it in LANG, from the catalogue the app uses."""
+    if lang == "en":
+        return text
+    return gettext.translation("ticket-lookup", localedir=os.environ["TICKET_LOOKUP_LOCALEDIR"],
+                               languages=[lang]).gettext(text)
+
+
+def all_texts(app):
+    """Every name, description and text of the window's accessibles (labels, buttons, rows)."""
+    out = []
+    for a in walk(app.acc):
+        try:
+            out += [a.name or "", a.description or ""]
+            if "Text" in pyatspi.utils.listInterfaces(a):
+                out.append(text_of(a))
+        except Exception:
+            continue
+    return [t for t in out if t]
+
+
+def flag_words(texts, where):
+    return [f"{where}: {t!r}" for t in texts if CLI_WORDS.search(t)]
+
+
+def test_no_command_line_words_in_window():
+    """Every page a lookup can reach, in English and Swedish: no text names a command-line flag
+    (the no-account page used to say "give --password-file / --password-stdin")."""
+    found = []
+    for lang, env in (("en", {"LANGUAGE": "en", "LC_ALL": "C.UTF-8"}), ("sv", SWEDISH)):
+        look_up = tr(lang, "Look Up")
+
+        def page(app, token, title, where):
+            app.set_text(tr(lang, "Customer ID"), "M11385")
+            app.set_text("Token", token)
+            app.press(look_up)
+            try:
+                app.wait("label", tr(lang, title), timeout=30)
+                wait_for(lambda: app.find("push button", look_up) is not None, 10, "the lookup over")
+            except AssertionError:
+                # another page than the one expected: what it says is still looked at
+                found.append(f"{lang} {where}: the page did not say {tr(lang, title)!r}")
+            found.extend(flag_words(all_texts(app), f"{lang} {where}"))
+
+        # no account: the first start, then a lookup
+        app = App([], WINDOW, env=env)
+        try:
+            app.wait("push button", tr(lang, "Set Up Account"))
+            found.extend(flag_words(all_texts(app), f"{lang} first start"))
+            page(app, VALID, "No account set up", "no account")
+        finally:
+            app.close()
+        # the demo's pages: a ticket of each verdict and each failure the demo answers with
+        app = App(["--demo"], {**WINDOW, "timeout-seconds": "1"}, env=env)
+        try:
+            found.extend(flag_words(all_texts(app), f"{lang} demo form"))
+            for token, title in ((VALID, "Valid"), (EXPIRED, "Expired"), (BAD, "The service rejected the token"),
+                                 (FORBIDDEN, "No access to this customer"), (SERVER_ERROR, "The service failed"),
+                                 (SLOW, "The service did not answer in time")):
+                page(app, token, title, title)
+        finally:
+            app.close()
+        # an account with no password stored, then one whose server does not answer
+        server = subprocess.Popen([CLI, "--serve-demo"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        base = server.stdout.readline().strip()
+        app = None
+        try:
+            secret_tool_clear(base, "demo")
+            app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"}, env=env)
+            page(app, VALID, "No password", "no password")
+            app.close()
+            secret_tool_store(base, "demo", "wrong-password")
+            app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"}, env=env)
+            page(app, VALID, "Wrong username or password", "401")
+            app.close()
+            server.terminate()
+            server.wait()
+            app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"}, env=env)
+            page(app, VALID, "Could not reach the service", "refused")
+        finally:
+            if app is not None:
+                app.close()
+            if server.poll() is None:
+                server.terminate()
+                server.wait()
+            secret_tool_clear(base, "demo")
+    assert not found, "command-line words in the window:\n" + "\n".join(found)
+
+
 def test_screenshots_dark_narrow_welcome():
     app = App([], {**WINDOW})
     try:
@@ -1631,6 +1728,7 @@ TESTS = [
     test_result_follows_the_form,
     test_history_entry_says_when,
     test_truth_screens,
+    test_no_command_line_words_in_window,
 ]
 
 
