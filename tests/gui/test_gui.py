@@ -606,7 +606,8 @@ def test_history():
         app.wait("label", "Expired")
         app.press("History", role="push button")
         app.wait("list item", contains="M11385 · ORD-2026-118305")
-        app.wait("list item", contains="M11385 · —")
+        # a failure: the customer and, below it, what failed (no "· —" all failures shared)
+        app.wait("list item", contains="No access to this customer")
         valid_row = app.wait("list item", contains="M11385 · ORD-2026-118305")
         # Shown again from memory, without a new request: the server is gone.
         server.terminate()
@@ -632,6 +633,12 @@ def test_history():
         app.press("Clear History")
         wait_for(lambda: not os.path.exists(path), 5, "history file removed")
         wait_for(lambda: app.find("list item", contains="M2 · ORD-2024-000417") is None, 5, "list cleared")
+        # Undo, offered in the toast: the entries are back, and saved again
+        app.press("Undo")
+        app.wait("list item", contains="M2 · ORD-2024-000417")
+        wait_for(lambda: os.path.exists(path) and "\"M2\"" in open(path).read(), 15, "the history saved again")
+        app.press("Clear History")
+        wait_for(lambda: not os.path.exists(path), 5, "history file removed again")
     finally:
         if app is not None:
             app.close()
