@@ -105,9 +105,19 @@ _tl_window_update_state (TlWindow *self)
   TlAccounts *accounts = tl_lookups_get_accounts (self->lookups);
   gboolean switcher;
 
-  /* the profile is named once: by the drop-down when there is one, else under the title */
+  /* The profile is named once: by the drop-down when there is one, and the subtitle says
+   * only the account (user at server), nothing when the profile's name is just that. */
   switcher = self->profile_switcher != NULL && gtk_widget_get_visible (self->profile_switcher);
-  adw_window_title_set_subtitle (self->window_title, switcher ? NULL : tl_accounts_get_label (accounts));
+  if (switcher)
+    {
+      g_autoptr(TlAccount) account = tl_lookups_snapshot (self->lookups);
+      g_autofree char *address = tl_account_profile_is_generated (account)
+                                 ? NULL : tl_account_dup_address_label (account);
+
+      adw_window_title_set_subtitle (self->window_title, address);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, tl_accounts_get_label (accounts));
   _tl_window_update_demo (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lookup", self->running || valid);

@@ -218,6 +218,26 @@ tl_account_dup_label (TlAccount *self)
 }
 
 /**
+ * tl_account_dup_address_label:
+ *
+ * Returns: the account without its profile's name, for beside a control that shows that name:
+ *   "partner at connect.maklare.vitec.net" (or as tl_account_dup_label() for the demo and for
+ *   no account)
+ */
+char *
+tl_account_dup_address_label (TlAccount *self)
+{
+  g_autofree char *host = NULL;
+
+  g_return_val_if_fail (TL_IS_ACCOUNT (self), NULL);
+
+  if (self->demo || *self->username == '\0')
+    return tl_account_dup_label (self);
+  host = tl_account_dup_host (self);
+  return g_strdup_printf (_("%s at %s"), self->username, host);
+}
+
+/**
  * tl_account_profile_is_generated:
  *
  * Whether the profile has no name of its own: none, or the name made up from its username and
