@@ -4,7 +4,8 @@
  * short with "…". Every page a person reaches is looked at: the first start with no account, a
  * lookup with no account, the clipboard offer, a ticket with its details opened, the service's
  * rejection, and the history beside them. Needs a display (Xvfb), a session bus of its own and
- * the Swedish locale (build-aux/install-deps makes it).
+ * the Swedish locale (build-aux/install-deps makes it). Also in Swedish: a profile name made up
+ * from its account is shown made up again in Swedish, once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "tl-account.h"
 #include "tl-application.h"
 #include "tl-demo-server.h"
 #include "tl-window.h"
@@ -241,6 +243,20 @@ test_window_layout_history_beside (void)
   look_at_every_page (720);
 }
 
+/* A profile whose name was made up from its account in English ("demo at 127.0.0.1") is named
+ * once, made up again in Swedish: not "demo at 127.0.0.1 (demo på 127.0.0.1)". */
+static void
+test_made_up_profile_name_in_swedish (void)
+{
+  g_autoptr(TlAccount) account = tl_account_new ("http://127.0.0.1:8080", "demo", NULL, "demo at 127.0.0.1", FALSE);
+  g_autoptr(TlAccount) named = tl_account_new ("http://127.0.0.1:8080", "demo", NULL, "Kontoret", FALSE);
+  g_autofree char *label = tl_account_dup_label (account);
+  g_autofree char *named_label = tl_account_dup_label (named);
+
+  g_assert_cmpstr (label, ==, "demo på 127.0.0.1");
+  g_assert_cmpstr (named_label, ==, "Kontoret (demo på 127.0.0.1)");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +283,7 @@ main (int   argc,
 
   g_test_add_func ("/window-layout/360px", test_window_layout_narrow);
   g_test_add_func ("/window-layout/history-beside", test_window_layout_history_beside);
+  g_test_add_func ("/window-layout/made-up-profile-name", test_made_up_profile_name_in_swedish);
 
   status = g_test_run ();
   g_clear_object (&app);
