@@ -155,7 +155,11 @@ def shot_history(outdir, name, lang="en", dark=False, settings=WIDE):
         lookup(app, w, "M11385", EXPIRED)
         steady(app.wait("label", "ORD-2024-000417"))
         app.press(w["history"], role="push button")
-        steady(app.wait("list item", contains="M11385"))
+        try:
+            steady(app.wait("list item", contains="M11385"))
+        except AssertionError:
+            subprocess.run(["import", "-window", "root", os.path.join(outdir, "failed-" + name)])
+            raise
         shoot(app, outdir, name)
     finally:
         app.close()

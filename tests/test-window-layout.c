@@ -18,6 +18,7 @@
 #include "tl-account.h"
 #include "tl-application.h"
 #include "tl-demo-server.h"
+#include "tl-history-panel.h"
 #include "tl-window.h"
 #include "widget-test.h"
 
@@ -216,9 +217,19 @@ look_at_every_page (int width)
 
   /* the history (F9) open beside the result, or over it */
   g_assert_true (gtk_widget_activate_action (window, "win.toggle-history", NULL));
+
   g_free (at);
   at = g_strdup_printf ("%d px, history open", width);
   find_squeezed_labels (window, at, problems);
+  /* and it is open: at 360 px over the result, not folded away again as it appeared */
+  {
+    GtkWidget *flap = tl_widget_test_find_type (window, ADW_TYPE_FLAP);
+    GtkWidget *panel = tl_widget_test_find_type (window, TL_TYPE_HISTORY_PANEL);
+
+    g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap)));
+    g_assert_nonnull (panel);
+    g_assert_true (gtk_widget_get_mapped (panel));
+  }
 
   if (problems->len > 0)
     g_error ("labels squeezed:\n%s", problems->str);
