@@ -317,8 +317,9 @@ tl_history_put_back (TlHistory *self,
 
   g_return_if_fail (TL_IS_HISTORY (self));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  g_list_store_splice (self->store, n, 0, entries->pdata, MIN (entries->len, TL_HISTORY_MAX_ENTRIES - MIN (n, TL_HISTORY_MAX_ENTRIES)));
+  /* never more than the history keeps */
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->store)), TL_HISTORY_MAX_ENTRIES);
+  g_list_store_splice (self->store, n, 0, entries->pdata, MIN (entries->len, TL_HISTORY_MAX_ENTRIES - n));
   request_save (self);
 }
 
