@@ -222,6 +222,74 @@ test_window_copy_toast_replaces (void)
   g_assert_finalize_object (window);
 }
 
+/* The buttons on screen styled as the suggested action, into @found. */
+static void
+collect_suggested (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action"))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_suggested (child, found);
+}
+
+/* The one suggested action on screen, by its accessible text; fails on none or two. */
+static char *
+one_suggested_action (GtkWidget *window)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autofree char *labels = NULL;
+
+  collect_suggested (window, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  labels = tl_widget_test_labels (g_ptr_array_index (found, 0));
+  return g_strdup (g_strstrip (labels));
+}
+
+/* One suggested (blue) action per view (GNOME HIG): with no account set up it is Set Up
+ * Account, on the first start and after a lookup that could not be sent (no blue Retry or Look
+ * Up beside it); with an account, the form's Look Up, also beside a failure's Retry. */
+static void
+test_window_one_suggested_action (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *no_account = NULL;
+  g_autofree char *failed = NULL;
+  GtkWidget *window;
+  guint finished = 0;
+
+  window = g_object_ref (GTK_WIDGET (tl_window_new (app)));
+  g_signal_connect (window, "lookup-finished", G_CALLBACK (on_lookup_finished), &finished);
+  tl_widget_test_show (window);
+  first = one_suggested_action (window);
+  g_assert_cmpstr (first, ==, "Set Up Account");
+
+  tl_window_set_input (TL_WINDOW (window), CUSTOMER_ID, VALID_TOKEN, TRUE);
+  TL_WIDGET_TEST_WAIT_UNTIL (finished == 1);
+  TL_WIDGET_TEST_WAIT_UNTIL (shows_result_page (window));
+  tl_widget_test_flush ();
+  no_account = one_suggested_action (window);
+  g_assert_cmpstr (no_account, ==, "Set Up Account");
+
+  g_assert_true (tl_application_start_demo (app, &error));
+  g_assert_no_error (error);
+  tl_window_set_input (TL_WINDOW (window), CUSTOMER_ID, "DemoBadRequest/0001=", TRUE);
+  TL_WIDGET_TEST_WAIT_UNTIL (finished == 2);
+  TL_WIDGET_TEST_WAIT_UNTIL (shows_result_page (window));
+  tl_widget_test_flush ();
+  failed = one_suggested_action (window);
+  g_assert_cmpstr (failed, ==, "Look Up");
+
+  tl_application_stop_demo (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  TL_WIDGET_TEST_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  TL_WIDGET_TEST_WAIT_UNTIL (G_OBJECT (window)->ref_count == 1);
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +305,7 @@ main (int   argc,
 
   g_test_add_func ("/window/result-follows-input", test_window_result_follows_input);
   g_test_add_func ("/window/copy-toast-replaces", test_window_copy_toast_replaces);
+  g_test_add_func ("/window/one-suggested-action", test_window_one_suggested_action);
 
   status = g_test_run ();
   g_clear_object (&app);
