@@ -55,7 +55,7 @@ send_one (Run *run)
   soup_message_add_flags (msg, SOUP_MESSAGE_IDEMPOTENT);
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept", "application/json");
   soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
-                                "basic ZGVtbzpkZW1v");
+                                "basic ZGVtbzpkZW1vLXBhc3N3b3Jk");   /* demo:demo-password */
   soup_message_set_request_body_from_bytes (msg, "application/json",
                                             g_bytes_new_static (body, sizeof body - 1));
   g_object_set_data (G_OBJECT (msg), "run", run);

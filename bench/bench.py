@@ -25,7 +25,7 @@ ENV = dict(os.environ,
            GSK_RENDERER="cairo",
            LC_ALL="C.UTF-8")
 TOKEN = "DemoValid+Token/01=="
-AUTH = "Authorization: basic ZGVtbzpkZW1v"   # the vendor's example: base64("demo:demo")
+AUTH = "Authorization: basic ZGVtbzpkZW1vLXBhc3N3b3Jk"   # base64("demo:demo-password"), the demo server's
 
 rows = []
 

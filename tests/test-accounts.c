@@ -182,6 +182,18 @@ test_accounts_label (Fixture       *fixture,
   g_assert_cmpstr (tl_accounts_get_label (fixture->accounts), ==, "Demo server");
   tl_accounts_set_demo_server (fixture->accounts, NULL);
   g_assert_cmpstr (tl_accounts_get_label (fixture->accounts), ==, "Test (tester at test.example.test)");
+
+  /* a name made up from the account is not said twice ("demo at host (demo at host)"), and is
+   * shown made up again, in today's language, in the drop-down */
+  tl_accounts_save_profile (fixture->accounts, NULL, "demo at 127.0.0.1", "http://127.0.0.1:8080", "demo");
+  g_assert_cmpstr (tl_accounts_get_label (fixture->accounts), ==, "demo at 127.0.0.1");
+  {
+    g_autofree char *made_up = tl_accounts_dup_profile_title (fixture->accounts, "demo at 127.0.0.1");
+    g_autofree char *own = tl_accounts_dup_profile_title (fixture->accounts, "Test");
+
+    g_assert_cmpstr (made_up, ==, "demo at 127.0.0.1");
+    g_assert_cmpstr (own, ==, "Test");
+  }
 }
 
 /* The time limit and "remember" are changed here, and kept in the settings. */

@@ -40,8 +40,8 @@ assert_secrets_absent (Run        *run,
 {
   g_assert_null (strstr (run->out, token));
   g_assert_null (strstr (run->err, token));
-  g_assert_null (strstr (run->out, "ZGVtbzpkZW1v"));   /* base64 "demo:demo" */
-  g_assert_null (strstr (run->err, "ZGVtbzpkZW1v"));
+  g_assert_null (strstr (run->out, "ZGVtbzpkZW1vLXBhc3N3b3Jk"));   /* base64 "demo:demo-password" */
+  g_assert_null (strstr (run->err, "ZGVtbzpkZW1vLXBhc3N3b3Jk"));
 }
 
 static void
@@ -53,7 +53,7 @@ test_valid_human (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "VALID"));
   g_assert_nonnull (strstr (run.out, "  Order ID              ORD-2026-118305\n"));
-  g_assert_nonnull (strstr (run.out, "  Customer ID (office)  M11385\n"));
+  g_assert_nonnull (strstr (run.out, "  Customer ID (Office)  M11385\n"));
   g_assert_nonnull (strstr (run.out, "  Property ID           OBJ11385_1395932274\n"));
   assert_secrets_absent (&run, tl_demo_token (TL_DEMO_VALID));
 }
@@ -134,7 +134,7 @@ test_password_stdin (void)
 {
   g_auto(Run) run = { 0 };
 
-  run_cli_full (&run, "demo\n", NULL, "--demo", "--password-stdin", "M11385", tl_demo_token (TL_DEMO_VALID), NULL);
+  run_cli_full (&run, "demo-password\n", NULL, "--demo", "--password-stdin", "M11385", tl_demo_token (TL_DEMO_VALID), NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -487,12 +487,12 @@ write_file (const char *contents,
 static void
 test_password_file_rules (void)
 {
-  g_autofree char *good = write_file ("demo\n", 5, 0600);
-  g_autofree char *readable = write_file ("demo\n", 5, 0644);
+  g_autofree char *good = write_file ("demo-password\n", 14, 0600);
+  g_autofree char *readable = write_file ("demo-password\n", 14, 0644);
   g_autofree char *empty = write_file ("\n", 1, 0600);
   g_autofree char *nul = write_file ("de\0mo\n", 6, 0600);
   g_autofree char *big = NULL;
-  g_autofree char *foreign = write_file ("demo\n", 5, 0600);
+  g_autofree char *foreign = write_file ("demo-password\n", 14, 0600);
   g_autofree char *large = g_strnfill (5000, 'x');
   struct { const char *path; int status; const char *says; } cases[] = {
     { good, 0, NULL },
@@ -517,7 +517,7 @@ test_password_file_rules (void)
       run_cli (&run, "--demo", "--password-file", cases[i].path, "M11385", tl_demo_token (TL_DEMO_VALID));
       if (run.status != cases[i].status || (cases[i].says && strstr (run.err, cases[i].says) == NULL))
         g_error ("case %u: exit %d: %s", i, run.status, run.err);
-      g_assert_null (strstr (run.err, "demo\n"));
+      g_assert_null (strstr (run.err, "demo-password\n"));
       g_unlink (cases[i].path);
     }
 }

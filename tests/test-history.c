@@ -73,6 +73,28 @@ test_session_entries (void)
   g_assert_cmpstr (tl_history_entry_get_token (oldest), ==, tl_demo_token (TL_DEMO_VALID));
 }
 
+/* Clear History with Undo: what was taken comes back in its order, after anything added since. */
+static void
+test_take_all_and_put_back (void)
+{
+  g_autoptr(TlHistory) history = filled_history ();
+  GListModel *model = tl_history_get_model (history);
+  g_autoptr(GPtrArray) taken = tl_history_take_all (history);
+  g_autoptr(TlHistoryEntry) first = NULL;
+  g_autoptr(TlHistoryEntry) last = NULL;
+
+  g_assert_cmpuint (taken->len, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  tl_history_put_back (history, taken);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, 2);
+  g_assert_cmpstr (tl_history_entry_get_customer_id (first), ==, "M2");
+  g_assert_cmpstr (tl_history_entry_get_order_id (last), ==, "ORD-2026-118305");
+  /* still this session's: the result is there to show again */
+  g_assert_nonnull (tl_history_entry_get_result (last));
+}
+
 static void
 test_saved_without_tokens (void)
 {
@@ -546,6 +568,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/history/session-entries", test_session_entries);
+  g_test_add_func ("/history/take-all-and-put-back", test_take_all_and_put_back);
   g_test_add_func ("/history/saved-without-tokens", test_saved_without_tokens);
   g_test_add_func ("/history/damaged-and-missing", test_damaged_and_missing);
   g_test_add_func ("/history/unwritable", test_unwritable);

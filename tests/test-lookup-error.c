@@ -116,6 +116,26 @@ test_next_step_names_server (void)
     g_assert_null (strstr (tl_lookup_error_get_next_step (code), "reach connect.maklare"));
 }
 
+/* The core's words are the window's: no next step or explanation speaks of command-line flags
+ * or the environment of a shell (the CLI has its own words, tl-cli-words.c). */
+static void
+test_window_words (void)
+{
+  const char *const cli_words[] = { "--", "https_proxy", "command-line", "command line", "stdin" };
+
+  for (guint code = 0; code < TL_LOOKUP_ERROR_N_CODES; code++)
+    {
+      const char *texts[] = { tl_lookup_error_get_title (code), tl_lookup_error_get_explanation (code),
+                              tl_lookup_error_get_next_step (code) };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        for (guint i = 0; i < G_N_ELEMENTS (cli_words); i++)
+          if (strstr (texts[t], cli_words[i]) != NULL)
+            g_error ("%s: “%s” speaks of the command line: %s", tl_lookup_error_code_to_string (code),
+                     cli_words[i], texts[t]);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -125,5 +145,6 @@ main (int argc, char **argv)
   g_test_add_func ("/lookup-error/proxy-answer", test_new_for_proxy_answer);
   g_test_add_func ("/lookup-error/proxy-sign-in", test_new_for_proxy_sign_in);
   g_test_add_func ("/lookup-error/next-step-names-server", test_next_step_names_server);
+  g_test_add_func ("/lookup-error/window-words", test_window_words);
   return g_test_run ();
 }

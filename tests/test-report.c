@@ -202,6 +202,30 @@ test_curl_quoting (void)
   g_assert_nonnull (strstr (out, "{\"data\":\"tok'en\"}\n"));
 }
 
+/* The demo server used as a partner account (ticket-lookup-cli --serve-demo, its password kept
+ * in the keyring): its password is redacted, and none of the demo's own words is the password,
+ * so its request id reads as sent, not "[password removed]-0f6c2a1e". */
+static void
+test_demo_password_redacts_nothing_of_the_demo (void)
+{
+  g_autoptr(TlDemoServer) demo = tl_demo_server_new (NULL);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = tl_account_new (tl_demo_server_get_base_url (demo), TL_DEMO_USERNAME,
+                                                 TL_DEMO_PASSWORD, "Demo as a partner", FALSE);
+  g_autoptr(TlLookupResult) result = NULL;
+  g_autofree char *report = NULL;
+
+  tl_client_lookup_async (client, account, TL_DEMO_CUSTOMER_ID, tl_demo_token (TL_DEMO_BAD_REQUEST), NULL,
+                          on_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  report = tl_report_build_markdown (result, "Demo as a partner");
+  g_assert_nonnull (tl_lookup_result_get_request_id (result));
+  g_assert_null (strstr (tl_lookup_result_get_request_id (result), "removed"));
+  g_assert_true (g_str_has_prefix (tl_lookup_result_get_request_id (result), "demo-"));
+  g_assert_null (strstr (report, "removed]"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +237,7 @@ main (int   argc,
   g_test_add_func ("/report/curl-placeholders-work", test_curl_placeholders_work);
   g_test_add_func ("/report/curl-with-token", test_curl_with_token);
   g_test_add_func ("/report/curl-quoting", test_curl_quoting);
+  g_test_add_func ("/report/demo-password-redacts-nothing-of-the-demo", test_demo_password_redacts_nothing_of_the_demo);
 
   return g_test_run ();
 }

@@ -260,7 +260,46 @@ test_field_titles (void)
       g_assert_nonnull (tl_ticket_field_get_key (f));
       g_assert_cmpuint (strlen (tl_ticket_field_get_title (f)), >, 2);
     }
-  g_assert_cmpstr (tl_ticket_field_get_title (TL_TICKET_FIELD_ORDER_USER_ID), ==, "Order owner (agent)");
+  g_assert_cmpstr (tl_ticket_field_get_title (TL_TICKET_FIELD_ORDER_USER_ID), ==, "Order Owner (Agent)");
+  /* header capitalisation, like "Order ID": every word capitalised but the small ones */
+  for (guint f = 0; f < TL_TICKET_N_FIELDS; f++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (tl_ticket_field_get_title (f), " (", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          g_assert_true (g_ascii_isupper (*words[i]));
+    }
+}
+
+/* A property type the service is known to send is shown in words; any other as it came. */
+static void
+test_property_type_words (void)
+{
+  g_assert_cmpstr (tl_ticket_property_type_get_title ("HousingCooperative"), ==, "Housing cooperative");
+  g_assert_cmpstr (tl_ticket_property_type_get_title ("Condominium"), ==, "Condominium");
+  g_assert_null (tl_ticket_property_type_get_title ("SomethingNew"));
+  g_assert_null (tl_ticket_property_type_get_title (NULL));
+}
+
+/* Copy All: labelled lines of text, one per field, not the service's camelCase JSON. */
+static void
+test_format_lines (void)
+{
+  const char *json = "{\"orderId\":\"ORD-1\",\"userId\":\"u\",\"orderUserId\":\"a\",\"targetId\":\"T\","
+                     "\"targetType\":\"HousingCooperative\",\"tenantId\":\"t\",\"chainId\":\"c\","
+                     "\"customerId\":\"M1\",\"hasExpired\":false}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTicket) ticket = tl_ticket_new_from_json (json, -1, &error);
+  g_autofree char *lines = NULL;
+
+  g_assert_no_error (error);
+  lines = tl_ticket_format_lines (ticket);
+  g_assert_nonnull (strstr (lines, "Token Status: Valid\n"));
+  g_assert_nonnull (strstr (lines, "Order ID: ORD-1\n"));
+  g_assert_nonnull (strstr (lines, "Property Type: Housing cooperative (HousingCooperative)\n"));
+  g_assert_null (strstr (lines, "orderId"));
+  g_assert_null (strstr (lines, "{"));
 }
 
 /* The per-lookup JSON writer: any string (quotes, backslashes, every C0 control, DEL, C1,
@@ -322,6 +361,8 @@ main (int   argc,
   g_test_add_func ("/ticket/json-string-writer", test_json_string_writer);
   g_test_add_func ("/ticket/deep-nesting", test_deep_nesting);
   g_test_add_func ("/ticket/field-titles", test_field_titles);
+  g_test_add_func ("/ticket/property-type-words", test_property_type_words);
+  g_test_add_func ("/ticket/format-lines", test_format_lines);
 
   return g_test_run ();
 }

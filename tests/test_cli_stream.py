@@ -36,7 +36,7 @@ common = [CLI, "--base-url", base, "--username", "demo", "--password-file"]
 tmp = tempfile.mkdtemp(prefix="tl-stream-")
 password = os.path.join(tmp, "password")
 with open(password, "w") as f:
-    f.write("demo\n")
+    f.write("demo-password\n")
 os.chmod(password, 0o600)
 common.append(password)
 

@@ -128,7 +128,7 @@ try:
     env = {k: v for k, v in os.environ.items() if k.lower() != "no_proxy"}
     env.update(proxy_env)
     r = subprocess.run([CLI, "--base-url", demo_url, "--username", "demo", "--password-stdin",
-                        "M11385", "DemoValid+Token/01=="], input="demo\n",
+                        "M11385", "DemoValid+Token/01=="], input="demo-password\n",
                        capture_output=True, text=True, env=env, timeout=60, preexec_fn=die_with_parent)
     sent = recorder.take()
     check("plain http:// to loopback goes directly, never to the proxy",

@@ -503,6 +503,33 @@ tl_accounts_get_profile_names (TlAccounts *self)
   return (char **) g_ptr_array_free (names, FALSE);
 }
 
+/**
+ * tl_accounts_dup_profile_title:
+ *
+ * Returns: how the profile @name is shown: its name, or for a name made up from its username
+ *   and server ("partner at host"), that made up again in today's language
+ */
+char *
+tl_accounts_dup_profile_title (TlAccounts *self,
+                               const char *name)
+{
+  g_autoptr(GVariant) profiles = get_profiles (self);
+  GVariantIter iter;
+  const char *n, *base_url, *username;
+
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", &n, &base_url, &username))
+    if (g_strcmp0 (n, name) == 0)
+      {
+        g_autoptr(TlAccount) account = tl_account_new (base_url, username, NULL, n, FALSE);
+
+        if (tl_account_profile_is_generated (account))
+          return tl_account_dup_address_label (account);
+        break;
+      }
+  return g_strdup (name);
+}
+
 void
 tl_accounts_activate_profile (TlAccounts *self,
                               const char *name)

@@ -47,6 +47,8 @@ gboolean      tl_accounts_store_password_finish (TlAccounts          *self,
                                                  GError             **error);
 
 char        **tl_accounts_get_profile_names     (TlAccounts          *self);
+char         *tl_accounts_dup_profile_title     (TlAccounts          *self,
+                                                 const char          *name);
 void          tl_accounts_activate_profile      (TlAccounts          *self,
                                                  const char          *name);
 void          tl_accounts_save_profile          (TlAccounts          *self,

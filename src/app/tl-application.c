@@ -174,11 +174,24 @@ tl_application_add_history (TlApplication  *self,
   tl_history_add (self->history, result, token, account);
 }
 
-void
+/**
+ * tl_application_clear_history:
+ *
+ * Returns: (transfer full): what was cleared, for tl_application_restore_history() (Undo)
+ */
+GPtrArray *
 tl_application_clear_history (TlApplication *self)
 {
+  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
+  return tl_history_take_all (self->history);
+}
+
+void
+tl_application_restore_history (TlApplication *self,
+                                GPtrArray     *entries)
+{
   g_return_if_fail (TL_IS_APPLICATION (self));
-  tl_history_forget (self->history);
+  tl_history_put_back (self->history, entries);
 }
 
 static void

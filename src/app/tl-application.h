@@ -30,7 +30,9 @@ void           tl_application_add_history          (TlApplication  *self,
                                                     TlLookupResult *result,
                                                     const char     *token,
                                                     const char     *account);
-void           tl_application_clear_history        (TlApplication  *self);
+GPtrArray     *tl_application_clear_history        (TlApplication  *self);
+void           tl_application_restore_history      (TlApplication  *self,
+                                                    GPtrArray      *entries);
 void           tl_application_show_shortcuts       (TlApplication  *self,
                                                     GtkWindow      *parent);
 void           tl_application_notify_done          (TlApplication  *self,

@@ -77,6 +77,20 @@ copy_curl_action (GtkWidget  *widget,
                           : _("curl command copied; set $PASSWORD and $TOKEN to run it"));
 }
 
+static void
+copy_request_id_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TlDetailsView *self = TL_DETAILS_VIEW (widget);
+  const char *request_id = self->result ? tl_lookup_result_get_request_id (self->result) : NULL;
+
+  if (request_id == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), request_id);
+  tl_message_source_emit (TL_MESSAGE_SOURCE (self), _("Request ID copied"));
+}
+
 static GtkWidget *
 mono_label (const char *text)
 {
@@ -304,6 +318,7 @@ tl_details_view_class_init (TlDetailsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_show_token_changed);
   gtk_widget_class_install_action (widget_class, "details.copy-report", NULL, copy_report_action);
   gtk_widget_class_install_action (widget_class, "details.copy-curl", NULL, copy_curl_action);
+  gtk_widget_class_install_action (widget_class, "details.copy-request-id", NULL, copy_request_id_action);
 }
 
 static void

@@ -45,8 +45,19 @@ tl_field_row_set_value (TlFieldRow *self,
                         const char *value)
 {
   g_autofree char *visible = tl_text_visible (value);
+  const char *word = NULL;
 
   g_return_if_fail (TL_IS_FIELD_ROW (self));
+
+  /* a property type the service is known to send, in words; its own value in the tooltip */
+  if (self->field == TL_TICKET_FIELD_TARGET_TYPE)
+    word = tl_ticket_property_type_get_title (value);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->value_label), word != NULL ? visible : NULL);
+  if (word != NULL)
+    {
+      g_free (visible);
+      visible = g_strdup (word);
+    }
 
   gtk_label_set_label (self->value_label, tl_presentation_or_placeholder (visible));
   if (visible == NULL)

@@ -50,8 +50,11 @@ show_entry (TlHistoryRow *self)
   gtk_image_set_from_icon_name (self->icon, tl_presentation_outcome_icon_name (outcome));
   gtk_widget_add_css_class (GTK_WIDGET (self->icon), tl_presentation_outcome_css_class (outcome));
 
-  title = g_strdup_printf ("%s · %s", tl_presentation_or_placeholder (customer),
-                           tl_presentation_or_placeholder (order));
+  /* a failure has no order: its row is the customer, and the cause below tells it apart */
+  if (order != NULL)
+    title = g_strdup_printf ("%s · %s", tl_presentation_or_placeholder (customer), order);
+  else
+    title = g_strdup (tl_presentation_or_placeholder (customer));
   subtitle = g_strdup_printf ("%s · %s", time, tl_presentation_or_placeholder (described));
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->subtitle, subtitle);

@@ -104,6 +104,17 @@ on_selected (TlProfileSwitcher *self)
   g_signal_emit (self, signals[SWITCHED], 0, name);
 }
 
+/* A profile as the drop-down shows it: a made-up name ("partner at host") in today's language,
+ * whatever language it was saved in. */
+static char *
+profile_title (GtkStringObject   *item,
+               TlProfileSwitcher *self)
+{
+  if (self->accounts == NULL)
+    return g_strdup (gtk_string_object_get_string (item));
+  return tl_accounts_dup_profile_title (self->accounts, gtk_string_object_get_string (item));
+}
+
 static void
 tl_profile_switcher_dispose (GObject *object)
 {
@@ -138,7 +149,11 @@ tl_profile_switcher_class_init (TlProfileSwitcherClass *klass)
 static void
 tl_profile_switcher_init (TlProfileSwitcher *self)
 {
+  g_autoptr(GtkExpression) title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                G_CALLBACK (profile_title), self, NULL);
+
   self->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_drop_down_set_expression (self->dropdown, title);
   gtk_widget_set_valign (GTK_WIDGET (self->dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->dropdown), _("Switch account profile"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -56,13 +56,14 @@ copy_all_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TlTicketView *self = TL_TICKET_VIEW (widget);
-  g_autofree char *json = NULL;
+  g_autofree char *lines = NULL;
 
   if (self->ticket == NULL)
     return;
-  json = tl_ticket_to_json (self->ticket, TRUE);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), json);
-  tl_message_source_emit (TL_MESSAGE_SOURCE (self), _("Ticket copied as JSON"));
+  /* labelled lines a person can paste into a mail or a ticket, not the service's JSON */
+  lines = tl_ticket_format_lines (self->ticket);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), lines);
+  tl_message_source_emit (TL_MESSAGE_SOURCE (self), _("Order ticket copied"));
 }
 
 static void
@@ -145,8 +146,7 @@ tl_ticket_view_set_ticket (TlTicketView *self,
       break;
     case TL_TICKET_STATE_UNKNOWN:
     default:
-      detail = _("The answer does not say whether the token has expired: treat it as not usable, "
-                 "and see Verdict Read From in the details.");
+      detail = _("The answer does not say whether the token has expired: treat it as not usable.");
       break;
     }
   icon = tl_presentation_state_icon_name (state);

@@ -8,7 +8,11 @@
 
 G_BEGIN_DECLS
 
-void tl_toast_show (AdwToastOverlay *overlay,
-                    const char      *message);
+void      tl_toast_show             (AdwToastOverlay *overlay,
+                                     const char      *message);
+AdwToast *tl_toast_show_with_action (AdwToastOverlay *overlay,
+                                     const char      *message,
+                                     const char      *button_label,
+                                     const char      *action_name);
 
 G_END_DECLS

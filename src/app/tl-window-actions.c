@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-demo-server.h"
+#include "tl-toast.h"
 #include "tl-window-private.h"
 
 static void
@@ -124,14 +125,38 @@ demo_token_action (GtkWidget  *widget,
 }
 
 static void
+on_clear_toast_dismissed (TlWindow *self)
+{
+  g_clear_pointer (&self->cleared_history, g_ptr_array_unref);
+}
+
+static void
 clear_history_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
   TlWindow *self = TL_WINDOW (widget);
+  AdwToast *toast;
 
-  tl_application_clear_history (self->app);
-  tl_window_show_toast (self, _("History cleared"));
+  g_clear_pointer (&self->cleared_history, g_ptr_array_unref);
+  self->cleared_history = tl_application_clear_history (self->app);
+  toast = tl_toast_show_with_action (self->toast_overlay, _("History cleared"), _("_Undo"),
+                                     "win.undo-clear-history");
+  /* the entries are kept only while Undo is offered */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_clear_toast_dismissed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+undo_clear_history_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TlWindow *self = TL_WINDOW (widget);
+
+  if (self->cleared_history == NULL)
+    return;
+  tl_application_restore_history (self->app, self->cleared_history);
+  g_clear_pointer (&self->cleared_history, g_ptr_array_unref);
 }
 
 static void
@@ -164,6 +189,7 @@ _tl_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.stop-demo", NULL, stop_demo_action);
   gtk_widget_class_install_action (widget_class, "win.demo-token", "u", demo_token_action);
   gtk_widget_class_install_action (widget_class, "win.clear-history", NULL, clear_history_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-clear-history", NULL, undo_clear_history_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-history", NULL, toggle_history_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 }

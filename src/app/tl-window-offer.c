@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "tl-secret.h"
@@ -39,6 +41,7 @@ offer (TlWindow *self,
 {
   g_autofree char *fingerprint = tl_input_token_fingerprint (tl_input_get_token (input));
   g_autofree char *text = NULL;
+  const char *shown;
 
   if (same_as_form (self, input) || g_strcmp0 (fingerprint, self->dismissed) == 0)
     {
@@ -46,9 +49,19 @@ offer (TlWindow *self,
       return;
     }
   g_set_object (&self->offered, input);
-  /* Translators: the clipboard offer: customer ID and the token's fingerprint (never the token) */
-  text = g_strdup_printf (_("Look up the link on the clipboard? Customer %s · token %s"),
-                          tl_input_get_customer_id (input), fingerprint);
+  /* the token's ends ("DemoE…01=="), never the token; the hash is for reports, not for people */
+  if ((shown = strstr (fingerprint, " sha256:")) != NULL)
+    {
+      g_autofree char *ends = g_strndup (fingerprint, shown - fingerprint);
+
+      /* Translators: the clipboard offer: customer ID and the token's first and last characters
+       * (never the token) */
+      text = g_strdup_printf (_("Look up the link on the clipboard? Customer %s · token %s"),
+                              tl_input_get_customer_id (input), ends);
+    }
+  else
+    /* Translators: the clipboard offer for a short token: only the customer ID is shown */
+    text = g_strdup_printf (_("Look up the link on the clipboard? Customer %s"), tl_input_get_customer_id (input));
   if (self->clipboard_label == NULL)
     {
       g_autoptr(GtkBuilder) builder = _tl_window_build_part ("offer_bar");

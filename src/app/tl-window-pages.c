@@ -105,6 +105,7 @@ _tl_window_get_error_view (TlWindow *self)
   if (self->error_view == NULL)
     {
       self->error_view = g_object_new (TL_TYPE_ERROR_VIEW, NULL);
+      g_signal_connect_swapped (self->error_view, "message", G_CALLBACK (tl_window_show_toast), self);
       add_page (self, GTK_WIDGET (self->error_view), "error");
     }
   return self->error_view;

@@ -35,6 +35,7 @@ struct _TlWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   AdwHeaderBar         *header_bar;
+  GtkWidget            *paste_header_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkRevealer          *demo_revealer;
@@ -83,6 +84,9 @@ struct _TlWindow
   /* tl-window-offer.c: the lookup offered from the clipboard */
   TlInput              *offered;         /* what the clipboard held when the window was focused */
   char                 *dismissed;       /* the fingerprint of an offer that was dismissed */
+  GPtrArray            *cleared_history; /* what Clear History took, while its Undo is offered */
+  gboolean              narrow;          /* the window is narrower than NARROW_WIDTH */
+  guint                 narrow_idle;     /* applies a change of narrow after the allocation */
   GCancellable         *clipboard_read;
 
   /* tl-window-proxy.c */

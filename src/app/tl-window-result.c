@@ -194,7 +194,8 @@ _tl_window_show_result (TlWindow       *self,
   tl_details_view_set_result (_tl_window_get_details_view (self), result, token, account);
   if (tl_lookup_result_is_ok (result))
     {
-      tl_ticket_view_set_ticket (_tl_window_get_ticket_view (self), tl_lookup_result_get_ticket (result), account);
+      /* the account is named once: in the title for the one in use, above a result of another */
+      tl_ticket_view_set_ticket (_tl_window_get_ticket_view (self), tl_lookup_result_get_ticket (result), NULL);
       show_result_page (self, "ticket");
     }
   else

@@ -75,6 +75,8 @@ on_profile_switched (TlWindow *self)
     }
 }
 
+static void apply_narrow (TlWindow *self);
+
 static void
 update_profiles (TlWindow *self)
 {
@@ -84,6 +86,7 @@ update_profiles (TlWindow *self)
   g_signal_connect_swapped (self->profile_switcher, "switched", G_CALLBACK (on_profile_switched), self);
   /* left of the main menu, the one other end child */
   adw_header_bar_pack_end (self->header_bar, self->profile_switcher);
+  apply_narrow (self);
 }
 
 static gboolean
@@ -100,8 +103,21 @@ _tl_window_update_state (TlWindow *self)
   gboolean valid = tl_lookup_form_get_input (self->form) != NULL;
   const char *visible = gtk_stack_get_visible_child_name (self->result_stack);
   TlAccounts *accounts = tl_lookups_get_accounts (self->lookups);
+  gboolean switcher;
 
-  adw_window_title_set_subtitle (self->window_title, tl_accounts_get_label (accounts));
+  /* The profile is named once: by the drop-down when there is one, and the subtitle says
+   * only the account (user at server), nothing when the profile's name is just that. */
+  switcher = self->profile_switcher != NULL && gtk_widget_get_visible (self->profile_switcher);
+  if (switcher)
+    {
+      g_autoptr(TlAccount) account = tl_lookups_snapshot (self->lookups);
+      g_autofree char *address = tl_account_profile_is_generated (account)
+                                 ? NULL : tl_account_dup_address_label (account);
+
+      adw_window_title_set_subtitle (self->window_title, address);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, tl_accounts_get_label (accounts));
   _tl_window_update_demo (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lookup", self->running || valid);
@@ -118,7 +134,11 @@ _tl_window_update_state (TlWindow *self)
     }
   else
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->lookup_button), "suggested-action");
+      /* one suggested action: with no account set up, that is Set Up Account */
+      if (is_configured (self))
+        gtk_widget_add_css_class (GTK_WIDGET (self->lookup_button), "suggested-action");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->lookup_button), "suggested-action");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->lookup_button), _("Look up the token (Enter)"));
     }
 
@@ -377,12 +397,57 @@ tl_window_dispose (GObject *object)
   g_clear_object (&self->running_input);
   g_clear_object (&self->result);
   g_clear_object (&self->result_input);
+  g_clear_pointer (&self->cleared_history, g_ptr_array_unref);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   _tl_window_history_dispose (self);
   _tl_window_pages_dispose (self);
   _tl_window_offer_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tl_window_parent_class)->dispose (object);
+}
+
+/* Below this width the header bar keeps the title whole: Paste (also Ctrl+V and in the main
+ * menu) leaves it, and beside a profile drop-down the title itself goes (the drop-down names
+ * the profile). libadwaita 1.2 has no breakpoints: the width is looked at after each
+ * allocation, and a change is applied before the next frame. */
+#define NARROW_WIDTH 480
+
+static void
+apply_narrow (TlWindow *self)
+{
+  gboolean switcher = self->profile_switcher != NULL && gtk_widget_get_visible (self->profile_switcher);
+
+  gtk_widget_set_visible (self->paste_header_button, !self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->window_title), !(self->narrow && switcher));
+}
+
+static gboolean
+narrow_idle (gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  self->narrow_idle = 0;
+  apply_narrow (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tl_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (tl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_idle, self, NULL);
+    }
 }
 
 static void
@@ -393,6 +458,7 @@ tl_window_class_init (TlWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = tl_window_dispose;
+  widget_class->size_allocate = tl_window_size_allocate;
   window_class->close_request = tl_window_close_request;
 
   g_type_ensure (TL_TYPE_TICKET_VIEW);   /* named in tl-window-parts.ui */
@@ -413,6 +479,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, paste_header_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, demo_revealer);

@@ -41,22 +41,22 @@ static const Words error_words[TL_LOOKUP_ERROR_N_CODES] = {
     N_("Check --base-url and the customer ID.") },
   [TL_LOOKUP_ERROR_CLIENT_ERROR] = {
     N_("The service refused the request"),
-    N_("Read the service's message. If it persists, contact Vitec support with the time of the lookup and its request ID (printed above, and in --json).") },
+    N_("Read the service's message. If it persists, contact Vitec support with what this command printed (the request ID is also in --json).") },
   [TL_LOOKUP_ERROR_REDIRECT] = {
     N_("The service redirected the request"),
     N_("Check --base-url; if you trust the address the redirect points to, give that one.") },
   [TL_LOOKUP_ERROR_SERVER_ERROR] = {
     N_("The service failed"),
-    N_("Try again in a few minutes. If it keeps failing, contact Vitec support with the time of the lookup and its request ID (printed above, and in --json).") },
+    N_("Try again in a few minutes. If it keeps failing, contact Vitec support with what this command printed (the request ID is also in --json).") },
   [TL_LOOKUP_ERROR_NETWORK] = {
     N_("Could not reach the service"),
-    N_("Check your network connection and the base URL, then try again.") },
+    N_("Check your network connection and --base-url, then try again.") },
   [TL_LOOKUP_ERROR_DNS] = {
     N_("Unknown server name"),
-    N_("Check the spelling of the base URL and your network connection.") },
+    N_("Check the spelling of --base-url and your network connection.") },
   [TL_LOOKUP_ERROR_TLS] = {
     N_("The secure connection failed"),
-    N_("Check the base URL. On a company network, ask IT whether a proxy intercepts HTTPS traffic.") },
+    N_("Check --base-url. On a company network, ask IT whether a proxy intercepts HTTPS traffic.") },
   [TL_LOOKUP_ERROR_TIMEOUT] = {
     N_("The service did not answer in time"),
     N_("Try again. If the service is slow today, give a longer --timeout.") },
@@ -65,10 +65,10 @@ static const Words error_words[TL_LOOKUP_ERROR_N_CODES] = {
     N_("Look up again when you are ready.") },
   [TL_LOOKUP_ERROR_TOO_LARGE] = {
     N_("The answer is too large"),
-    N_("Check the base URL: it may point to something other than Vitec Express Connect.") },
+    N_("Check --base-url: it may point to something other than Vitec Express Connect.") },
   [TL_LOOKUP_ERROR_MALFORMED] = {
     N_("The answer could not be read"),
-    N_("Check the base URL. If it is correct, contact Vitec support with the time of the lookup.") },
+    N_("Check --base-url. If it is correct, contact Vitec support with what this command printed.") },
   [TL_LOOKUP_ERROR_KEYRING] = {
     N_("The keyring is not available"),
     N_("Unlock the keyring or start a keyring service, or give the password with --password-file or --password-stdin.") },
@@ -82,7 +82,7 @@ static const Words error_words[TL_LOOKUP_ERROR_N_CODES] = {
     N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT to let this computer reach %s through the proxy.") },
   [TL_LOOKUP_ERROR_GATEWAY] = {
     N_("Something between this computer and the service stopped the request"),
-    N_("Try again in a few minutes. If it persists, tell whoever runs the gateway named above (IT for a proxy on your side, Vitec support for the service's own front end), with the time of the lookup.") },
+    N_("Try again in a few minutes. If it persists, tell whoever runs the gateway named above (IT for a proxy on your side, Vitec support for the service's own front end), with what this command printed.") },
   [TL_LOOKUP_ERROR_PROXY_SIGN_IN] = {
     N_("The office proxy wants a sign-in"),
     N_("Give the proxy's user name with --proxy-user and its password with --proxy-password-file FILE (or in https_proxy as http://USER:PASSWORD@HOST:PORT, percent-encoded). The proxy's password is not the service's; ask IT if you do not have it.") },

@@ -463,7 +463,7 @@ main (int   argc,
 
   if (opt_serve_demo)
     {
-      /* --password-file / --password-stdin set the demo user's password (default "demo"). */
+      /* --password-file / --password-stdin set the demo user's password (default "demo-password"). */
       g_autofree char *demo_password = NULL;
 
       if (opt_password_file != NULL || opt_password_stdin)

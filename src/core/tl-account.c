@@ -210,11 +210,55 @@ tl_account_dup_label (TlAccount *self)
   if (*self->username == '\0')
     return g_strdup (_("No account set up"));
   host = tl_account_dup_host (self);
-  if (self->profile != NULL)
+  if (self->profile != NULL && !tl_account_profile_is_generated (self))
     /* Translators: profile name and account: "Production – partner X (partner at connect.maklare.vitec.net)" */
     return g_strdup_printf (_("%s (%s at %s)"), self->profile, self->username, host);
   /* Translators: the account shown under the title: "partner at connect.maklare.vitec.net" */
   return g_strdup_printf (_("%s at %s"), self->username, host);
+}
+
+/**
+ * tl_account_dup_address_label:
+ *
+ * Returns: the account without its profile's name, for beside a control that shows that name:
+ *   "partner at connect.maklare.vitec.net" (or as tl_account_dup_label() for the demo and for
+ *   no account)
+ */
+char *
+tl_account_dup_address_label (TlAccount *self)
+{
+  g_autofree char *host = NULL;
+
+  g_return_val_if_fail (TL_IS_ACCOUNT (self), NULL);
+
+  if (self->demo || *self->username == '\0')
+    return tl_account_dup_label (self);
+  host = tl_account_dup_host (self);
+  return g_strdup_printf (_("%s at %s"), self->username, host);
+}
+
+/**
+ * tl_account_profile_is_generated:
+ *
+ * Whether the profile has no name of its own: none, or the name made up from its username and
+ * host ("partner at connect.maklare.vitec.net", in English or in the language of the day it
+ * was saved). Such a name is not shown as stored but derived again, in today's language.
+ */
+gboolean
+tl_account_profile_is_generated (TlAccount *self)
+{
+  g_autofree char *host = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *translated = NULL;
+
+  g_return_val_if_fail (TL_IS_ACCOUNT (self), FALSE);
+
+  if (self->profile == NULL || *self->profile == '\0')
+    return TRUE;
+  host = tl_account_dup_host (self);
+  english = g_strdup_printf ("%s at %s", self->username, host);
+  translated = g_strdup_printf (_("%s at %s"), self->username, host);
+  return strcmp (self->profile, english) == 0 || strcmp (self->profile, translated) == 0;
 }
 
 static int

@@ -31,6 +31,8 @@ gboolean    tl_account_same_identity      (TlAccount   *self,
                                            TlAccount   *other);
 char       *tl_account_dup_host           (TlAccount   *self);
 char       *tl_account_dup_label          (TlAccount   *self);
+char       *tl_account_dup_address_label  (TlAccount   *self);
+gboolean    tl_account_profile_is_generated (TlAccount *self);
 gboolean    tl_account_owns_uri           (TlAccount   *self,
                                            GUri        *uri,
                                            GError     **error);

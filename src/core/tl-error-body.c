@@ -18,6 +18,7 @@ tl_error_body_free (TlErrorBody *body)
   g_free (body->message);
   g_free (body->trace_id);
   g_ptr_array_unref (body->details);
+  g_ptr_array_unref (body->texts);
   g_free (body);
 }
 
@@ -93,6 +94,7 @@ add_detail (TlErrorBody *body,
 
   if (*clean == '\0')
     return;
+  g_ptr_array_add (body->texts, g_strdup (clean));
   if (field != NULL && *field != '\0')
     g_ptr_array_add (body->details, g_strdup_printf ("%s: %s", field, clean));
   else
@@ -344,6 +346,7 @@ tl_error_body_parse (const char *data,
   gsize start = 0;
 
   body->details = g_ptr_array_new_with_free_func (g_free);
+  body->texts = g_ptr_array_new_with_free_func (g_free);
 
   if (data == NULL || length == 0)
     return body;
@@ -359,6 +362,7 @@ tl_error_body_parse (const char *data,
 
   g_clear_pointer (&body->message, g_free);
   g_ptr_array_set_size (body->details, 0);
+  g_ptr_array_set_size (body->texts, 0);
 
   if (data[start] == '<' || (content_type && strstr (content_type, "html")))
     {

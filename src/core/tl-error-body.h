@@ -12,6 +12,8 @@ typedef struct
 {
   char      *message;     /* nullable: the overall message (Message, title, text of a page) */
   GPtrArray *details;     /* of char*: "Field: message" lines, verbatim from the service */
+  GPtrArray *texts;       /* of char*: the same messages without their model-state keys
+                           * ("token.Data"), for people; the keys are for the details */
   char      *trace_id;    /* nullable: traceId / requestId from the body */
 } TlErrorBody;
 

@@ -278,6 +278,51 @@ tl_history_append (TlHistory *self,
                        entries->pdata, entries->len);
 }
 
+/**
+ * tl_history_take_all:
+ *
+ * Empties the history and forgets its file, like tl_history_forget(), and hands the entries
+ * over so an Undo can put them back.
+ *
+ * Returns: (transfer full) (element-type TlHistoryEntry): what was in the history, newest first
+ */
+GPtrArray *
+tl_history_take_all (TlHistory *self)
+{
+  GListModel *model;
+  GPtrArray *entries;
+
+  g_return_val_if_fail (TL_IS_HISTORY (self), NULL);
+
+  model = G_LIST_MODEL (self->store);
+  entries = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (entries, g_list_model_get_item (model, i));
+  tl_history_forget (self);
+  return entries;
+}
+
+/**
+ * tl_history_put_back:
+ * @entries: (element-type TlHistoryEntry): from tl_history_take_all()
+ *
+ * Undoes a clear: the entries come back after (older than) any added since, and are saved
+ * again when the history is kept.
+ */
+void
+tl_history_put_back (TlHistory *self,
+                     GPtrArray *entries)
+{
+  guint n;
+
+  g_return_if_fail (TL_IS_HISTORY (self));
+
+  /* never more than the history keeps */
+  n = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->store)), TL_HISTORY_MAX_ENTRIES);
+  g_list_store_splice (self->store, n, 0, entries->pdata, MIN (entries->len, TL_HISTORY_MAX_ENTRIES - n));
+  request_save (self);
+}
+
 /* The saved history, kept by the history itself (see struct _TlHistory). */
 
 typedef struct

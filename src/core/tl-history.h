@@ -56,6 +56,9 @@ void            tl_history_set_remember   (TlHistory      *self,
                                            gboolean        remember);
 void            tl_history_restore        (TlHistory      *self);
 void            tl_history_forget         (TlHistory      *self);
+GPtrArray      *tl_history_take_all       (TlHistory      *self);
+void            tl_history_put_back       (TlHistory      *self,
+                                           GPtrArray      *entries);
 void            tl_history_flush          (TlHistory      *self);
 gboolean        tl_history_is_busy        (TlHistory      *self);
 

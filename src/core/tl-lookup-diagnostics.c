@@ -154,6 +154,8 @@ tl_lookup_result_redact (TlLookupResult *result,
       redact_string (redactor, &result->error_body->trace_id);
       for (guint i = 0; i < result->error_body->details->len; i++)
         redact_string (redactor, (char **) &g_ptr_array_index (result->error_body->details, i));
+      for (guint i = 0; i < result->error_body->texts->len; i++)
+        redact_string (redactor, (char **) &g_ptr_array_index (result->error_body->texts, i));
     }
   if (result->response_headers != NULL)
     {

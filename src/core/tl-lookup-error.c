@@ -130,7 +130,7 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "no-password",
     N_("No password"),
     N_("No password is stored for this username and service."),
-    N_("Enter the password in the account settings (or give --password-file / --password-stdin to the command-line tool)."),
+    N_("Enter the password in the account settings."),
     3 },
   [TL_LOOKUP_ERROR_PROXY] = {
     "proxy",
@@ -419,7 +419,8 @@ tl_lookup_error_new_for_failure (const GError    *error,
 
   if (timed_out)
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TIMEOUT,
-          _("No complete answer from %s within %.1f seconds."), host, timeout_ms / 1000.0);
+          /* Translators: after "No complete answer arrived before the time limit." */
+          _("Waited %.1f seconds for %s."), timeout_ms / 1000.0, host);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED, _("The lookup was cancelled."));
   else if (error->domain == G_RESOLVER_ERROR ||

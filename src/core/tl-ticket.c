@@ -39,13 +39,13 @@ static const struct
 } fields[TL_TICKET_N_FIELDS] = {
   { "orderId",     N_("Order ID"),            N_("The id of the order") },
   { "userId",      N_("User"),                N_("The user who was logged in when ordering") },
-  { "orderUserId", N_("Order owner (agent)"), N_("The agent responsible for the property, who owns the order") },
+  { "orderUserId", N_("Order Owner (Agent)"), N_("The agent responsible for the property, who owns the order") },
   { "targetId",    N_("Property ID"),         N_("The property the order concerns") },
-  { "targetType",  N_("Property type"),       N_("The type of property the order concerns") },
+  { "targetType",  N_("Property Type"),       N_("The type of property the order concerns") },
   { "tenantId",    N_("Tenant ID"),           N_("The customer's whole environment") },
   { "chainId",     N_("Chain ID"),            N_("The customer's chain") },
-  { "customerId",  N_("Customer ID (office)"), N_("The office that owns the order") },
-  { "hasExpired",  N_("Token status"),        N_("Whether the token has expired and can no longer be used") },
+  { "customerId",  N_("Customer ID (Office)"), N_("The office that owns the order") },
+  { "hasExpired",  N_("Token Status"),        N_("Whether the token has expired and can no longer be used") },
 };
 
 static void
@@ -90,6 +90,79 @@ tl_ticket_field_get_title (TlTicketField field)
 {
   g_return_val_if_fail (field < TL_TICKET_N_FIELDS, NULL);
   return g_dgettext (GETTEXT_PACKAGE, fields[field].title);
+}
+
+/* The property types the service is known to send (none are published: see api/NOTES.md), as
+ * a broker names them. */
+static const struct
+{
+  const char *value;
+  const char *title;
+} property_types[] = {
+  { "House",              NC_("property type", "House") },
+  { "Cottage",            NC_("property type", "Holiday home") },
+  { "HousingCooperative", NC_("property type", "Housing cooperative") },
+  { "Condominium",        NC_("property type", "Condominium") },
+  { "Plot",               NC_("property type", "Plot") },
+  { "Farm",               NC_("property type", "Farm") },
+  { "ForeignProperty",    NC_("property type", "Property abroad") },
+  { "CommercialProperty", NC_("property type", "Commercial property") },
+  { "Premises",           NC_("property type", "Premises") },
+  { "Project",            NC_("property type", "New development") },
+};
+
+/**
+ * tl_ticket_property_type_get_title:
+ * @value: (nullable): the service's `targetType`, e.g. "HousingCooperative"
+ *
+ * Returns: (nullable): the type in words ("Housing cooperative", "Bostadsrätt"), or %NULL for a
+ *   value not in the table (shown as the service sent it)
+ */
+const char *
+tl_ticket_property_type_get_title (const char *value)
+{
+  if (value == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (property_types); i++)
+    if (g_ascii_strcasecmp (value, property_types[i].value) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "property type", property_types[i].title);
+  return NULL;
+}
+
+/**
+ * tl_ticket_format_lines:
+ *
+ * Returns: the ticket as labelled lines of text, for people ("Order ID: ORD-2026-118305"), in
+ *   the order the window shows them; a property type in words with the service's value after it
+ */
+char *
+tl_ticket_format_lines (TlTicket *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (TL_IS_TICKET (self), NULL);
+
+  /* Translators: the first line of a copied ticket: "Token Status: Valid" */
+  g_string_append_printf (out, _("%s: %s"), tl_ticket_field_get_title (TL_TICKET_FIELD_HAS_EXPIRED),
+                          tl_ticket_state_get_title (tl_ticket_get_state (self)));
+  g_string_append_c (out, '\n');
+  for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
+    {
+      const char *value = tl_ticket_get_string (self, f);
+      const char *word = f == TL_TICKET_FIELD_TARGET_TYPE ? tl_ticket_property_type_get_title (value) : NULL;
+      g_autofree char *shown = NULL;
+
+      if (value == NULL)
+        shown = g_strdup ("—");
+      else if (word != NULL)
+        shown = g_strdup_printf ("%s (%s)", word, value);
+      else
+        /* one line per field: a line break or a control the service sent is shown, not kept */
+        shown = tl_text_visible (value);
+      g_string_append_printf (out, _("%s: %s"), tl_ticket_field_get_title (f), shown);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
 }
 
 const char *

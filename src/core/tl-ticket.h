@@ -69,5 +69,7 @@ char          *tl_ticket_to_json            (TlTicket       *self,
 const char    *tl_ticket_field_get_key      (TlTicketField   field);
 const char    *tl_ticket_field_get_title    (TlTicketField   field);
 const char    *tl_ticket_field_get_description (TlTicketField field);
+const char    *tl_ticket_property_type_get_title (const char *value);
+char          *tl_ticket_format_lines       (TlTicket       *self);
 
 G_END_DECLS
