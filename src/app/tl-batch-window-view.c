@@ -524,3 +524,18 @@ _tl_batch_window_view_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "batch.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "batch.back", NULL);
 }
+
+/**
+ * tl_batch_window_is_sifting:
+ *
+ * Returns: whether the filter or the sorting is still going through the lines (a slice per
+ *   main-loop iteration)
+ */
+gboolean
+tl_batch_window_is_sifting (TlBatchWindow *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH_WINDOW (self), FALSE);
+
+  return (self->filtered != NULL && gtk_filter_list_model_get_pending (self->filtered) > 0) ||
+         (self->sorted != NULL && gtk_sort_list_model_get_pending (self->sorted) > 0);
+}

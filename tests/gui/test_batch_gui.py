@@ -171,8 +171,8 @@ def test_open_failed_row():
         run_mixed(app, "7 of 7 done · Demo server")
         click(wait_for(lambda: row_label(app, 7), 10, "row 7"))
         app.wait("label", "The service rejected the token")
-        app.wait("label", "The token is not valid.")
-        app.wait("label", "The token does not belong to the customer.")
+        app.wait("label", contains="The token is not valid.")
+        app.wait("label", contains="The token does not belong to the customer.")
         app.wait("push button", "Copy Report")
         app.wait("push button", "Copy as curl")
         app.wait("label", contains="Line 7 · customer M7")
@@ -235,7 +235,7 @@ def test_screenshots_swedish_dark():
         wait_lines(app, FAILED_LINES, "Bara fel")
         screenshot(app, "sv-dark-batch-failures-only.png")
         click(row_label(app, 7))
-        app.wait("label", "The token is not valid.")
+        app.wait("label", contains="The token is not valid.")
         screenshot(app, "sv-dark-batch-open-failed-row.png")
     finally:
         app.close()
@@ -251,7 +251,7 @@ def test_screenshots_swedish_dark():
     try:
         run_mixed(app, "7 av 7 klara · Demoserver")
         click(row_label(app, 7))
-        app.wait("label", "The token is not valid.")
+        app.wait("label", contains="The token is not valid.")
         screenshot(app, "sv-batch-open-failed-row.png")
     finally:
         app.close()
