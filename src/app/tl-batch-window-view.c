@@ -471,8 +471,14 @@ _tl_batch_window_view_init (TlBatchWindow *self)
 void
 _tl_batch_window_view_dispose (TlBatchWindow *self)
 {
+  /* the table may hold the models a moment longer: they no longer ask the window anything */
+  if (self->filter != NULL)
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   if (self->filtered != NULL)
-    g_signal_handlers_disconnect_by_data (self->filtered, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->filtered, self);
+      gtk_filter_list_model_set_model (self->filtered, NULL);
+    }
   g_clear_object (&self->slice);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);

@@ -43,8 +43,8 @@ MIXED = (f"M11385 {VALID}\n"
 FAILED_LINES = [3, 4, 6, 7]
 
 
-def batch_window(app):
-    app.press("Look Up Many Tokens…")
+def batch_window(app, swedish=False):
+    app.press("Slå upp många token…" if swedish else "Look Up Many Tokens…")
     return wait_for(lambda: app.find("frame", "Look Up Many Tokens") or app.find("frame", "Slå upp många token"),
                     10, "the batch window")
 
@@ -114,7 +114,7 @@ def row_label(app, line):
 
 
 def run_mixed(app, done_label):
-    batch_window(app)
+    batch_window(app, swedish="klara" in done_label)
     lines = wait_for(lambda: app.find("text", "Lines to look up") or app.find("text", "Rader att slå upp"), 10,
                      "the lines")
     fill(lines, MIXED)
