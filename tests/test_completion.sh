@@ -47,8 +47,8 @@ has "--batch=" "${COMPREPLY[@]}" && has "--base-url=" "${COMPREPLY[@]}"
 check $? "options: --ba offers --batch= and --base-url= (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli --"
-[ "${#COMPREPLY[@]}" -eq 16 ]
-check $? "options: -- offers all 16 options (got ${#COMPREPLY[@]})"
+[ "${#COMPREPLY[@]}" -eq 17 ]
+check $? "options: -- offers all 17 options (got ${#COMPREPLY[@]})"
 
 complete_line "ticket-lookup-cli --jo"
 [ "${COMPREPLY[*]}" = "--jobs=" ] && [ "$COMPOPT_ARGS" = "-o nospace" ]
