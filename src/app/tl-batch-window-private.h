@@ -67,6 +67,7 @@ struct _TlBatchWindow
   GtkSliceListModel *slice;          /* grows by a few rows per frame at first */
   guint              kind_mask;      /* 1 << TlBatchKind shown; 0: every line */
   char              *search;         /* casefolded, or NULL */
+  gboolean           search_ascii;
   gboolean           syncing_toggles;
   TlBatchItem       *shown_item;     /* on the result page */
 };
@@ -74,6 +75,7 @@ struct _TlBatchWindow
 /* tl-batch-window.c */
 void     _tl_batch_window_show_toast       (TlBatchWindow *self,
                                             const char    *message);
+void     _tl_batch_window_rerun            (TlBatchWindow *self);
 
 /* tl-batch-window-view.c */
 void     _tl_batch_window_view_init        (TlBatchWindow *self);
@@ -82,6 +84,7 @@ void     _tl_batch_window_view_class_init  (GtkWidgetClass *widget_class);
 void     _tl_batch_window_set_batch_model  (TlBatchWindow *self);
 gboolean _tl_batch_window_view_tick        (TlBatchWindow *self);
 void     _tl_batch_window_update_summary   (TlBatchWindow *self);
+void     _tl_batch_window_refresh_item     (TlBatchWindow *self);
 void     _tl_batch_window_refilter         (TlBatchWindow *self,
                                             GtkFilterChange change);
 

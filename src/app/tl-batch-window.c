@@ -228,6 +228,8 @@ on_run_done (GObject      *source,
   else if (!gtk_window_is_active (GTK_WINDOW (self)))
     notify_done (self);
   update_state (self);
+  /* a line tried again from its own page: the page shows its new result */
+  _tl_batch_window_refresh_item (self);
 }
 
 /* A run that ends before its first lookup: the keyring said no, or Stop came while the lines
@@ -477,6 +479,17 @@ retry_failed_action (GtkWidget  *widget,
     return;
   if (tl_batch_reset_failed (self->batch) == 0)
     return;
+  _tl_batch_window_rerun (self);
+}
+
+/**
+ * _tl_batch_window_rerun:
+ *
+ * Runs the batch again for its lines that are not done (tried again after they failed).
+ */
+void
+_tl_batch_window_rerun (TlBatchWindow *self)
+{
   /* the failed lines are waiting again: a filter or a sorting by outcome asks them anew */
   _tl_batch_window_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   self->running = TRUE;
@@ -567,6 +580,7 @@ tl_batch_window_init (TlBatchWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _tl_batch_window_view_init (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lookup", FALSE);   /* a line's Retry */
   /* Ctrl+Enter runs and Ctrl+O opens while typing in the lines: caught before the text view,
    * which would otherwise take Ctrl+Enter as a new line */
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);

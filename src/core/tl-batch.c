@@ -835,6 +835,26 @@ tl_batch_get_n_kind (TlBatch     *self,
   return self->n_kind[kind];
 }
 
+/* Makes @item, a lookup that failed, not done again. */
+static gboolean
+reset_one (TlBatch     *self,
+           TlBatchItem *item)
+{
+  if (!item->done || item->kind != TL_BATCH_KIND_FAILED || item->input == NULL)
+    return FALSE;
+  self->n_kind[item->kind]--;
+  self->n_done--;
+  if (tl_batch_item_get_exit_status (item) > TL_EXIT_EXPIRED)
+    self->n_failed--;
+  tl_batch_item_reset (item);
+  if (self->dirty != NULL)
+    g_ptr_array_remove_fast (self->dirty, item);
+  tl_batch_item_notify_finished (item);
+  /* "item-ready" comes again for it, in input order, when it finishes */
+  self->next_ready = MIN (self->next_ready, item->index);
+  return TRUE;
+}
+
 /**
  * tl_batch_reset_failed:
  *
@@ -848,7 +868,7 @@ guint
 tl_batch_reset_failed (TlBatch *self)
 {
   GListModel *items;
-  guint n, reset = 0, first = G_MAXUINT;
+  guint n, reset = 0;
 
   g_return_val_if_fail (TL_IS_BATCH (self), 0);
   g_return_val_if_fail (self->task == NULL, 0);
@@ -860,22 +880,34 @@ tl_batch_reset_failed (TlBatch *self)
     {
       g_autoptr(TlBatchItem) item = g_list_model_get_item (items, i);
 
-      if (!item->done || item->kind != TL_BATCH_KIND_FAILED || item->input == NULL)
-        continue;
-      self->n_kind[item->kind]--;
-      self->n_done--;
-      if (tl_batch_item_get_exit_status (item) > TL_EXIT_EXPIRED)
-        self->n_failed--;
-      tl_batch_item_reset (item);
-      if (self->dirty != NULL)
-        g_ptr_array_remove_fast (self->dirty, item);
-      tl_batch_item_notify_finished (item);
-      first = MIN (first, i);
-      reset++;
+      reset += reset_one (self, item);
     }
-  /* "item-ready" comes again for them, in input order, as they finish */
-  self->next_ready = MIN (self->next_ready, first);
   return reset;
+}
+
+/**
+ * tl_batch_reset_item:
+ * @item: an item of this batch
+ *
+ * As tl_batch_reset_failed() for @item alone.
+ *
+ * Returns: whether @item, a lookup that failed, will be tried again
+ */
+gboolean
+tl_batch_reset_item (TlBatch     *self,
+                     TlBatchItem *item)
+{
+  g_autoptr(TlBatchItem) own = NULL;
+
+  g_return_val_if_fail (TL_IS_BATCH (self), FALSE);
+  g_return_val_if_fail (TL_IS_BATCH_ITEM (item), FALSE);
+  g_return_val_if_fail (self->task == NULL, FALSE);
+  g_return_val_if_fail (self->input == NULL, FALSE);
+
+  own = g_list_model_get_item (G_LIST_MODEL (self->items), item->index);
+  if (own != item)
+    return FALSE;
+  return reset_one (self, item);
 }
 
 guint

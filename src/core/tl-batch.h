@@ -37,6 +37,8 @@ guint           tl_batch_get_n_items          (TlBatch     *self);
 guint           tl_batch_get_n_kind           (TlBatch     *self,
                                                TlBatchKind  kind);
 guint           tl_batch_reset_failed         (TlBatch     *self);
+gboolean        tl_batch_reset_item           (TlBatch     *self,
+                                               TlBatchItem *item);
 guint64         tl_batch_get_bytes_read       (TlBatch     *self);
 void            tl_batch_set_input_stream     (TlBatch      *self,
                                                GInputStream *stream);
