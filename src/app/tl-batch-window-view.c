@@ -22,7 +22,6 @@
 
 #define ROWS_PER_FRAME 3     /* rows let into the table per frame, until FIRST_ROWS */
 #define FIRST_ROWS 45        /* more than a screenful */
-#define REFILTER_US (300 * G_TIME_SPAN_MILLISECOND)   /* during a run, at most this often */
 #define FAILURES ((1u << TL_BATCH_KIND_FAILED) | (1u << TL_BATCH_KIND_NOT_LOOKUP))
 
 static const char *toggle_names[TL_BATCH_N_KINDS] = {
@@ -126,12 +125,18 @@ update_shown (TlBatchWindow *self)
   gboolean filtering = self->kind_mask != 0 || self->search != NULL;
   g_autofree char *text = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->shown_label), filtering && self->batch != NULL);
-  if (!filtering || self->batch == NULL)
+  /* The label keeps its place and changes only when a filter starts and ends: a label whose
+   * text changes has the window laid out again, and a count updated after every slice of the
+   * filter did that a hundred times for 100 000 lines. */
+  gtk_widget_set_visible (GTK_WIDGET (self->shown_label), self->batch != NULL);
+  if (self->batch == NULL)
     return;
   if (self->filtered != NULL && gtk_filter_list_model_get_pending (self->filtered) > 0)
-    /* Translators: while a filter is applied to many lines */
-    text = g_strdup_printf (_("Showing %u of %u lines so far…"), shown, n);
+    /* Translators: while a filter goes through many lines */
+    text = g_strdup (_("Filtering…"));
+  else if (!filtering)
+    /* Translators: above the batch table when no filter is on */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u line", "Showing all %u lines", n), n);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Showing %u of %u line", "Showing %u of %u lines", n), shown, n);
   gtk_label_set_label (self->shown_label, text);
@@ -214,19 +219,35 @@ compare_outcome (gconstpointer a,
   return line_a < line_b ? GTK_ORDERING_SMALLER : line_a > line_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* The table's filter asks the lines again. Until something is filtered by, the table has no
+ * filter at all, so every line is shown with no line asked (a run of 100 000 lines is not
+ * filtered); once it has one it keeps it: back to every line, the lines not shown are added a
+ * slice at a time (taking the filter away would tell the table of all of them at once). */
+static void
+filter_changed (TlBatchWindow   *self,
+                GtkFilterChange  change)
+{
+  gboolean wanted = self->kind_mask != 0 || self->search != NULL;
+
+  if (gtk_filter_list_model_get_filter (self->filtered) != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  else if (wanted)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+}
+
 /**
  * _tl_batch_window_refilter:
  *
  * The filter asks every line again (incrementally); the outcome sorter too. During a run this
- * is done at most every REFILTER_US, by the tick.
+ * is done at most once a second, by the tick.
  */
 void
 _tl_batch_window_refilter (TlBatchWindow   *self,
                            GtkFilterChange  change)
 {
   self->refiltered = g_get_monotonic_time ();
-  if (self->filter != NULL && (self->kind_mask != 0 || self->search != NULL))
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (self->kind_mask != 0 || self->search != NULL)
+    filter_changed (self, change);
   if (self->outcome_sorter != NULL)
     gtk_sorter_changed (GTK_SORTER (self->outcome_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   update_shown (self);
@@ -255,8 +276,7 @@ set_kind_mask (TlBatchWindow *self,
     change = GTK_FILTER_CHANGE_LESS_STRICT;
   else
     change = GTK_FILTER_CHANGE_DIFFERENT;
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  filter_changed (self, change);
   _tl_batch_window_update_summary (self);
   update_shown (self);
 }
@@ -299,8 +319,7 @@ on_search_changed (TlBatchWindow *self)
     change = GTK_FILTER_CHANGE_MORE_STRICT;
   else if (self->search == NULL || strstr (old, self->search) != NULL)
     change = GTK_FILTER_CHANGE_LESS_STRICT;
-  if (self->filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  filter_changed (self, change);
   _tl_batch_window_update_summary (self);
   update_shown (self);
 }
@@ -494,9 +513,9 @@ _tl_batch_window_view_init (TlBatchWindow *self)
   GtkSorter *view_sorter = gtk_column_view_get_sorter (self->column_view);
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered = gtk_filter_list_model_new (NULL, NULL);   /* every line, until a filter is on */
   /* 100 000 lines are filtered a slice per main-loop iteration, the table filling as it goes */
-  gtk_filter_list_model_set_incremental (self->filtered, g_getenv ("TL_FILTER_SYNC") == NULL);
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
   g_signal_connect_swapped (self->filtered, "notify::n-items", G_CALLBACK (on_filtered_changed), self);
   g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (on_filtered_changed), self);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),

@@ -153,7 +153,7 @@ on_tick (GtkWidget     *widget,
       tl_batch_flush_notify (self->batch);
       update_state (self);
       /* lines only go from waiting to what they came to: only those not shown are asked again */
-      if (g_get_monotonic_time () - self->refiltered > 300 * G_TIME_SPAN_MILLISECOND)
+      if (g_get_monotonic_time () - self->refiltered > G_TIME_SPAN_SECOND)
         _tl_batch_window_refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
     }
   if (!self->running && !more_rows)

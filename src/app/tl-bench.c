@@ -190,6 +190,8 @@ start_filter (gpointer user_data)
   GtkWidget *failures = find_widget (GTK_WIDGET (bench->batch_window), GTK_TYPE_TOGGLE_BUTTON, "Failures Only");
 
   g_assert (failures != NULL);
+  printf ("filter-start\n");
+  fflush (stdout);
   bench->max_stall = 0;
   bench->last_tick = 0;
   bench->tick_id = g_timeout_add (1, on_tick, bench);

@@ -188,8 +188,8 @@ def test_open_failed_row():
 
 
 def test_retry_failed_sends_only_failed():
-    """Retry Failed sends the lines whose lookup failed, and only those, once more: counted at
-    the server."""
+    """A failed line's own Retry sends that line alone; Retry Failed sends the lines whose lookup
+    failed, and only those, once more: counted at the server."""
     password = "retry-password"
     tries = {}
 
@@ -213,12 +213,23 @@ def test_retry_failed_sends_only_failed():
         app.wait("push button", "3 failed", timeout=30)
         app.wait("label", contains="9 of 9 done")
         assert len(server.requests) == 8, server.tokens()
+        # one failed line, tried again from its own page: that line alone is sent, and the page
+        # shows its new result
+        click(wait_for(lambda: row_label(app, 6), 10, "row 6"))
+        app.wait("label", contains="Line 6 · customer M6")
+        app.press("Retry")
+        wait_for(lambda: len(server.requests) == 9, 15, "the line sent again")
+        assert server.tokens()[8] == tokens[5], server.tokens()
+        app.wait("label", "ORD-2026-118305", timeout=15)
+        app.press("Back to the Results")
+        app.wait("push button", "2 failed", timeout=15)
+        # Retry Failed: the two lines still failed, and only those
         app.press("Retry Failed")
         app.wait("push button", "8 valid", timeout=30)
         app.wait("label", contains="9 of 9 done")
         wait_for(lambda: app.find("push button", "Retry Failed") is None, 10, "Retry Failed gone: nothing failed")
-        again = server.tokens()[8:]
-        assert sorted(again) == sorted(tokens[5:]), again
+        again = server.tokens()[9:]
+        assert sorted(again) == sorted(tokens[6:]), again
         assert len(server.requests) == 11, server.tokens()
     finally:
         if app is not None:
