@@ -29,6 +29,10 @@ struct _TlBatchWindow
   GtkWidget         *result_page;
   GtkTextView       *text_view;
   GtkColumnView     *column_view;
+  GtkColumnViewColumn *line_column;
+  GtkColumnViewColumn *token_column;
+  GtkColumnViewColumn *customer_column;
+  GtkColumnViewColumn *order_column;
   GtkColumnViewColumn *outcome_column;
   GtkLabel          *progress_label;
   GtkProgressBar    *progress_bar;

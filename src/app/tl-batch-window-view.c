@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "tl-batch-cells.h"
 #include "tl-batch-window-private.h"
 #include "tl-lookup-error.h"
 #include "tl-presentation.h"
@@ -31,47 +32,6 @@ static const char *toggle_names[TL_BATCH_N_KINDS] = {
   [TL_BATCH_KIND_FAILED] = "failed_toggle",
   [TL_BATCH_KIND_NOT_LOOKUP] = "not_lookup_toggle",
 };
-
-/* How a kind looks: a line that is not a lookup has the invalid input's icon, in the colour of a
- * failure; the verdicts and failures look as everywhere else (tl-presentation.c). */
-static TlOutcome
-kind_outcome (TlBatchKind kind)
-{
-  switch (kind)
-    {
-    case TL_BATCH_KIND_VALID: return TL_OUTCOME_VALID;
-    case TL_BATCH_KIND_EXPIRED: return TL_OUTCOME_EXPIRED;
-    case TL_BATCH_KIND_UNKNOWN: return TL_OUTCOME_UNKNOWN;
-    case TL_BATCH_KIND_FAILED:
-    case TL_BATCH_KIND_NOT_LOOKUP: return TL_OUTCOME_FAILED;
-    case TL_BATCH_KIND_PENDING:
-    case TL_BATCH_N_KINDS:
-    default: return TL_OUTCOME_PENDING;
-    }
-}
-
-static const char *
-kind_icon (TlBatchKind kind)
-{
-  if (kind == TL_BATCH_KIND_NOT_LOOKUP)
-    return tl_presentation_error_icon_name (TL_LOOKUP_ERROR_INVALID_INPUT);
-  return tl_presentation_outcome_icon_name (kind_outcome (kind));
-}
-
-/* closures of the Result cell (tl-batch-outcome-cell.ui) */
-static char *
-kind_icon_name (GtkListItem *item,
-                TlBatchKind  kind)
-{
-  return g_strdup (kind_icon (kind));
-}
-
-static char **
-kind_css_classes (GtkListItem *item,
-                  TlBatchKind  kind)
-{
-  return tl_presentation_outcome_as_css_classes (G_OBJECT (item), kind_outcome (kind));
-}
 
 /* "393 valid": the words of a count in the summary line */
 static char *
@@ -523,12 +483,24 @@ _tl_batch_window_view_init (TlBatchWindow *self)
   gtk_sort_list_model_set_incremental (self->sorted, TRUE);
   self->outcome_sorter = gtk_custom_sorter_new (compare_outcome, NULL, NULL);
   gtk_column_view_column_set_sorter (self->outcome_column, GTK_SORTER (self->outcome_sorter));
+  {
+    GtkColumnViewColumn *columns[TL_BATCH_N_COLUMNS] = {
+      self->line_column, self->token_column, self->customer_column, self->order_column, self->outcome_column,
+    };
+
+    for (TlBatchColumn column = 0; column < TL_BATCH_N_COLUMNS; column++)
+      {
+        g_autoptr(GtkListItemFactory) factory = tl_batch_cell_factory_new (column);
+
+        gtk_column_view_column_set_factory (columns[column], factory);
+      }
+  }
 
   for (TlBatchKind kind = TL_BATCH_KIND_VALID; kind < TL_BATCH_N_KINDS; kind++)
     {
-      const char *css_class = tl_presentation_outcome_css_class (kind_outcome (kind));
+      const char *css_class = tl_batch_kind_css_class (kind);
 
-      gtk_image_set_from_icon_name (self->kind_icons[kind], kind_icon (kind));
+      gtk_image_set_from_icon_name (self->kind_icons[kind], tl_batch_kind_icon_name (kind));
       if (css_class != NULL)
         gtk_widget_add_css_class (GTK_WIDGET (self->kind_icons[kind]), css_class);
     }
@@ -579,6 +551,10 @@ _tl_batch_window_view_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, shown_label);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, line_column);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, token_column);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, customer_column);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, order_column);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, outcome_column);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, list_page);
@@ -592,8 +568,6 @@ _tl_batch_window_view_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_failures_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, kind_icon_name);
-  gtk_widget_class_bind_template_callback (widget_class, kind_css_classes);
   gtk_widget_class_install_action (widget_class, "batch.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.lookup", NULL, retry_line_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "batch.back", NULL);

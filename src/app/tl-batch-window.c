@@ -439,14 +439,6 @@ on_drop (GtkDropTarget *target,
   return FALSE;
 }
 
-/* The Line column: a number shown as text (a closure of the row template's expression). */
-static char *
-format_line (GtkListItem *item,
-             guint        line)
-{
-  return g_strdup_printf ("%u", line);
-}
-
 static void
 tl_batch_window_dispose (GObject *object)
 {
@@ -527,7 +519,7 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   signals[FINISHED_AWAY] = g_signal_new ("finished-away", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
-  /* the row templates look up TlBatchItem's properties */
+  /* the column sorters look up TlBatchItem's properties */
   g_type_ensure (TL_TYPE_BATCH_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ticketlookup/TicketLookup/tl-batch-window.ui");
@@ -541,9 +533,6 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, retry_button);
   _tl_batch_window_view_class_init (widget_class);
   _tl_batch_window_export_class_init (widget_class);
-  gtk_widget_class_bind_template_callback (widget_class, format_line);
-  gtk_widget_class_bind_template_callback (widget_class, tl_presentation_text_or_placeholder);
-  gtk_widget_class_bind_template_callback (widget_class, tl_presentation_outcome_as_css_classes);
   gtk_widget_class_install_action (widget_class, "batch.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "batch.retry-failed", NULL, retry_failed_action);
   gtk_widget_class_install_action (widget_class, "batch.open", NULL, open_action);
