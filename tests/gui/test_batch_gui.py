@@ -13,7 +13,7 @@ import sys
 import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_helpers import App, RecordingServer, fill, secret_tool_store, wait_for, walk  # noqa: E402
+from atspi_helpers import App, RecordingServer, fill, secret_tool_store, text_of, wait_for, walk  # noqa: E402
 from recording_server import ticket  # noqa: E402
 
 import pyatspi  # noqa: E402
@@ -240,6 +240,58 @@ def test_retry_failed_sends_only_failed():
         server.close()
 
 
+def test_export_csv_dated_in_documents():
+    """Export CSV… opens in the documents folder with a dated name; the file has a row per line
+    and fingerprints, never tokens; the toast offers to open the folder."""
+    import re
+    import tempfile
+    home = tempfile.mkdtemp(prefix="tl-gui-")
+    documents = os.path.join(home, "Documents")
+    os.makedirs(documents)
+    os.makedirs(os.path.join(home, "config"), exist_ok=True)
+    with open(os.path.join(home, "config", "user-dirs.dirs"), "w") as f:
+        f.write(f'XDG_DOCUMENTS_DIR="{documents}"\n')
+    app = App(["--demo"], WINDOW, home=home)
+    try:
+        run_mixed(app, "7 of 7 done · Demo server")
+        app.press("Export CSV…")
+        def chooser():
+            for i in range(app.acc.childCount):
+                window = app.acc.getChildAtIndex(i)
+                if window is not None and window.name == "Export as CSV":
+                    return window
+            return None
+        dialog = wait_for(chooser, 15, "the file chooser")
+        pattern = re.compile(r"ticket-lookup-\d{4}-\d\d-\d\d-\d{4}\.csv")
+
+        def name_field():
+            for a in walk(dialog):
+                try:
+                    if a.getRoleName() == "text" and pattern.fullmatch(text_of(a)):
+                        return a
+                except Exception:
+                    continue
+            return None
+        name = text_of(wait_for(name_field, 15, "a dated name in the file chooser"))
+        # (GTK 4.8 names the dialog's button by its label twice: "Export Export")
+        buttons = [a for a in walk(dialog) if a.getRoleName() == "push button" and (a.name or "").startswith("Export")]
+        assert buttons, [(a.getRoleName(), a.name) for a in walk(dialog) if "xport" in (a.name or "")]
+        buttons[0].queryAction().doAction(0)
+        path = os.path.join(documents, name)
+        wait_for(lambda: os.path.exists(path) and os.path.getsize(path) > 0, 15, f"{path} written")
+        with open(path, encoding="utf-8") as f:
+            csv = f.read()
+        rows = csv.splitlines()
+        assert rows[0] == "line,token,customerId,orderId,outcome,status,requestId,account", rows[0]
+        assert len(rows) == 8, rows
+        for token in (VALID, EXPIRED, BAD, FORBIDDEN, SERVER_ERROR):
+            assert token not in csv, token
+        app.wait("label", "Saved as CSV (token fingerprints only)")
+        app.wait("push button", contains="Open Folder")
+    finally:
+        app.close()
+
+
 def test_screenshots_swedish_dark():
     """The filtered table and an opened failure in Swedish, dark."""
     app = App(["--demo"], WINDOW, env={**SWEDISH, **DARK})
@@ -275,6 +327,7 @@ TESTS = [
     test_failures_only_and_sort_by_outcome,
     test_open_failed_row,
     test_retry_failed_sends_only_failed,
+    test_export_csv_dated_in_documents,
     test_screenshots_swedish_dark,
 ]
 
