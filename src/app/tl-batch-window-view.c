@@ -405,6 +405,20 @@ back_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
+/* Ctrl+F: to the search, on the table's page, once there are results */
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+
+  if (!gtk_widget_get_visible (self->filter_bar))
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->list_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* ---- the models ---------------------------------------------------------------------------- */
 
 /**
@@ -569,6 +583,8 @@ _tl_batch_window_view_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_install_action (widget_class, "batch.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "batch.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "batch.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.lookup", NULL, retry_line_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "batch.back", NULL);
 }

@@ -493,6 +493,21 @@ _tl_batch_window_rerun (TlBatchWindow *self)
   tl_batch_run_async (self->batch, self->cancellable, on_run_done, g_object_ref (self));
 }
 
+/* Esc: from a line's page back to the table, from the table the window closes. */
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->result_page)
+    gtk_widget_activate_action (widget, "batch.back", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
+}
+
 static void
 show_shortcuts_action (GtkWidget  *widget,
                        const char *action_name,
@@ -539,7 +554,7 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
 }
 
 /* Lines come from wherever people copy them, and a file dropped on the window may be anything:
