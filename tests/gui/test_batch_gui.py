@@ -292,6 +292,14 @@ def test_export_csv_dated_in_documents():
         app.close()
 
 
+def test_app_help_one_usage_line():
+    """ticket-lookup --help says its usage once."""
+    out = subprocess.run([os.environ["TL_APP"], "--help"], capture_output=True, text=True, timeout=30,
+                         env={**os.environ, "GSETTINGS_BACKEND": "memory"}).stdout
+    usage = [line for line in out.splitlines() if "ticket-lookup [" in line]
+    assert len(usage) == 1 and out.count("PASTED_TEXT") == 1, out[:600]
+
+
 def test_screenshots_swedish_dark():
     """The filtered table and an opened failure in Swedish, dark."""
     app = App(["--demo"], WINDOW, env={**SWEDISH, **DARK})
@@ -328,6 +336,7 @@ TESTS = [
     test_open_failed_row,
     test_retry_failed_sends_only_failed,
     test_export_csv_dated_in_documents,
+    test_app_help_one_usage_line,
     test_screenshots_swedish_dark,
 ]
 
