@@ -300,35 +300,22 @@ def test_app_help_one_usage_line():
     assert len(usage) == 1 and out.count("PASTED_TEXT") == 1, out[:600]
 
 
-def test_screenshots_swedish_dark():
-    """The filtered table and an opened failure in Swedish, dark."""
-    app = App(["--demo"], WINDOW, env={**SWEDISH, **DARK})
-    try:
-        run_mixed(app, "7 av 7 klara · Demoserver")
-        app.press("Bara fel", role="push button")
-        wait_lines(app, FAILED_LINES, "Bara fel")
-        screenshot(app, "sv-dark-batch-failures-only.png")
-        click(row_label(app, 7))
-        app.wait("label", contains="The token is not valid.")
-        screenshot(app, "sv-dark-batch-open-failed-row.png")
-    finally:
-        app.close()
-    app = App(["--demo"], WINDOW, env=DARK)
-    try:
-        run_mixed(app, "7 of 7 done · Demo server")
-        app.press("Failures Only", role="push button")
-        wait_lines(app, FAILED_LINES, "Failures Only")
-        screenshot(app, "dark-batch-failures-only.png")
-    finally:
-        app.close()
-    app = App(["--demo"], WINDOW, env=SWEDISH)
-    try:
-        run_mixed(app, "7 av 7 klara · Demoserver")
-        click(row_label(app, 7))
-        app.wait("label", contains="The token is not valid.")
-        screenshot(app, "sv-batch-open-failed-row.png")
-    finally:
-        app.close()
+def test_screenshots_en_sv_light_dark():
+    """The filtered table and an opened failure, in English and Swedish, light and dark."""
+    for prefix, env in (("", {}), ("dark-", DARK), ("sv-", SWEDISH), ("sv-dark-", {**SWEDISH, **DARK})):
+        swedish = prefix.startswith("sv")
+        app = App(["--demo"], WINDOW, env=env)
+        try:
+            run_mixed(app, "7 av 7 klara · Demoserver" if swedish else "7 of 7 done · Demo server")
+            app.press("Bara fel" if swedish else "Failures Only", role="push button")
+            wait_lines(app, FAILED_LINES, "failures only")
+            app.wait("label", "Visar 4 av 7 rader" if swedish else "Showing 4 of 7 lines")
+            screenshot(app, f"{prefix}batch-failures-only.png")
+            click(row_label(app, 7))
+            app.wait("label", contains="The token is not valid.")
+            screenshot(app, f"{prefix}batch-open-failed-row.png")
+        finally:
+            app.close()
 
 
 TESTS = [
@@ -337,7 +324,7 @@ TESTS = [
     test_retry_failed_sends_only_failed,
     test_export_csv_dated_in_documents,
     test_app_help_one_usage_line,
-    test_screenshots_swedish_dark,
+    test_screenshots_en_sv_light_dark,
 ]
 
 
