@@ -4,8 +4,8 @@
  * with a name that says when: ticket-lookup-2026-12-03-0951.csv. Tokens are never written, only
  * their fingerprints; CSV cells a spreadsheet would run as formulas are neutralised by the core
  * (tl-batch-csv.c). The toast that says it was saved opens the folder: through the OpenURI
- * portal's OpenDirectory inside a sandbox (the folder is shown with the file selected), else
- * with the default file manager.
+ * portal's OpenDirectory (the folder shown with the file selected; inside Flatpak the only
+ * way), or with the default file manager where there is no portal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +47,20 @@ export_name (const char *extension)
 
 /* ---- opening the folder ---------------------------------------------------------------------- */
 
+typedef struct
+{
+  TlBatchWindow *window;
+  char          *folder_uri;
+} OpenFolder;
+
+static void
+open_folder_free (OpenFolder *request)
+{
+  g_object_unref (request->window);
+  g_free (request->folder_uri);
+  g_free (request);
+}
+
 static void
 on_launched (GObject      *source,
              GAsyncResult *res,
@@ -63,26 +77,36 @@ on_launched (GObject      *source,
     }
 }
 
+/* the folder with the default file manager, as outside a sandbox without a portal */
+static void
+launch_folder (TlBatchWindow *self,
+               const char    *folder_uri)
+{
+  g_autoptr(GAppLaunchContext) context =
+    G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+
+  g_app_info_launch_default_for_uri_async (folder_uri, context, NULL, on_launched, g_object_ref (self));
+}
+
 static void
 on_portal_opened (GObject      *source,
                   GAsyncResult *res,
                   gpointer      user_data)
 {
-  g_autoptr(TlBatchWindow) self = user_data;
+  OpenFolder *request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) reply = g_dbus_connection_call_with_unix_fd_list_finish (G_DBUS_CONNECTION (source),
                                                                                NULL, res, &error);
 
+  /* no portal on this desktop (or too old for OpenDirectory): the default file manager */
   if (reply == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not open the folder: %s"), error->message);
-
-      _tl_batch_window_show_toast (self, message);
-    }
+    launch_folder (request->window, request->folder_uri);
+  open_folder_free (request);
 }
 
-/* Inside Flatpak: org.freedesktop.portal.OpenURI.OpenDirectory with the file itself, which the
- * portal shows in its folder. Outside: the folder's URI with the default handler. */
+/* batch.open-folder(uri of the file saved): the OpenURI portal's OpenDirectory with the file
+ * itself, which shows it in its folder; it is how a Flatpak may open anything, and on a desktop
+ * it selects the file. Without a portal, the folder with the default file manager. */
 static void
 open_folder_action (GtkWidget  *widget,
                     const char *action_name,
@@ -91,39 +115,41 @@ open_folder_action (GtkWidget  *widget,
   TlBatchWindow *self = TL_BATCH_WINDOW (widget);
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
   g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autoptr(GAppLaunchContext) context = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GUnixFDList) fds = NULL;
+  g_autofree char *folder_uri = NULL;
+  GVariantBuilder options;
+  OpenFolder *request;
+  int fd, handle;
 
   if (folder == NULL)
     return;
-  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS) && g_file_peek_path (file) != NULL)
+  folder_uri = g_file_get_uri (folder);
+  bus = g_file_peek_path (file) != NULL ? g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL) : NULL;
+  fd = bus != NULL ? g_open (g_file_peek_path (file), O_RDONLY | O_CLOEXEC, 0) : -1;
+  if (fd < 0)
     {
-      g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-      g_autoptr(GUnixFDList) fds = g_unix_fd_list_new ();
-      GVariantBuilder options;
-      int fd = g_open (g_file_peek_path (file), O_RDONLY | O_CLOEXEC, 0);
-      int handle;
-
-      if (bus != NULL && fd >= 0 && (handle = g_unix_fd_list_append (fds, fd, NULL)) >= 0)
-        {
-          close (fd);
-          g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
-          g_dbus_connection_call_with_unix_fd_list (bus, "org.freedesktop.portal.Desktop",
-                                                    "/org/freedesktop/portal/desktop",
-                                                    "org.freedesktop.portal.OpenURI", "OpenDirectory",
-                                                    g_variant_new ("(sha{sv})", "", handle, &options),
-                                                    NULL, G_DBUS_CALL_FLAGS_NONE, -1, fds, NULL,
-                                                    on_portal_opened, g_object_ref (self));
-          return;
-        }
-      if (fd >= 0)
-        close (fd);
+      launch_folder (self, folder_uri);
+      return;
     }
-  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (widget)));
-  {
-    g_autofree char *uri = g_file_get_uri (folder);
-
-    g_app_info_launch_default_for_uri_async (uri, context, NULL, on_launched, g_object_ref (self));
-  }
+  fds = g_unix_fd_list_new ();
+  handle = g_unix_fd_list_append (fds, fd, NULL);
+  close (fd);
+  if (handle < 0)
+    {
+      launch_folder (self, folder_uri);
+      return;
+    }
+  request = g_new0 (OpenFolder, 1);
+  request->window = g_object_ref (self);
+  request->folder_uri = g_steal_pointer (&folder_uri);
+  g_variant_builder_init (&options, G_VARIANT_TYPE_VARDICT);
+  g_dbus_connection_call_with_unix_fd_list (bus, "org.freedesktop.portal.Desktop",
+                                            "/org/freedesktop/portal/desktop",
+                                            "org.freedesktop.portal.OpenURI", "OpenDirectory",
+                                            g_variant_new ("(sha{sv})", "", handle, &options),
+                                            G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, fds, NULL,
+                                            on_portal_opened, request);
 }
 
 /* ---- saving ------------------------------------------------------------------------------ */

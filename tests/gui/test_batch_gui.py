@@ -240,6 +240,26 @@ def test_retry_failed_sends_only_failed():
         server.close()
 
 
+# What the stand-in OpenURI portal was asked to show, in order (started by main() before any app,
+# so the desktop's own portal is never activated on this test's bus).
+PORTAL_OPENED = []
+
+
+def start_portal():
+    """The stand-in OpenURI portal on this test's session bus; it ends with the test
+    (PR_SET_PDEATHSIG)."""
+    import ctypes
+    import threading
+    libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    portal = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                                               "fake_openuri_portal.py")],
+                              stdout=subprocess.PIPE, text=True, preexec_fn=lambda: libc.prctl(1, 15))
+    assert portal.stdout.readline().strip() == "ready", "the stand-in portal did not start"
+    threading.Thread(target=lambda: [PORTAL_OPENED.append(line.split(" ", 1)[1].strip()) for line in portal.stdout
+                                     if line.startswith("opened ")], daemon=True).start()
+    return portal
+
+
 def test_export_csv_dated_in_documents():
     """Export CSV… opens in the documents folder with a dated name; the file has a row per line
     and fingerprints, never tokens; the toast offers to open the folder."""
@@ -287,7 +307,11 @@ def test_export_csv_dated_in_documents():
         for token in (VALID, EXPIRED, BAD, FORBIDDEN, SERVER_ERROR):
             assert token not in csv, token
         app.wait("label", "Saved as CSV (token fingerprints only)")
-        app.wait("push button", contains="Open Folder")
+        # Open Folder asks the OpenURI portal (as inside Flatpak) to show the file in its folder
+        before = len(PORTAL_OPENED)
+        app.wait("push button", contains="Open Folder").queryAction().doAction(0)
+        wait_for(lambda: len(PORTAL_OPENED) > before, 15, "the portal asked to show the file")
+        assert PORTAL_OPENED[before] == path, (PORTAL_OPENED, path)
     finally:
         app.close()
 
@@ -343,6 +367,7 @@ def window_manager():
 def main():
     only = sys.argv[1:]
     wm = window_manager()
+    portal = start_portal()
     tests = [t for t in TESTS if not only or t.__name__ in only]
     print(f"1..{len(tests)}", flush=True)
     failed = 0
@@ -356,6 +381,8 @@ def main():
             print(f"not ok {i} - {test.__name__}", flush=True)
             for line in traceback.format_exc().splitlines():
                 print(f"# {line}", flush=True)
+    portal.terminate()
+    portal.wait()
     if wm is not None:
         wm.terminate()
         wm.wait()
