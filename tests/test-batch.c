@@ -83,6 +83,85 @@ test_run_in_order (void)
 }
 
 static void
+run_batch (TlBatch *batch)
+{
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tl_batch_run_async (batch, NULL, on_done, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (tl_batch_run_finish (batch, res, &error));
+  g_assert_no_error (error);
+}
+
+/* The counts by outcome the batch window's summary and --summary show; Retry Failed looks up
+ * the failed lookups, and only those, again; JSON Lines have every member on every line. */
+static void
+test_kinds_and_retry_failed (void)
+{
+  g_autoptr(TlDemoServer) demo = tl_demo_server_new (NULL);
+  g_autoptr(TlBatch) batch = make_batch (demo, 4);
+  g_autofree char *text = g_strdup_printf ("M1 %s\nM2 %s\nM3 %s\nonly-a-token\nM5 %s\nM6 %s\n",
+                                           tl_demo_token (TL_DEMO_VALID), tl_demo_token (TL_DEMO_EXPIRED),
+                                           tl_demo_token (TL_DEMO_FORBIDDEN), tl_demo_token (TL_DEMO_SERVER_ERROR),
+                                           tl_demo_token (TL_DEMO_VALID));
+  g_autofree char *json = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint count = 0;
+
+  tl_batch_add_text (batch, text);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_PENDING), ==, 6);
+  run_batch (batch);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_VALID), ==, 2);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_EXPIRED), ==, 1);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_UNKNOWN), ==, 0);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_FAILED), ==, 2);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_NOT_LOOKUP), ==, 1);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_PENDING), ==, 0);
+
+  {
+    g_autoptr(TlBatchItem) failed = g_list_model_get_item (tl_batch_get_items (batch), 2);
+    g_autofree char *reason = tl_batch_item_dup_reason (failed);
+
+    /* a failure keeps its token (to be tried again) and its whole reason, the service's words too */
+    g_assert_cmpint (tl_batch_item_get_kind (failed), ==, TL_BATCH_KIND_FAILED);
+    g_assert_cmpstr (tl_batch_item_get_token (failed), ==, tl_demo_token (TL_DEMO_FORBIDDEN));
+    g_assert_nonnull (strstr (reason, "Access to customer data is denied."));
+  }
+
+  json = tl_batch_to_json_lines (batch);
+  lines = g_strsplit (json, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);   /* six objects and the last newline */
+  for (guint i = 0; i < 6; i++)
+    {
+      const char *keys[] = { "\"line\":", "\"token\":", "\"customerId\":", "\"orderId\":", "\"outcome\":",
+                             "\"reason\":", "\"status\":", "\"requestId\":", "\"error\":", "\"account\":" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        if (strstr (lines[i], keys[k]) == NULL)
+          g_error ("line %u has no %s: %s", i, keys[k], lines[i]);
+    }
+  g_assert_nonnull (strstr (lines[3], "\"outcome\":\"not-lookup\""));
+  g_assert_nonnull (strstr (lines[3], "\"status\":null"));
+  for (guint i = 0; i < TL_DEMO_N_TOKENS; i++)
+    g_assert_null (strstr (json, tl_demo_token (i)));
+
+  /* Retry Failed: the two failed lookups run again, nothing else */
+  g_assert_cmpuint (tl_batch_reset_failed (batch), ==, 2);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_FAILED), ==, 0);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_PENDING), ==, 2);
+  g_signal_connect (batch, "item-done", G_CALLBACK (on_item_done), &count);
+  run_batch (batch);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_FAILED), ==, 2);
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_VALID), ==, 2);
+  g_assert_cmpuint (tl_batch_get_n_done (batch), ==, 6);
+  /* a line that is not a lookup is never tried again */
+  g_assert_cmpuint (tl_batch_get_n_kind (batch, TL_BATCH_KIND_NOT_LOOKUP), ==, 1);
+}
+
+static void
 cancel_when_held (TlDemoServer *demo,
                   GParamSpec   *pspec,
                   GCancellable *cancellable)
@@ -574,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/batch/stop", test_stop);
   g_test_add_func ("/batch/stream", test_stream);
   g_test_add_func ("/batch/log-lines-not-sent", test_log_lines_not_sent);
+  g_test_add_func ("/batch/kinds-and-retry-failed", test_kinds_and_retry_failed);
   g_test_add_func ("/batch/retry-after", test_retry_after);
   g_test_add_func ("/batch/retry-after-holds-everyone", test_retry_after_holds_everyone);
   g_test_add_func ("/batch/retry-after-gives-up", test_retry_after_gives_up);

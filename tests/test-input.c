@@ -81,6 +81,10 @@ static const ParseCase parse_cases[] = {
   { "customer-without-digits", "ERROR " TOKEN, NULL, NULL, TL_INPUT_ERROR_NOT_RECOGNIZED, -1, -1 },
   { "pair-url-safe-base64", "M1 ab-_cd==", "M1", "ab-_cd==", 0, TL_INPUT_FINDING_NOT_BASE64, -1 },
   { "bare-token", TOKEN, NULL, NULL, TL_INPUT_ERROR_EMPTY_CUSTOMER_ID, -1, -1 },
+  /* a customer ID alone says that the token is what is missing */
+  { "bare-customer-id", "M10041", NULL, NULL, TL_INPUT_ERROR_EMPTY_TOKEN, -1, -1 },
+  /* an invisible character in a pasted pair's token is named, not "neither a link nor …" */
+  { "pair-zero-width-space", "M11385 Demo\u200BValid+Token/01==", NULL, NULL, TL_INPUT_ERROR_TOKEN_CHARACTERS, -1, -1 },
   { "empty", "", NULL, NULL, TL_INPUT_ERROR_EMPTY_TEXT, -1, -1 },
   { "whitespace-only", "  \n\t ", NULL, NULL, TL_INPUT_ERROR_EMPTY_TEXT, -1, -1 },
   { "quotes-only", "\"\"", NULL, NULL, TL_INPUT_ERROR_EMPTY_TEXT, -1, -1 },

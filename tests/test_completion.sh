@@ -47,8 +47,8 @@ has "--batch=" "${COMPREPLY[@]}" && has "--base-url=" "${COMPREPLY[@]}"
 check $? "options: --ba offers --batch= and --base-url= (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli --"
-[ "${#COMPREPLY[@]}" -eq 18 ]
-check $? "options: -- offers all 18 options (got ${#COMPREPLY[@]})"
+[ "${#COMPREPLY[@]}" -eq 19 ]
+check $? "options: -- offers all 19 options (got ${#COMPREPLY[@]})"
 
 complete_line "ticket-lookup-cli --jo"
 [ "${COMPREPLY[*]}" = "--jobs=" ] && [ "$COMPOPT_ARGS" = "-o nospace" ]

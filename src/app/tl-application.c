@@ -576,8 +576,8 @@ tl_application_init (TlApplication *self)
       N_("Start the built-in demo server and use it (no credentials needed)"), NULL },
     { "batch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the batch window with the lines of FILE"), N_("FILE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL,
-      N_("[PASTED_TEXT | CUSTOMER_ID TOKEN]") },
+    /* no description of its own: the usage line (the parameter string) says it once */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
 

@@ -1,5 +1,7 @@
-/* tl-batch-window.c: paste, open or drop many lines, look them up with bounded concurrency,
- * export CSV
+/* tl-batch-window.c: paste, open or drop many lines, look them up with bounded concurrency
+ *
+ * The table, its summary, filter, search and sorting, and a row's result page are in
+ * tl-batch-window-view.c; export in tl-batch-window-export.c (tl-batch-window-private.h).
  *
  * The same engine as `ticket-lookup-cli --batch` (tl-batch), on the app's client and account.
  * The table is a GtkColumnView over the batch's list model: only the visible rows exist as
@@ -14,8 +16,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "tl-batch.h"
-#include "tl-batch-window.h"
+#include "tl-batch-window-private.h"
 #include "tl-presentation.h"
 #include "tl-lookup-error.h"
 #include "tl-text.h"
@@ -23,32 +24,6 @@
 #include "tl-toast.h"
 
 #define BATCH_JOBS 4
-#define ROWS_PER_FRAME 3     /* rows let into the table per frame, until FIRST_ROWS */
-#define FIRST_ROWS 45        /* more than a screenful */
-
-struct _TlBatchWindow
-{
-  AdwWindow        parent_instance;
-
-  TlLookups       *lookups;
-  GtkTextView     *text_view;
-  GtkColumnView   *column_view;
-  GtkLabel        *progress_label;
-  GtkProgressBar  *progress_bar;
-  GtkButton       *run_button;
-  GtkWidget       *export_button;
-  AdwToastOverlay *toast_overlay;
-
-  TlBatch         *batch;
-  char            *pending_text;   /* the lines, while the run's password is loaded */
-  GCancellable    *cancellable;
-  gboolean         running;
-  gboolean         reading_lines;   /* the run's lines are being read into items */
-  gint64           started;        /* monotonic µs when the run's first lookup went out */
-  guint            tick_id;        /* the per-frame update while running */
-  gboolean         dirty;          /* answers arrived since the last frame */
-  GtkSliceListModel *slice;        /* what the table shows: grows by a few rows per frame */
-};
 
 G_DEFINE_FINAL_TYPE (TlBatchWindow, tl_batch_window, ADW_TYPE_WINDOW)
 
@@ -61,12 +36,14 @@ static guint signals[N_SIGNALS];
 
 
 /* The batch window owns its toast overlay. */
-static void
-show_toast (TlBatchWindow *self,
-            const char    *message)
+void
+_tl_batch_window_show_toast (TlBatchWindow *self,
+                             const char    *message)
 {
   tl_toast_show (self->toast_overlay, message);
 }
+
+#define show_toast _tl_batch_window_show_toast
 
 /* "120 of 40 000 done · 3 failed · about 2 min left" */
 static void
@@ -77,8 +54,9 @@ update_progress_bar (TlBatchWindow *self)
   guint failed = self->batch ? tl_batch_get_n_failed (self->batch) : 0;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n > 0);
-  if (n == 0)
+  /* the count is said once: in the bar while the run goes, in the label above it after */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n > 0 && self->running);
+  if (n == 0 || !self->running)
     return;
   gtk_progress_bar_set_fraction (self->progress_bar, (double) done / n);
   /* Translators: the batch progress bar, e.g. "120 of 40000 done" */
@@ -122,6 +100,11 @@ update_state (TlBatchWindow *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->run_button), "suggested-action");
     }
   gtk_widget_set_sensitive (self->export_button, !self->running && done > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "batch.retry-failed",
+                                 !self->running && self->batch != NULL &&
+                                 tl_batch_get_n_kind (self->batch, TL_BATCH_KIND_FAILED) > 0);
+  gtk_widget_set_visible (self->retry_button, !self->running && self->batch != NULL &&
+                          tl_batch_get_n_kind (self->batch, TL_BATCH_KIND_FAILED) > 0);
   /* The lines stay editable during a run (it runs a copy of them taken when Run was pressed):
    * making a text view read-only and editable again lays out all of its text anew, 17 ms each
    * way for 100 000 lines, in one frame. */
@@ -135,11 +118,16 @@ update_state (TlBatchWindow *self)
       /* The run's own account: switching profile meanwhile does not change it. */
       g_autofree char *account = tl_account_dup_label (tl_batch_get_account (self->batch));
 
-      /* Translators: batch progress and the account the run uses, e.g. "12 of 40 done · partner at connect.maklare.vitec.net" */
-      progress = g_strdup_printf (_("%u of %u done · %s"), done, n, account);
+      if (self->running)
+        /* Translators: above the progress bar (which has the count): the account the run uses */
+        progress = g_strdup_printf (_("Looking up with %s"), account);
+      else
+        /* Translators: batch progress and the account the run uses, e.g. "12 of 40 done · partner at connect.maklare.vitec.net" */
+        progress = g_strdup_printf (_("%u of %u done · %s"), done, n, account);
     }
   gtk_label_set_label (self->progress_label, progress);
   update_progress_bar (self);
+  _tl_batch_window_update_summary (self);
 }
 
 /* Answers only mark the window dirty; the frame clock does the work once per frame. */
@@ -157,20 +145,18 @@ on_tick (GtkWidget     *widget,
          gpointer       user_data)
 {
   TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+  gboolean more_rows = _tl_batch_window_view_tick (self);
 
-  if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
-    {
-      guint size = gtk_slice_list_model_get_size (self->slice);
-
-      gtk_slice_list_model_set_size (self->slice, size >= FIRST_ROWS ? G_MAXUINT : size + ROWS_PER_FRAME);
-    }
   if (self->dirty && self->batch != NULL)
     {
       self->dirty = FALSE;
       tl_batch_flush_notify (self->batch);
       update_state (self);
+      /* lines only go from waiting to what they came to: only those not shown are asked again */
+      if (g_get_monotonic_time () - self->refiltered > G_TIME_SPAN_SECOND)
+        _tl_batch_window_refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
     }
-  if (!self->running && (self->slice == NULL || gtk_slice_list_model_get_size (self->slice) == G_MAXUINT))
+  if (!self->running && !more_rows)
     {
       /* the run is over and every row is let in: nothing left to do per frame */
       self->tick_id = 0;
@@ -236,11 +222,14 @@ on_run_done (GObject      *source,
   self->running = FALSE;
   g_clear_object (&self->cancellable);
   flush_rows (self);
+  _tl_batch_window_refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
   if (!tl_batch_run_finish (TL_BATCH (source), res, &error))
     show_toast (self, error->message);
   else if (!gtk_window_is_active (GTK_WINDOW (self)))
     notify_done (self);
   update_state (self);
+  /* a line tried again from its own page: the page shows its new result */
+  _tl_batch_window_refresh_item (self);
 }
 
 /* A run that ends before its first lookup: the keyring said no, or Stop came while the lines
@@ -263,7 +252,6 @@ on_lines_added (GObject      *source,
 {
   g_autoptr(TlBatchWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   self->reading_lines = FALSE;
   if (!tl_batch_add_text_finish (TL_BATCH (source), res, NULL, &error))
@@ -279,13 +267,7 @@ on_lines_added (GObject      *source,
   self->started = g_get_monotonic_time ();
   if (self->tick_id == 0)
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
-  /* GTK 4.8 builds a table row in about half a millisecond per cell: the first screenful of
-   * rows is let in a few per frame (the tick callback grows the slice), so no frame waits for
-   * all of them; rows past the screen are never built until scrolled to. */
-  g_clear_object (&self->slice);
-  self->slice = gtk_slice_list_model_new (g_object_ref (tl_batch_get_items (self->batch)), 0, ROWS_PER_FRAME);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  _tl_batch_window_set_batch_model (self);
   update_state (self);
   tl_batch_run_async (self->batch, self->cancellable, on_run_done, g_object_ref (self));
 }
@@ -345,7 +327,7 @@ run_action (GtkWidget  *widget,
   if (self->batch != NULL)
     g_signal_handlers_disconnect_by_data (self->batch, self);
   g_clear_object (&self->batch);
-  gtk_column_view_set_model (self->column_view, NULL);
+  _tl_batch_window_set_batch_model (self);
   g_free (self->pending_text);
   self->pending_text = g_steal_pointer (&text);
 
@@ -354,57 +336,6 @@ run_action (GtkWidget  *widget,
   update_state (self);
   tl_lookups_new_batch_async (self->lookups, account, BATCH_JOBS, self->cancellable,
                               on_batch_ready, g_object_ref (self));
-}
-
-static void
-on_saved (GObject      *source,
-          GAsyncResult *res,
-          gpointer      user_data)
-{
-  g_autoptr(TlBatchWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), res, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save the CSV file: %s"), error->message);
-      show_toast (self, message);
-    }
-  else
-    show_toast (self, _("Saved as CSV (token fingerprints only)"));
-}
-
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  g_autoptr(TlBatchWindow) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->batch != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      char *csv = tl_batch_to_csv (self->batch);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (csv, strlen (csv));
-
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, on_saved, g_object_ref (self));
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (_("Export as CSV"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "ticket-lookup.csv");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 /* Lines from a file are added after what is already there: nothing typed is lost. */
@@ -508,14 +439,6 @@ on_drop (GtkDropTarget *target,
   return FALSE;
 }
 
-/* The Line column: a number shown as text (a closure of the row template's expression). */
-static char *
-format_line (GtkListItem *item,
-             guint        line)
-{
-  return g_strdup_printf ("%u", line);
-}
-
 static void
 tl_batch_window_dispose (GObject *object)
 {
@@ -528,11 +451,61 @@ tl_batch_window_dispose (GObject *object)
   if (self->batch != NULL)
     g_signal_handlers_disconnect_by_data (self->batch, self);
   g_clear_object (&self->batch);
-  g_clear_object (&self->slice);
+  _tl_batch_window_view_dispose (self);
   g_clear_pointer (&self->pending_text, g_free);
   g_clear_object (&self->lookups);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_BATCH_WINDOW);
   G_OBJECT_CLASS (tl_batch_window_parent_class)->dispose (object);
+}
+
+/* Retry Failed: the lookups that failed, and only those, are sent again with the run's account;
+ * the other lines keep what they came to. */
+static void
+retry_failed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+
+  if (self->running || self->batch == NULL)
+    return;
+  if (tl_batch_reset_failed (self->batch) == 0)
+    return;
+  _tl_batch_window_rerun (self);
+}
+
+/**
+ * _tl_batch_window_rerun:
+ *
+ * Runs the batch again for its lines that are not done (tried again after they failed).
+ */
+void
+_tl_batch_window_rerun (TlBatchWindow *self)
+{
+  /* the failed lines are waiting again: a filter or a sorting by outcome asks them anew */
+  _tl_batch_window_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
+  self->running = TRUE;
+  self->cancellable = g_cancellable_new ();
+  self->started = g_get_monotonic_time ();
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+  update_state (self);
+  tl_batch_run_async (self->batch, self->cancellable, on_run_done, g_object_ref (self));
+}
+
+/* Esc: from a line's page back to the table, from the table the window closes. */
+static gboolean
+on_escape (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->result_page)
+    gtk_widget_activate_action (widget, "batch.back", NULL);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+  return TRUE;
 }
 
 static void
@@ -561,7 +534,7 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   signals[FINISHED_AWAY] = g_signal_new ("finished-away", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
-  /* the row templates look up TlBatchItem's properties */
+  /* the column sorters look up TlBatchItem's properties */
   g_type_ensure (TL_TYPE_BATCH_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ticketlookup/TicketLookup/tl-batch-window.ui");
@@ -572,16 +545,16 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, toast_overlay);
-  gtk_widget_class_bind_template_callback (widget_class, format_line);
-  gtk_widget_class_bind_template_callback (widget_class, tl_presentation_text_or_placeholder);
-  gtk_widget_class_bind_template_callback (widget_class, tl_presentation_outcome_as_css_classes);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, retry_button);
+  _tl_batch_window_view_class_init (widget_class);
+  _tl_batch_window_export_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "batch.run", NULL, run_action);
-  gtk_widget_class_install_action (widget_class, "batch.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "batch.retry-failed", NULL, retry_failed_action);
   gtk_widget_class_install_action (widget_class, "batch.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, on_escape, NULL);
 }
 
 /* Lines come from wherever people copy them, and a file dropped on the window may be anything:
@@ -610,6 +583,8 @@ tl_batch_window_init (TlBatchWindow *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tl_batch_window_view_init (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lookup", FALSE);   /* a line's Retry */
   /* Ctrl+Enter runs and Ctrl+O opens while typing in the lines: caught before the text view,
    * which would otherwise take Ctrl+Enter as a new line */
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);

@@ -19,5 +19,6 @@ TlBatchWindow *tl_batch_window_new          (GtkApplication *application,
                                              const char     *text);
 void           tl_batch_window_present      (TlBatchWindow  *self);
 gboolean       tl_batch_window_is_running   (TlBatchWindow  *self);
+gboolean       tl_batch_window_is_sifting   (TlBatchWindow  *self);
 
 G_END_DECLS

@@ -9,6 +9,11 @@
  *   batch        after the first frame, open the batch window with TL_BENCH_LINES demo lines
  *                (default 20 000) and run them; print "batch-max-stall-us <µs>" (from Run to
  *                the end), "rss-kib before <kib>" and "rss-kib after <kib>", quit
+ *   batch-filter after a batch of TL_BENCH_LINES lines (default 100 000; a tenth fail, a tenth
+ *                are not lookups) has run: press Failures Only, then type a customer ID into the
+ *                search a key every 120 ms; print "relayout-max-stall-us <µs>" (the window laid
+ *                out and drawn again, nothing changed: the baseline), "filter-max-stall-us <µs>"
+ *                and "search-max-stall-us <µs>" (each until the filtering is over), quit
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +38,8 @@ typedef struct
   guint      phase;
   TlBatchWindow *batch_window;
   gint64     started;
+  gboolean   sift;       /* batch-filter */
+  guint      typed;
 } Bench;
 
 gsize
@@ -121,6 +128,107 @@ on_stall_lookup_done (GtkWindow *window,
     }
 }
 
+/* The first widget of @type under @widget whose label (for a button) is @label, or any. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (label == NULL || (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *const typed_text[] = { "M", "M1", "M10", "M100", "M1001" };
+
+static gboolean
+on_search_poll (gpointer user_data)
+{
+  Bench *bench = user_data;
+  GtkWidget *entry = find_widget (GTK_WIDGET (bench->batch_window), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  if (bench->typed < G_N_ELEMENTS (typed_text))
+    {
+      /* a key every 120 ms, as a person types */
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed_text[bench->typed++]);
+      return G_SOURCE_CONTINUE;
+    }
+  if (tl_batch_window_is_sifting (bench->batch_window) ||
+      g_get_monotonic_time () - bench->started < 1500 * G_TIME_SPAN_MILLISECOND)
+    return G_SOURCE_CONTINUE;   /* the search entry waits a moment before it searches */
+  g_source_remove (bench->tick_id);
+  printf ("search-max-stall-us %" G_GINT64_FORMAT "\n", bench->max_stall);
+  quit (bench);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_filter_poll (gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  if (tl_batch_window_is_sifting (bench->batch_window))
+    return G_SOURCE_CONTINUE;
+  printf ("filter-max-stall-us %" G_GINT64_FORMAT "\n", bench->max_stall);
+  bench->max_stall = 0;
+  bench->started = g_get_monotonic_time ();
+  g_timeout_add (120, on_search_poll, bench);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean start_filter (gpointer user_data);
+
+/* The baseline: the batch window laid out and drawn again, nothing else changed. */
+static gboolean
+on_relayout_done (gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  g_source_remove (bench->tick_id);
+  printf ("relayout-max-stall-us %" G_GINT64_FORMAT "\n", bench->max_stall);
+  g_timeout_add (200, start_filter, bench);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_relayout (gpointer user_data)
+{
+  Bench *bench = user_data;
+
+  bench->max_stall = 0;
+  bench->last_tick = 0;
+  bench->tick_id = g_timeout_add (1, on_tick, bench);
+  gtk_widget_queue_resize (GTK_WIDGET (bench->batch_window));
+  gtk_widget_queue_draw (GTK_WIDGET (bench->batch_window));
+  g_timeout_add (500, on_relayout_done, bench);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_filter (gpointer user_data)
+{
+  Bench *bench = user_data;
+  GtkWidget *failures = find_widget (GTK_WIDGET (bench->batch_window), GTK_TYPE_TOGGLE_BUTTON, "Failures Only");
+
+  g_assert (failures != NULL);
+  printf ("filter-start\n");
+  fflush (stdout);
+  bench->max_stall = 0;
+  bench->last_tick = 0;
+  bench->tick_id = g_timeout_add (1, on_tick, bench);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (failures), TRUE);
+  g_timeout_add (20, on_filter_poll, bench);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 on_batch_poll (gpointer user_data)
 {
@@ -129,6 +237,13 @@ on_batch_poll (gpointer user_data)
   if (tl_batch_window_is_running (bench->batch_window))
     return G_SOURCE_CONTINUE;
   g_source_remove (bench->tick_id);
+  if (bench->sift)
+    {
+      /* every row finished: let the window settle, lay it out again once (the baseline), then
+       * filter */
+      g_timeout_add (1000, start_relayout, bench);
+      return G_SOURCE_REMOVE;
+    }
   printf ("batch-max-stall-us %" G_GINT64_FORMAT "\n", bench->max_stall);
   printf ("rss-kib after %" G_GSIZE_FORMAT "\n", tl_bench_rss_kib ());
   quit (bench);
@@ -172,15 +287,21 @@ on_first_frame (GdkFrameClock *clock,
       g_signal_connect (bench->window, "lookup-finished", G_CALLBACK (on_result_shown), bench);
       lookup_next (bench);
     }
-  else if (g_strcmp0 (mode, "batch") == 0)
+  else if (g_strcmp0 (mode, "batch") == 0 || g_strcmp0 (mode, "batch-filter") == 0)
     {
       const char *n = g_getenv ("TL_BENCH_LINES");
-      guint lines = n ? (guint) g_ascii_strtoull (n, NULL, 10) : 20000;
       g_autoptr(GString) text = g_string_new (NULL);
+      guint lines;
 
+      bench->sift = g_strcmp0 (mode, "batch-filter") == 0;
+      lines = n ? (guint) g_ascii_strtoull (n, NULL, 10) : bench->sift ? 100000 : 20000;
       for (guint i = 0; i < lines; i++)
-        g_string_append_printf (text, "M%u %s\n", 10000 + i % 50,
-                                tl_demo_token (i % 2 ? TL_DEMO_EXPIRED : TL_DEMO_VALID));
+        if (bench->sift && i % 10 == 5)
+          g_string_append (text, "not a lookup\n");
+        else
+          g_string_append_printf (text, "M%u %s\n", 10000 + i % 50,
+                                  tl_demo_token (bench->sift && i % 10 == 0 ? TL_DEMO_SERVER_ERROR
+                                                 : i % 2 ? TL_DEMO_EXPIRED : TL_DEMO_VALID));
       gtk_widget_activate_action (GTK_WIDGET (bench->window), "app.batch-lines", "s", text->str);
       for (GList *l = gtk_application_get_windows (gtk_window_get_application (bench->window));
            l != NULL && bench->batch_window == NULL; l = l->next)

@@ -20,7 +20,7 @@ typedef struct
 
 /* the verdicts, in the ticket view's badge, the history and the batch alike */
 #define VALID_LOOK   { "emblem-ok-symbolic", "success" }
-#define EXPIRED_LOOK { "alarm-symbolic", "error" }
+#define EXPIRED_LOOK { "alarm-symbolic", "warning" }   /* a correct answer, not a failure */
 /* not usable, but not known to have expired either */
 #define UNKNOWN_LOOK { "dialog-question-symbolic", "warning" }
 /* a lookup that ended without a ticket, beside the verdicts of others */

@@ -133,6 +133,35 @@ show_progress (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/**
+ * tl_cli_batch_summary:
+ *
+ * Returns: the counts by outcome, as the batch window's summary line has them:
+ *   "393 valid · 65 expired · 0 unknown · 95 failed · 12 not lookups"
+ */
+char *
+tl_cli_batch_summary (TlBatch *run)
+{
+  guint valid = tl_batch_get_n_kind (run, TL_BATCH_KIND_VALID);
+  guint expired = tl_batch_get_n_kind (run, TL_BATCH_KIND_EXPIRED);
+  guint unknown = tl_batch_get_n_kind (run, TL_BATCH_KIND_UNKNOWN);
+  guint failed = tl_batch_get_n_kind (run, TL_BATCH_KIND_FAILED);
+  guint not_lookup = tl_batch_get_n_kind (run, TL_BATCH_KIND_NOT_LOOKUP);
+  GString *out = g_string_new (NULL);
+
+  /* Translators: the counts at the end of a batch run, as the batch window's summary line */
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u valid", "%u valid", valid), valid);
+  g_string_append (out, " · ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u expired", "%u expired", expired), expired);
+  g_string_append (out, " · ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u unknown", "%u unknown", unknown), unknown);
+  g_string_append (out, " · ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", failed), failed);
+  g_string_append (out, " · ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u not a lookup", "%u not lookups", not_lookup), not_lookup);
+  return g_string_free (out, FALSE);
+}
+
 static void
 on_item_ready (TlBatch     *run,
                TlBatchItem *item,
@@ -230,5 +259,19 @@ tl_cli_batch_run (const TlCliBatchOptions *options,
   clear_progress (&batch);
   g_signal_handlers_disconnect_by_data (run, &batch);
   tl_cli_output_flush ();
+  /* the counts: asked for, or at the end of rows read on a terminal. JSON Lines stay JSON: the
+   * counts go to standard error then. */
+  if (options->summary || (options->format == TL_CLI_OUTPUT_HUMAN && isatty (STDOUT_FILENO)))
+    {
+      g_autofree char *summary = tl_cli_batch_summary (run);
+
+      if (options->format == TL_CLI_OUTPUT_JSON)
+        tl_cli_printerr ("%s\n", summary);
+      else
+        {
+          g_print ("%s\n", summary);
+          fflush (stdout);
+        }
+    }
   return status;
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "tl-account.h"
+#include "tl-batch.h"
 #include "tl-cli-output.h"
 #include "tl-client.h"
 
@@ -20,11 +21,13 @@ typedef struct
   TlCliOutputFormat  format;
   gboolean           verbose;
   gboolean           progress;  /* the progress line on standard error */
+  gboolean           summary;   /* the counts by outcome at the end (--summary) */
 } TlCliBatchOptions;
 
 GInputStream *tl_cli_batch_open_input (const char               *path,
                                        goffset                  *size,
                                        GError                  **error);
+char         *tl_cli_batch_summary    (TlBatch                  *run);
 int           tl_cli_batch_run        (const TlCliBatchOptions  *options,
                                        GInputStream             *input,
                                        goffset                   input_size);

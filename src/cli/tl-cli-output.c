@@ -30,12 +30,34 @@ tl_cli_printerr (const char *format,
   va_end (args);
 }
 
-/* @text followed by spaces up to @width characters (not bytes: "—" is one column) */
+/**
+ * tl_cli_display_width:
+ *
+ * Returns: the columns @text takes on a terminal: an East Asian wide or full-width character
+ *   two, a combining mark or other zero-width character none, any other one ("—" is one)
+ */
+glong
+tl_cli_display_width (const char *text)
+{
+  glong width = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* @text followed by spaces up to @width columns on a terminal (tl_cli_display_width()) */
 char *
 tl_cli_pad (const char *text,
             glong       width)
 {
-  glong len = g_utf8_strlen (text, -1);
+  glong len = tl_cli_display_width (text);
   GString *out = g_string_new (text);
 
   for (; len < width; len++)
@@ -328,7 +350,7 @@ print_single_human (const TlCliLookup *lookup)
 
       g_print ("%s\n", verdict);
       for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
-        width = MAX (width, g_utf8_strlen (tl_ticket_field_get_title (f), -1));
+        width = MAX (width, tl_cli_display_width (tl_ticket_field_get_title (f)));
       for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
         {
           g_autofree char *title = tl_cli_pad (tl_ticket_field_get_title (f), width);
@@ -346,12 +368,13 @@ print_single_human (const TlCliLookup *lookup)
     }
 }
 
-/* "   3  M11385      ORD-2026-118305       VALID": columns counted in characters */
+/* "   3  M11385      ORD-2026-118305       VALID": columns counted in the terminal's columns, so
+ * a wide character (two columns), a combining mark (none) or "—" keeps the next column in place */
 static void
 print_batch_row (const TlCliLookup *lookup)
 {
-  const char *customer = lookup->input ? tl_input_get_customer_id (lookup->input) : "—";
-  g_autofree char *customer_column = tl_cli_pad (customer, 10);
+  g_autofree char *customer = tl_text_visible (lookup->input ? tl_input_get_customer_id (lookup->input) : NULL);
+  g_autofree char *customer_column = tl_cli_pad (customer ? customer : "—", 10);
   g_autofree char *order_column = NULL;
   g_autofree char *outcome = NULL;
 

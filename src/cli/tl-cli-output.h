@@ -29,6 +29,7 @@ typedef enum
 
 void  tl_cli_printerr          (const char        *format,
                                 ...) G_GNUC_PRINTF (1, 2);
+glong tl_cli_display_width     (const char        *text);
 char *tl_cli_pad               (const char        *text,
                                 glong              width);
 char *tl_cli_format_error      (TlLookupResult    *result);

@@ -46,6 +46,7 @@ static gboolean opt_demo;
 static gboolean opt_serve_demo;
 static gboolean opt_verbose;
 static gboolean opt_quiet;
+static gboolean opt_summary;
 static gboolean opt_version;
 static gboolean opt_check_account;
 static char *opt_customer;
@@ -81,6 +82,8 @@ static const GOptionEntry entries[] = {
     N_("Print request and response diagnostics to standard error (secrets redacted)"), NULL },
   { "quiet", 'q', 0, G_OPTION_ARG_NONE, &opt_quiet,
     N_("No progress line on standard error in --batch mode"), NULL },
+  { "summary", 0, 0, G_OPTION_ARG_NONE, &opt_summary,
+    N_("In --batch mode, end with the counts by outcome"), NULL },
   { "check-account", 0, 0, G_OPTION_ARG_NONE, &opt_check_account,
     N_("Check the username and password with one probe request, no token needed"), NULL },
   { "customer", 0, 0, G_OPTION_ARG_STRING, &opt_customer,
@@ -534,6 +537,7 @@ main (int   argc,
         .verbose = opt_verbose,
         /* the progress line is for a person watching: only on a terminal, and not with --quiet */
         .progress = !opt_quiet && isatty (STDERR_FILENO),
+        .summary = opt_summary,
       };
 
       return tl_cli_batch_run (&batch_options, batch_input, batch_size);

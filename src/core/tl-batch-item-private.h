@@ -21,6 +21,7 @@ struct _TlBatchItem
   char           *text;       /* the line until it is parsed (list mode parses on first use) */
   char           *customer_id; /* kept when a list batch lets go of the input after the lookup */
   gboolean        done;
+  TlBatchKind     kind;       /* what it came to, counted by the batch when it finished */
   guint           tries;      /* requests made for it */
   guint           waited_ms;  /* told to wait by Retry-After, in all */
 };
@@ -32,5 +33,6 @@ TlBatchItem *tl_batch_item_new_unparsed    (guint        line,
                                             char        *text);
 void         tl_batch_item_ensure_parsed   (TlBatchItem *self);
 void         tl_batch_item_notify_finished (TlBatchItem *self);
+void         tl_batch_item_reset           (TlBatchItem *self);
 
 G_END_DECLS

@@ -13,6 +13,14 @@
 
 G_DEFINE_FINAL_TYPE (TlBatchItem, tl_batch_item, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (TlBatchKind, tl_batch_kind,
+  G_DEFINE_ENUM_VALUE (TL_BATCH_KIND_PENDING, "pending"),
+  G_DEFINE_ENUM_VALUE (TL_BATCH_KIND_VALID, "valid"),
+  G_DEFINE_ENUM_VALUE (TL_BATCH_KIND_EXPIRED, "expired"),
+  G_DEFINE_ENUM_VALUE (TL_BATCH_KIND_UNKNOWN, "unknown"),
+  G_DEFINE_ENUM_VALUE (TL_BATCH_KIND_FAILED, "failed"),
+  G_DEFINE_ENUM_VALUE (TL_BATCH_KIND_NOT_LOOKUP, "not-lookup"))
+
 static void
 tl_batch_item_finalize (GObject *object)
 {
@@ -35,6 +43,8 @@ enum {
   ITEM_PROP_ORDER_ID,
   ITEM_PROP_OUTCOME,
   ITEM_PROP_OUTCOME_KIND,
+  ITEM_PROP_KIND,
+  ITEM_PROP_REASON,
   ITEM_PROP_DONE,
   ITEM_PROP_RESULT,
   N_ITEM_PROPS
@@ -98,6 +108,12 @@ tl_batch_item_get_property (GObject    *object,
     case ITEM_PROP_OUTCOME_KIND:
       g_value_set_enum (value, tl_batch_item_get_outcome_kind (self));
       break;
+    case ITEM_PROP_KIND:
+      g_value_set_enum (value, tl_batch_item_get_kind (self));
+      break;
+    case ITEM_PROP_REASON:
+      g_value_take_string (value, tl_batch_item_dup_reason (self));
+      break;
     case ITEM_PROP_DONE:
       g_value_set_boolean (value, self->done);
       break;
@@ -129,6 +145,11 @@ tl_batch_item_class_init (TlBatchItemClass *klass)
   /* the outcome as a state: pending, a verdict, or failed */
   item_properties[ITEM_PROP_OUTCOME_KIND] = g_param_spec_enum ("outcome-kind", NULL, NULL, TL_TYPE_OUTCOME,
                                                                TL_OUTCOME_PENDING, flags);
+  /* valid, expired, unknown, failed, not a lookup (or pending) */
+  item_properties[ITEM_PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, TL_TYPE_BATCH_KIND,
+                                                       TL_BATCH_KIND_PENDING, flags);
+  /* the whole reason, for a tooltip: the outcome, the cause and the service's messages */
+  item_properties[ITEM_PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, NULL, flags);
   item_properties[ITEM_PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, flags);
   item_properties[ITEM_PROP_RESULT] = g_param_spec_object ("result", NULL, NULL, TL_TYPE_LOOKUP_RESULT, flags);
   g_object_class_install_properties (object_class, N_ITEM_PROPS, item_properties);
@@ -244,5 +265,97 @@ tl_batch_item_notify_finished (TlBatchItem *item)
   g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_ORDER_ID]);
   g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME]);
   g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_OUTCOME_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (item), item_properties[ITEM_PROP_REASON]);
   g_object_thaw_notify (G_OBJECT (item));
+}
+
+/**
+ * tl_batch_item_get_kind:
+ *
+ * Returns: what the line came to: pending until done, "not a lookup" for a line that could not
+ *   be read as one, else the verdict or a failure
+ */
+TlBatchKind
+tl_batch_item_get_kind (TlBatchItem *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH_ITEM (self), TL_BATCH_KIND_PENDING);
+
+  tl_batch_item_ensure_parsed (self);
+  if (self->input_error != NULL)
+    return TL_BATCH_KIND_NOT_LOOKUP;
+  if (!self->done)
+    return TL_BATCH_KIND_PENDING;
+  if (self->result == NULL)
+    return TL_BATCH_KIND_FAILED;
+  switch (tl_lookup_result_get_outcome (self->result))
+    {
+    case TL_OUTCOME_VALID: return TL_BATCH_KIND_VALID;
+    case TL_OUTCOME_EXPIRED: return TL_BATCH_KIND_EXPIRED;
+    case TL_OUTCOME_UNKNOWN: return TL_BATCH_KIND_UNKNOWN;
+    case TL_OUTCOME_PENDING: return TL_BATCH_KIND_PENDING;
+    case TL_OUTCOME_FAILED:
+    default: return TL_BATCH_KIND_FAILED;
+    }
+}
+
+/**
+ * tl_batch_item_dup_reason:
+ *
+ * Returns: (transfer full): the whole outcome in words: the title, what happened and the
+ *   service's own messages, controls and invisible characters shown visibly
+ */
+char *
+tl_batch_item_dup_reason (TlBatchItem *self)
+{
+  const GError *error;
+  const TlErrorBody *body;
+  g_autoptr(GString) out = NULL;
+
+  g_return_val_if_fail (TL_IS_BATCH_ITEM (self), NULL);
+
+  tl_batch_item_ensure_parsed (self);
+  if (self->input_error != NULL)
+    return tl_text_visible (self->input_error->message);
+  if (!self->done || self->result == NULL || tl_lookup_result_get_error (self->result) == NULL)
+    return tl_batch_item_describe (self);
+
+  error = tl_lookup_result_get_error (self->result);
+  body = tl_lookup_result_get_error_body (self->result);
+  out = g_string_new (tl_lookup_error_get_title (tl_lookup_error_code (error)));
+  g_string_append_printf (out, "\n%s", error->message);
+  if (body != NULL)
+    {
+      if (body->message != NULL)
+        g_string_append_printf (out, "\n%s", body->message);
+      for (guint i = 0; i < body->details->len; i++)
+        g_string_append_printf (out, "\n• %s", (char *) g_ptr_array_index (body->details, i));
+    }
+  return tl_text_visible_multiline (out->str);
+}
+
+/**
+ * tl_batch_item_get_token:
+ *
+ * Returns: (nullable): the token, while the item keeps it (until its lookup ends, and after
+ *   that for a lookup that failed, so it can be tried again)
+ */
+const char *
+tl_batch_item_get_token (TlBatchItem *self)
+{
+  g_return_val_if_fail (TL_IS_BATCH_ITEM (self), NULL);
+
+  tl_batch_item_ensure_parsed (self);
+  return self->input != NULL ? tl_input_get_token (self->input) : NULL;
+}
+
+/* Not done again, to be looked up once more (Retry Failed): rows bound to it show it waiting. */
+void
+tl_batch_item_reset (TlBatchItem *self)
+{
+  self->done = FALSE;
+  self->kind = TL_BATCH_KIND_PENDING;
+  self->tries = 0;
+  self->waited_ms = 0;
+  g_clear_object (&self->result);
 }

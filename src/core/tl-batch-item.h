@@ -11,6 +11,26 @@
 
 G_BEGIN_DECLS
 
+/**
+ * TlBatchKind:
+ *
+ * What a line of a batch came to, as the batch window and `--summary` count it: a verdict, a
+ * lookup that failed, or a line that is not a lookup at all (it was never sent).
+ */
+typedef enum
+{
+  TL_BATCH_KIND_PENDING,
+  TL_BATCH_KIND_VALID,
+  TL_BATCH_KIND_EXPIRED,
+  TL_BATCH_KIND_UNKNOWN,
+  TL_BATCH_KIND_FAILED,
+  TL_BATCH_KIND_NOT_LOOKUP,
+  TL_BATCH_N_KINDS
+} TlBatchKind;
+
+#define TL_TYPE_BATCH_KIND (tl_batch_kind_get_type ())
+GType           tl_batch_kind_get_type        (void) G_GNUC_CONST;
+
 #define TL_TYPE_BATCH_ITEM (tl_batch_item_get_type ())
 G_DECLARE_FINAL_TYPE (TlBatchItem, tl_batch_item, TL, BATCH_ITEM, GObject)
 
@@ -25,5 +45,8 @@ const char     *tl_batch_item_get_customer_id (TlBatchItem *self);
 char           *tl_batch_item_describe        (TlBatchItem *self);
 int             tl_batch_item_get_exit_status (TlBatchItem *self);
 TlOutcome       tl_batch_item_get_outcome_kind (TlBatchItem *self);
+TlBatchKind     tl_batch_item_get_kind        (TlBatchItem *self);
+char           *tl_batch_item_dup_reason      (TlBatchItem *self);
+const char     *tl_batch_item_get_token       (TlBatchItem *self);
 
 G_END_DECLS

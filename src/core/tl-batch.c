@@ -35,6 +35,11 @@
 #define READ_CHUNK         65536
 #define READ_AHEAD_LINES   256      /* read more when fewer lines than this wait for a slot */
 #define MAX_PENDING        4096     /* lines read but not yet handed on, at most */
+/* A list batch of at most this many lines keeps every result whole, with its token: any row
+ * opens on its ticket page with the details, the report and the curl command. A larger one
+ * keeps only what a row shows and exports, except for lookups that failed: those keep their
+ * result and token, to be read and tried again. */
+#define KEEP_WHOLE_MAX     2000
 
 struct _TlBatch
 {
@@ -48,6 +53,7 @@ struct _TlBatch
   guint       running;
   guint       n_done;
   guint       n_failed;
+  guint       n_kind[TL_BATCH_N_KINDS];
   int         worst;        /* the most severe failure's exit status so far */
   GTask      *task;
   GQueue      waiting;      /* Running * told to wait by Retry-After */
@@ -404,6 +410,8 @@ item_finished (TlBatch     *self,
 
   item->done = TRUE;
   self->n_done++;
+  item->kind = tl_batch_item_get_kind (item);
+  self->n_kind[item->kind]++;
   status = tl_batch_item_get_exit_status (item);
   if (status > TL_EXIT_EXPIRED)
     {
@@ -526,7 +534,9 @@ on_lookup_done (GObject      *source,
   item->result = g_steal_pointer (&result);
   /* a row of the list keeps the outcome, not the diagnostics or the token: a large batch
    * stays small */
-  if (self->input == NULL)
+  if (self->input == NULL &&
+      tl_lookup_result_get_outcome (item->result) != TL_OUTCOME_FAILED &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->items)) > KEEP_WHOLE_MAX)
     {
       tl_lookup_result_trim (item->result);
       item->customer_id = g_strdup (tl_input_get_customer_id (item->input));
@@ -806,6 +816,98 @@ tl_batch_set_input_stream (TlBatch      *self,
   g_set_object (&self->input, stream);
   if (self->partial == NULL)
     self->partial = g_string_new (NULL);
+}
+
+/**
+ * tl_batch_get_n_kind:
+ *
+ * Returns: how many lines came to @kind so far (lines not a lookup count once read)
+ */
+guint
+tl_batch_get_n_kind (TlBatch     *self,
+                     TlBatchKind  kind)
+{
+  g_return_val_if_fail (TL_IS_BATCH (self), 0);
+  g_return_val_if_fail (kind < TL_BATCH_N_KINDS, 0);
+
+  if (kind == TL_BATCH_KIND_PENDING)
+    return tl_batch_get_n_items (self) - self->n_done;
+  return self->n_kind[kind];
+}
+
+/* Makes @item, a lookup that failed, not done again. */
+static gboolean
+reset_one (TlBatch     *self,
+           TlBatchItem *item)
+{
+  if (!item->done || item->kind != TL_BATCH_KIND_FAILED || item->input == NULL)
+    return FALSE;
+  self->n_kind[item->kind]--;
+  self->n_done--;
+  if (tl_batch_item_get_exit_status (item) > TL_EXIT_EXPIRED)
+    self->n_failed--;
+  tl_batch_item_reset (item);
+  if (self->dirty != NULL)
+    g_ptr_array_remove_fast (self->dirty, item);
+  tl_batch_item_notify_finished (item);
+  /* "item-ready" comes again for it, in input order, when it finishes */
+  self->next_ready = MIN (self->next_ready, item->index);
+  return TRUE;
+}
+
+/**
+ * tl_batch_reset_failed:
+ *
+ * Makes every lookup that failed not done again (lines that are not lookups stay as they are),
+ * so the next tl_batch_run_async() sends those lines, and only those, once more. Only for a
+ * batch of a list, between runs.
+ *
+ * Returns: how many lines will be tried again
+ */
+guint
+tl_batch_reset_failed (TlBatch *self)
+{
+  GListModel *items;
+  guint n, reset = 0;
+
+  g_return_val_if_fail (TL_IS_BATCH (self), 0);
+  g_return_val_if_fail (self->task == NULL, 0);
+  g_return_val_if_fail (self->input == NULL, 0);
+
+  items = G_LIST_MODEL (self->items);
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlBatchItem) item = g_list_model_get_item (items, i);
+
+      reset += reset_one (self, item);
+    }
+  return reset;
+}
+
+/**
+ * tl_batch_reset_item:
+ * @item: an item of this batch
+ *
+ * As tl_batch_reset_failed() for @item alone.
+ *
+ * Returns: whether @item, a lookup that failed, will be tried again
+ */
+gboolean
+tl_batch_reset_item (TlBatch     *self,
+                     TlBatchItem *item)
+{
+  g_autoptr(TlBatchItem) own = NULL;
+
+  g_return_val_if_fail (TL_IS_BATCH (self), FALSE);
+  g_return_val_if_fail (TL_IS_BATCH_ITEM (item), FALSE);
+  g_return_val_if_fail (self->task == NULL, FALSE);
+  g_return_val_if_fail (self->input == NULL, FALSE);
+
+  own = g_list_model_get_item (G_LIST_MODEL (self->items), item->index);
+  if (own != item)
+    return FALSE;
+  return reset_one (self, item);
 }
 
 guint

@@ -34,6 +34,11 @@ GListModel     *tl_batch_get_items            (TlBatch     *self);
 guint           tl_batch_get_n_done           (TlBatch     *self);
 guint           tl_batch_get_n_failed         (TlBatch     *self);
 guint           tl_batch_get_n_items          (TlBatch     *self);
+guint           tl_batch_get_n_kind           (TlBatch     *self,
+                                               TlBatchKind  kind);
+guint           tl_batch_reset_failed         (TlBatch     *self);
+gboolean        tl_batch_reset_item           (TlBatch     *self,
+                                               TlBatchItem *item);
 guint64         tl_batch_get_bytes_read       (TlBatch     *self);
 void            tl_batch_set_input_stream     (TlBatch      *self,
                                                GInputStream *stream);
@@ -51,5 +56,6 @@ int             tl_batch_get_exit_status      (TlBatch     *self);
 
 /* tl-batch-csv.c */
 char           *tl_batch_to_csv               (TlBatch     *self);
+char           *tl_batch_to_json_lines        (TlBatch     *self);
 
 G_END_DECLS

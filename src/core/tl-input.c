@@ -584,6 +584,24 @@ finish_free_text (const char  *customer_id,
     return NULL;
   if (!free_text_is_lookup (input, strchr (token, ' ') != NULL))
     {
+      guint pos = 1;
+
+      /* "M11385 Demo<U+200B>Valid…": the token has an invisible character a paste brought in;
+       * say which, so the line is not a puzzle */
+      for (const char *p = token; *p; p = g_utf8_next_char (p), pos++)
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_iszerowidth (c) || g_unichar_type (c) == G_UNICODE_FORMAT ||
+              (c > 0x7f && g_unichar_isspace (c)))
+            {
+              g_set_error (error, TL_INPUT_ERROR, TL_INPUT_ERROR_TOKEN_CHARACTERS,
+                           _("The token contains an invisible character (U+%04X) at position %u, "
+                             "so it was not looked up. Copy it again, or type it by hand."),
+                           c, pos);
+              return NULL;
+            }
+        }
       g_set_error_literal (error, TL_INPUT_ERROR, TL_INPUT_ERROR_NOT_RECOGNIZED,
                            _("This is neither a link with a token nor a customer ID followed by "
                              "a token (for example “M11385 B2aJbxq…”), so it was not looked up."));
@@ -658,6 +676,14 @@ tl_input_parse (const char  *text,
     strip_word (words[i]);
   n_words = g_strv_length (words);
 
+  if (n_words == 1 && looks_like_customer_id (words[0]) && strpbrk (words[0], "0123456789") != NULL)
+    {
+      /* "M10041": a customer ID (a letter and digits, as documented) and nothing else */
+      g_set_error (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_TOKEN,
+                   _("Only a customer ID (%s) was found, no token. Add the token after it, or "
+                     "paste the whole link the token came in."), words[0]);
+      return NULL;
+    }
   if (n_words == 1)
     {
       g_set_error_literal (error, TL_INPUT_ERROR, TL_INPUT_ERROR_EMPTY_CUSTOMER_ID,
