@@ -25,6 +25,7 @@
 #include "tl-lookup-error.h"
 #include "tl-proxy.h"
 #include "tl-secret.h"
+#include "tl-tls.h"
 
 /* the documented ranges of --timeout and --jobs */
 #define TIMEOUT_MIN 1
@@ -48,6 +49,7 @@ static gboolean opt_version;
 static gboolean opt_check_account;
 static char *opt_customer;
 static char *opt_batch;
+static char *opt_ca_file;
 static char **opt_rest;
 
 static gint64 timeout_seconds; /* --timeout, checked; 0 when not given */
@@ -61,6 +63,8 @@ static const GOptionEntry entries[] = {
   { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &opt_password_stdin,
     N_("Read the password from standard input"), NULL },
   { "json", 'j', 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON (JSON Lines with --batch)"), NULL },
+  { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca_file,
+    N_("Also trust the certificate authorities in FILE (PEM), such as your office’s for inspected HTTPS (default: $SSL_CERT_FILE)"), N_("FILE") },
   { "timeout", 't', 0, G_OPTION_ARG_STRING, &opt_timeout,
     N_("Give up on a lookup after SECONDS, 1–3600 (default 30)"), N_("SECONDS") },
   { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &opt_batch,
@@ -373,6 +377,36 @@ serve_demo (const char *password)
   return 0;
 }
 
+/* --ca-file, else SSL_CERT_FILE as OpenSSL-based tools read it: certificate authorities trusted
+ * in addition to the system's. Read and checked before anything is asked or sent; *ok is FALSE
+ * when it cannot be used (the reason is printed). */
+static char *
+take_ca_file (gboolean *ok)
+{
+  const char *ca_file = opt_ca_file;
+  const char *source = "--ca-file";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) contents = NULL;
+
+  *ok = TRUE;
+  if (ca_file == NULL && g_getenv ("SSL_CERT_FILE") != NULL && *g_getenv ("SSL_CERT_FILE") != '\0')
+    {
+      ca_file = g_getenv ("SSL_CERT_FILE");
+      source = "SSL_CERT_FILE";
+    }
+  if (ca_file == NULL)
+    return NULL;
+  contents = tl_tls_read_ca_file (ca_file, NULL, &error);
+  if (contents == NULL)
+    {
+      /* Translators: "error: --ca-file: “office.pem” holds no certificate. …" */
+      tl_cli_printerr (_("error: %s: %s\n"), source, error->message);
+      *ok = FALSE;
+      return NULL;
+    }
+  return g_strdup (ca_file);
+}
+
 /* https_proxy / no_proxy, as command-line tools do; otherwise the desktop's settings */
 static TlClient *
 make_client (void)
@@ -403,6 +437,8 @@ main (int   argc,
   g_autoptr(TlAccount) account = NULL;
   g_autoptr(TlInput) single = NULL;
   g_autofree char **original_argv = NULL;
+  g_autofree char *ca_file = NULL;
+  gboolean ca_file_ok;
   goffset batch_size = -1;
   TlCliAccountOptions account_options;
   int original_argc;
@@ -464,6 +500,9 @@ main (int   argc,
     }
   else if (!opt_check_account && (single = read_single_input (&status)) == NULL)
     return status;
+  ca_file = take_ca_file (&ca_file_ok);
+  if (!ca_file_ok)
+    return TL_EXIT_USAGE;
 
   account_options = (TlCliAccountOptions) {
     .base_url = opt_base_url,
@@ -476,6 +515,13 @@ main (int   argc,
   account = tl_cli_take_account (&account_options, &demo, &status);
   if (account == NULL)
     return status;
+  if (ca_file != NULL)
+    {
+      TlAccount *with_ca = tl_account_new_with_ca_file (account, ca_file);
+
+      g_object_unref (account);
+      account = with_ca;
+    }
 
   client = make_client ();
 

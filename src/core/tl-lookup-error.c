@@ -93,7 +93,7 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "tls",
     N_("The secure connection failed"),
     N_("The server's certificate could not be verified, so the connection was stopped before any credentials were sent."),
-    N_("Check the base URL. On a company network, ask IT whether a proxy intercepts HTTPS traffic."),
+    N_("If your office network inspects HTTPS, ask IT for its root certificate and add it with Trust the Office’s Certificate… in the account settings. Otherwise check the base URL."),
     7 },
   [TL_LOOKUP_ERROR_TIMEOUT] = {
     "timeout",
@@ -359,8 +359,8 @@ tl_lookup_error_new_for_failure (const GError    *error,
       if (why != NULL && issuer != NULL && (flags & G_TLS_CERTIFICATE_UNKNOWN_CA))
         return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
               _("The certificate of %s was not accepted: %s. It was issued by “%s”. If that is "
-                "your office's network security, its root certificate must be installed on this "
-                "computer; otherwise someone is between you and the service."),
+                "your office's network security, its root certificate must be trusted first; otherwise "
+                "someone is between you and the service."),
               host, why, issuer);
       else if (why != NULL && issuer != NULL)
         return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
