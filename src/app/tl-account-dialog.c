@@ -553,8 +553,8 @@ update_certificate (TlAccountDialog *self)
   fingerprint = tl_tls_certificate_dup_fingerprint (certificates->pdata[0]);
   if (certificates->len > 1)
     /* Translators: a certificate file's first subject and how many more it holds */
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (and %u more certificate)",
-                                          "%s (and %u more certificates)", certificates->len - 1),
+    title = g_strdup_printf (ngettext ("%s (and %u more certificate)",
+                                       "%s (and %u more certificates)", certificates->len - 1),
                              subject, certificates->len - 1);
   else
     title = g_strdup (subject);
