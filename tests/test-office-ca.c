@@ -11,6 +11,10 @@
  * - --ca-file and SSL_CERT_FILE make the command-line lookup pass
  * - a damaged, cut, huge, empty or non-PEM file, a folder or a device is refused with a clear
  *   message before anything is sent
+ * - built with the app (office-ca-profiles): a profile's office certificate, kept as the app's
+ *   own copy, makes that profile's lookups pass through the app's one lookup flow, while
+ *   another profile's to the same server are still refused; renamed, the profile keeps it;
+ *   deleted, the copy goes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +28,10 @@
 #include "tl-client.h"
 #include "tl-lookup-error.h"
 #include "tl-tls.h"
+#ifdef TL_TEST_PROFILES
+#include "tl-accounts.h"
+#include "tl-lookups.h"
+#endif
 
 #define USERNAME "partner"
 #define PASSWORD "S3cret-Pw0rd"
@@ -45,7 +53,7 @@ assert_contains (const char *haystack,
     g_error ("“%s” is not in:\n%s", needle, haystack ? haystack : "(null)");
 }
 
-static void
+G_GNUC_UNUSED static void
 assert_lacks (const char *haystack,
               const char *needle)
 {
@@ -149,7 +157,7 @@ on_done (GObject      *source,
   *(TlLookupResult **) user_data = tl_client_lookup_finish (TL_CLIENT (source), res, NULL);
 }
 
-static TlLookupResult *
+G_GNUC_UNUSED static TlLookupResult *
 lookup (TlClient   *client,
         const char *with_ca_file)
 {
@@ -174,6 +182,7 @@ assert_refused (TlLookupResult *result)
   assert_contains (error->message, CA_NAME);
 }
 
+#ifndef TL_TEST_PROFILES
 /* The account's CA file is trusted for its lookups only, on one shared client. */
 static void
 test_office_ca_account (void)
@@ -348,6 +357,117 @@ test_office_ca_hostile_files (void)
   }
 }
 
+
+#endif
+
+#ifdef TL_TEST_PROFILES
+static void
+on_imported (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(char **) user_data = tl_accounts_import_ca_file_finish (TL_ACCOUNTS (source), res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_stored (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  /* no keyring here: the password is kept in memory all the same, which is what this needs */
+  tl_accounts_store_password_finish (TL_ACCOUNTS (source), res, NULL);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+on_run (GObject      *source,
+        GAsyncResult *res,
+        gpointer      user_data)
+{
+  *(TlLookupResult **) user_data = tl_lookups_run_finish (TL_LOOKUPS (source), res);
+}
+
+/* A lookup as the window makes it: the snapshot of the profile in use when Look Up is pressed. */
+static TlLookupResult *
+look_up (TlLookups *lookups)
+{
+  g_autoptr(TlAccount) snapshot = tl_accounts_snapshot (tl_lookups_get_accounts (lookups));
+  TlLookupResult *result = NULL;
+
+  tl_lookups_run_async (lookups, snapshot, "M11385", TOKEN, NULL, on_run, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return result;
+}
+
+static void
+test_office_ca_profiles (void)
+{
+  g_autoptr(TlSettings) settings = tl_settings_new (BASE_APPLICATION_ID);
+  g_autoptr(TlAccounts) accounts = tl_accounts_new (settings);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlLookups) lookups = tl_lookups_new (accounts, client);
+  g_autoptr(TlAccount) account = tl_account_new (base_url, USERNAME, PASSWORD, NULL, FALSE);
+  g_autoptr(GFile) chosen = g_file_new_for_path (ca_file);
+  g_autoptr(TlLookupResult) office = NULL;
+  g_autoptr(TlLookupResult) other = NULL;
+  g_autoptr(TlLookupResult) renamed = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_dir = NULL;
+  g_autofree char *expected_dir = g_build_filename (g_get_user_data_dir (), "ticket-lookup", "certificates", NULL);
+  g_autofree char *kept = NULL;
+  gboolean stored = FALSE;
+  guint sent = requests;
+
+  tl_client_set_timeout (client, 20);
+  tl_accounts_import_ca_file_async (accounts, chosen, NULL, on_imported, &copy);
+  while (copy == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* the app's own copy, in its data folder: the file chosen may go away */
+  copy_dir = g_path_get_dirname (copy);
+  g_assert_cmpstr (copy_dir, ==, expected_dir);
+  g_assert_cmpstr (copy, !=, ca_file);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  tl_accounts_store_password_async (accounts, account, FALSE, NULL, on_stored, &stored);
+  while (!stored)
+    g_main_context_iteration (NULL, TRUE);
+
+  tl_accounts_save_profile (accounts, NULL, "Other", base_url, USERNAME);
+  tl_accounts_save_profile (accounts, NULL, "Office", base_url, USERNAME);
+  tl_accounts_set_profile_ca_file (accounts, "Office", copy);
+
+  office = look_up (lookups);
+  g_assert_no_error (tl_lookup_result_get_error (office));
+  g_assert_cmpstr (tl_ticket_get_string (tl_lookup_result_get_ticket (office), TL_TICKET_FIELD_ORDER_ID), ==, ORDER_ID);
+  g_assert_cmpuint (requests, ==, sent + 1);
+
+  /* the same server and user, another profile: refused, with the way out in the account settings */
+  tl_accounts_activate_profile (accounts, "Other");
+  other = look_up (lookups);
+  assert_refused (other);
+  g_assert_cmpuint (requests, ==, sent + 1);
+
+  /* renamed, the profile keeps its certificate */
+  tl_accounts_activate_profile (accounts, "Office");
+  tl_accounts_save_profile (accounts, "Office", "Head Office", base_url, USERNAME);
+  kept = tl_accounts_dup_profile_ca_file (accounts, "Head Office");
+  g_assert_cmpstr (kept, ==, copy);
+  g_assert_null (tl_accounts_dup_profile_ca_file (accounts, "Office"));
+  renamed = look_up (lookups);
+  g_assert_nonnull (tl_lookup_result_get_ticket (renamed));
+
+  /* deleted, the copy goes with it (no other profile uses it) */
+  tl_accounts_delete_profile (accounts, "Head Office");
+  g_assert_null (tl_accounts_dup_profile_ca_file (accounts, "Head Office"));
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_rmdir (expected_dir);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +475,10 @@ main (int   argc,
   g_autofree char *openssl_path = g_find_program_in_path ("openssl");
   int status;
 
+#ifdef TL_TEST_PROFILES
+  /* no keyring (stored passwords are kept in memory) and the app's data in the test's folder */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ticket-lookup-test-bus", TRUE);
+#endif
   g_test_init (&argc, &argv, NULL);
   if (openssl_path == NULL)
     {
@@ -365,9 +489,18 @@ main (int   argc,
   make_certificates ();
   start_server ();
 
+#ifdef TL_TEST_PROFILES
+  {
+    g_autofree char *data = path_in_tmp ("data");
+
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_test_add_func ("/office-ca/profiles", test_office_ca_profiles);
+  }
+#else
   g_test_add_func ("/office-ca/account", test_office_ca_account);
   g_test_add_func ("/office-ca/cli", test_office_ca_cli);
   g_test_add_func ("/office-ca/hostile-files", test_office_ca_hostile_files);
+#endif
   status = g_test_run ();
 
   soup_server_disconnect (server);
@@ -382,6 +515,13 @@ main (int   argc,
         g_autofree char *path = path_in_tmp (names[i]);
         g_unlink (path);
       }
+    {
+      g_autofree char *d1 = path_in_tmp ("data/ticket-lookup");
+      g_autofree char *d2 = path_in_tmp ("data");
+
+      g_rmdir (d1);
+      g_rmdir (d2);
+    }
     g_rmdir (tmpdir);
   }
   return status;
