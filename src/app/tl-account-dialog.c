@@ -50,6 +50,7 @@ struct _TlAccountDialog
   char             *original_server;  /* the profile's account when the dialog opened */
   char             *original_username;
   TlAccount        *moving;           /* the old account and its password, while asked to move it */
+  GtkWidget        *initial_focus;    /* the field a new dialog starts in */
   guint             scroll_tick;
 
   TlAccounts       *accounts;
@@ -174,6 +175,13 @@ save_settings (TlAccountDialog *self)
                 NULL);
 }
 
+static gboolean
+close_later (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
@@ -182,7 +190,8 @@ on_delete_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "delete") != 0 || self->editing == NULL)
     return;
   tl_accounts_delete_profile (self->accounts, self->editing);
-  gtk_window_close (GTK_WINDOW (self));
+  /* once the question, which belongs to this dialog, has finished closing */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
 }
 
 /* Delete Profile asks first: it also removes the password from the keyring, which cannot be
@@ -277,8 +286,9 @@ finish_save (TlAccountDialog *self,
 
   if (!tl_account_has_password (account))
     {
-      /* Nothing typed: keep whatever the keyring holds for this account. */
-      gtk_window_close (GTK_WINDOW (self));
+      /* Nothing typed: keep whatever the keyring holds for this account. (Closed from the main
+       * loop: this may run in the answer of a question that belongs to this dialog.) */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
       return;
     }
 
@@ -695,6 +705,32 @@ on_focus_changed (TlAccountDialog *self)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_focus_into_view, NULL, NULL);
 }
 
+/* The first frame: the field the dialog starts in gets the focus again now that the dialog is
+ * on screen (given before, assistive technologies are not told of it), and is scrolled into
+ * view. */
+static gboolean
+focus_initial_field (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+
+  if (self->initial_focus != NULL)
+    {
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_grab_focus (self->initial_focus);
+    }
+  self->initial_focus = NULL;
+  on_focus_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (GtkWidget *widget)
+{
+  gtk_widget_add_tick_callback (widget, focus_initial_field, NULL, NULL);
+}
+
 static void
 on_focus_widget_notify (GObject    *object,
                         GParamSpec *pspec,
@@ -777,6 +813,7 @@ tl_account_dialog_init (TlAccountDialog *self)
   /* Enter in a field saves */
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_notify), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 static void
@@ -833,9 +870,9 @@ present (GtkApplication *application,
   validate (self);
 
   /* new accounts start with the username, others with the password (what a 401 sends you to) */
-  gtk_widget_grab_focus (*username == '\0' ? GTK_WIDGET (self->username_row) : GTK_WIDGET (self->password_row));
+  self->initial_focus = *username == '\0' ? GTK_WIDGET (self->username_row) : GTK_WIDGET (self->password_row);
   gtk_window_present (GTK_WINDOW (self));
-  on_focus_changed (self);
+  gtk_widget_grab_focus (self->initial_focus);
 }
 
 void
