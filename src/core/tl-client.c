@@ -333,6 +333,7 @@ typedef struct
   gboolean        parsed;          /* parsed in a worker thread */
   TlTicket       *parsed_ticket;
   GError         *parse_error;
+  GTlsCertificateFlags untrusted;  /* a new connection's peer not trusted after all: see on_network_event() */
 } LookupData;
 
 /* What the lookup's I/O runs on: cancelled by the caller or by the time limit. */
@@ -348,6 +349,8 @@ lookup_cancellable (LookupData *data)
 static void
 lookup_data_free (LookupData *data)
 {
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_pointer (&data->deadline, tl_deadline_free);
   g_clear_object (&data->result);
   g_clear_object (&data->msg);
@@ -361,6 +364,23 @@ lookup_data_free (LookupData *data)
   g_free (data);
 }
 
+/* Every new connection's server is verified again against its own session's trust before the
+ * request goes out: glib-networking resumes TLS sessions across sessions without verifying
+ * (tl_tls_recheck_connection()). A server not trusted stops the lookup with nothing sent. */
+static void
+on_network_event (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  LookupData *data = user_data;
+
+  if (event != G_SOCKET_CLIENT_TLS_HANDSHAKED || data->untrusted != 0)
+    return;
+  data->untrusted = tl_tls_recheck_connection (connection);
+  if (data->untrusted != 0)
+    g_cancellable_cancel (tl_deadline_get_cancellable (data->deadline));
+}
 
 static void
 fill_diagnostics (LookupData *data)
@@ -620,6 +640,16 @@ on_send_ready (GObject      *source,
   goffset content_length;
 
   data->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  if (data->untrusted != 0)
+    {
+      /* the server of a resumed TLS session, not trusted by this account (on_network_event) */
+      g_autoptr(GError) tls_error = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "");
+
+      g_cancellable_cancel (lookup_cancellable (data));
+      fail_with (task, tl_lookup_error_new_for_certificate (data->untrusted, data->msg, data->result->url,
+                                                            tls_error));
+      return;
+    }
   if (data->stream == NULL)
     {
       fail_with_gerror (task, error);
@@ -768,6 +798,7 @@ tl_client_lookup_async (TlClient            *self,
       fail (task, TL_LOOKUP_ERROR_TLS, "%s", error->message);
       return;
     }
+  g_signal_connect (data->msg, "network-event", G_CALLBACK (on_network_event), data);
   soup_session_send_async (session, data->msg, G_PRIORITY_DEFAULT, lookup_cancellable (data),
                            on_send_ready, g_steal_pointer (&task));
 }

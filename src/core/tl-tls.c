@@ -292,6 +292,37 @@ tl_tls_certificate_dup_fingerprint (GTlsCertificate *certificate)
 }
 
 /**
+ * tl_tls_recheck_connection:
+ * @connection: a client connection right after its handshake
+ *
+ * glib-networking resumes a TLS session from a process-wide cache keyed by the server's
+ * address and name only, and a resumed session is not verified again: a session first trusted
+ * through one account's CA file would be resumed by a connection that trusts the system's
+ * store alone. This verifies the peer's certificate again, against @connection's own database.
+ *
+ * Returns: what is wrong with the peer's certificate for @connection's database; 0 when it is
+ *   trusted (or @connection is not a TLS client connection)
+ */
+GTlsCertificateFlags
+tl_tls_recheck_connection (GIOStream *connection)
+{
+  GTlsCertificate *peer;
+  GTlsDatabase *database;
+
+  if (!G_IS_TLS_CLIENT_CONNECTION (connection))
+    return 0;
+  peer = g_tls_connection_get_peer_certificate (G_TLS_CONNECTION (connection));
+  database = g_tls_connection_get_database (G_TLS_CONNECTION (connection));
+  if (peer == NULL)
+    return G_TLS_CERTIFICATE_UNKNOWN_CA;
+  if (database == NULL)
+    return 0;   /* the handshake used no database either: nothing else to compare with */
+  return g_tls_database_verify_chain (database, peer, G_TLS_DATABASE_PURPOSE_AUTHENTICATE_SERVER,
+                                      g_tls_client_connection_get_server_identity (G_TLS_CLIENT_CONNECTION (connection)),
+                                      NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
+}
+
+/**
  * tl_tls_database_new:
  * @ca_file: a PEM file of certificates to trust in addition to the system's store
  *

@@ -21,6 +21,7 @@ GBytes       *tl_tls_read_ca_file            (const char       *path,
                                               GError          **error);
 char         *tl_tls_certificate_dup_subject (GTlsCertificate  *certificate);
 char         *tl_tls_certificate_dup_fingerprint (GTlsCertificate *certificate);
+GTlsCertificateFlags tl_tls_recheck_connection (GIOStream   *connection);
 GTlsDatabase *tl_tls_database_new            (const char       *ca_file,
                                               GError          **error);
 
