@@ -1002,7 +1002,7 @@ def response_button(question, label):
     def find():
         for a in walk(question):
             try:
-                if (a.getRoleName() == "push button" and (a.name or "").split(" ")[-1] == label and
+                if (a.getRoleName() == "push button" and ((a.name or "") == label or (a.name or "").endswith(" " + label)) and
                         a.queryComponent().getExtents(pyatspi.DESKTOP_COORDS).width > 0):
                     return a
             except Exception:
@@ -1104,6 +1104,41 @@ def test_delete_profile_asks_first():
             app.close()
         server_a.terminate()
         server_b.terminate()
+
+
+def test_changed_address_moves_password():
+    """A profile moved to another base URL with no new password typed: the dialog asks, and Move
+    Password stores the password for the new address and removes it from the old one."""
+    server_old, base_old = serve_demo_with_password("the-password")
+    server_new, base_new = serve_demo_with_password("the-password")
+    app = None
+    try:
+        secret_tool_store(base_old, "demo", "the-password", own=True)
+        secret_tool_clear(base_new, "demo")
+        app = App([], {**WINDOW, "profiles": f"[('Office', '{base_old}', 'demo')]", "active-profile": "'Office'",
+                       "base-url": f"'{base_old}'", "username": "'demo'"})
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        app.press("Account…")
+        dialog = account_dialog(app)
+        fill(wait_for(lambda: app.find("text", "Base URL", root=dialog), 5, "the Base URL field"), base_new)
+        app.press("Save")
+        question = window_of(app.wait("label", "Move the Password to the New Address?"))
+        app.wait("label", contains=f"A password for “demo” is stored for {base_old}. This profile now uses {base_new}")
+        # asked, nothing moved yet
+        assert secret_tool_lookup(base_new, "demo") is None
+        response_button(question, "Move Password").queryAction().doAction(0)
+        wait_for(lambda: secret_tool_lookup(base_new, "demo", own=True) == "the-password", 10, "the password at the new address")
+        wait_for(lambda: secret_tool_lookup(base_old, "demo", own=True) is None, 10, "the password gone from the old address")
+        wait_for(lambda: app.find("frame", "Account") is None and app.find("dialog", "Account") is None, 10,
+                 "the dialog closed")
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Valid")
+    finally:
+        if app is not None:
+            app.close()
+        server_old.terminate()
+        server_new.terminate()
 
 
 def make_office_ca(folder):
@@ -1825,6 +1860,7 @@ TESTS = [
     test_unauthorized_then_fix_account,
     test_account_dialog_password_in_view_and_enter_saves,
     test_delete_profile_asks_first,
+    test_changed_address_moves_password,
     test_office_certificate_per_profile,
     test_every_widget_named,
     test_screenshots_dark_narrow_welcome,
