@@ -1125,6 +1125,8 @@ def test_changed_address_moves_password():
         app.press("Save")
         question = window_of(app.wait("label", "Move the Password to the New Address?"))
         app.wait("label", contains=f"A password for “demo” is stored for {base_old}. This profile now uses {base_new}")
+        steady(response_button(question, "Move Password"))
+        app.screenshot(os.path.join(SHOTS, "move-password-question.png"))
         # asked, nothing moved yet
         assert secret_tool_lookup(base_new, "demo") is None
         response_button(question, "Move Password").queryAction().doAction(0)
@@ -1139,6 +1141,24 @@ def test_changed_address_moves_password():
             app.close()
         server_old.terminate()
         server_new.terminate()
+
+
+def choose_file(app, button, title, path):
+    """Presses BUTTON and picks PATH in the file chooser titled TITLE (GTK 4.8's own dialog
+    here; the portal's in Flatpak), typed into its location field."""
+    app.press(button)
+    # GTK 4.8's file chooser dialog is a "filler" in the tree
+    chooser = wait_for(lambda: next((app.acc.getChildAtIndex(i) for i in range(app.acc.childCount)
+                                     if app.acc.getChildAtIndex(i).name == title), None), 15, "the file chooser")
+    steady(chooser)
+    e = chooser.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    # the keyboard goes where the pointer is (no window manager): Ctrl+L opens the location field
+    subprocess.run(["xdotool", "mousemove", str(max(e.x, 0) + 200), str(max(e.y, 0) + 100)], timeout=10)
+    location = until(lambda: key("ctrl+l"), lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
+                                                          and showing_text(a)), None), 20, "the location field")
+    fill(location, path)
+    until(lambda: key("Return"), lambda: not any(app.acc.getChildAtIndex(i).name == title
+                                                 for i in range(app.acc.childCount)), 20, "the file chooser closed")
 
 
 def make_office_ca(folder):
@@ -1183,20 +1203,15 @@ def test_office_certificate_per_profile():
         app.press("Account…")
         dialog = account_dialog(app)
         app.wait("label", "No Office Certificate")
-        app.press("Trust the Office’s Certificate…")
-        # GTK 4.8's file chooser dialog (the portal's in the Flatpak) is a "filler" in the tree
-        chooser = wait_for(lambda: next((app.acc.getChildAtIndex(i) for i in range(app.acc.childCount)
-                                         if app.acc.getChildAtIndex(i).name == "Trust the Office’s Certificate"), None),
-                           15, "the file chooser")
-        # the path typed into the chooser's location field (keyboard over the chooser: Ctrl+L)
-        steady(chooser)
-        e = chooser.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
-        subprocess.run(["xdotool", "mousemove", str(max(e.x, 0) + 200), str(max(e.y, 0) + 100)], timeout=10)
-        location = until(lambda: key("ctrl+l"), lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
-                                                              and showing_text(a)), None), 20, "the location field")
-        fill(location, ca)
-        until(lambda: key("Return"), lambda: app.find("label", contains="Office Inspection Root", root=dialog), 20,
-              "the certificate shown")
+        # a file that is no certificate: said in the dialog, nothing kept
+        notes = os.path.join(folder, "office-root.txt")
+        with open(notes, "w") as f:
+            f.write("Office root certificate: ask IT\n")
+        choose_file(app, "Trust the Office’s Certificate…", "Trust the Office’s Certificate", notes)
+        app.wait("label", contains="“" + notes + "” holds no certificate.")
+        app.wait("label", "No Office Certificate")
+        choose_file(app, "Trust the Office’s Certificate…", "Trust the Office’s Certificate", ca)
+        wait_for(lambda: app.find("label", contains="Office Inspection Root", root=dialog), 20, "the certificate shown")
         app.wait("label", "O=Example Office,CN=Office Inspection Root")
         app.wait("label", "SHA-256: " + fingerprint)
         app.press("Save")
