@@ -47,8 +47,8 @@ has "--batch=" "${COMPREPLY[@]}" && has "--base-url=" "${COMPREPLY[@]}"
 check $? "options: --ba offers --batch= and --base-url= (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli --"
-[ "${#COMPREPLY[@]}" -eq 16 ]
-check $? "options: -- offers all 16 options (got ${#COMPREPLY[@]})"
+[ "${#COMPREPLY[@]}" -eq 17 ]
+check $? "options: -- offers all 17 options (got ${#COMPREPLY[@]})"
 
 complete_line "ticket-lookup-cli --jo"
 [ "${COMPREPLY[*]}" = "--jobs=" ] && [ "$COMPOPT_ARGS" = "-o nospace" ]
@@ -57,7 +57,7 @@ check $? "an option that takes a value ends in = with no space after it (got: ${
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 mkdir "$dir/logs"
-touch "$dir/support.log" "$dir/secret.txt"
+touch "$dir/support.log" "$dir/secret.txt" "$dir/office-root.pem"
 cd "$dir" || exit 1
 
 complete_line "ticket-lookup-cli --batch su"
@@ -67,6 +67,10 @@ check $? "files after --batch (got: ${COMPREPLY[*]})"
 complete_line "ticket-lookup-cli --password-file se"
 has "secret.txt" "${COMPREPLY[@]}"
 check $? "files after --password-file (got: ${COMPREPLY[*]})"
+
+complete_line "ticket-lookup-cli --ca-file of"
+has "office-root.pem" "${COMPREPLY[@]}"
+check $? "files after --ca-file (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli -b lo"
 has "logs" "${COMPREPLY[@]}"
