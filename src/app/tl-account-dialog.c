@@ -208,7 +208,13 @@ delete_action (GtkWidget  *widget,
 
   if (self->editing == NULL)
     return;
-  base_url = g_strdup (self->original_server ? self->original_server : "");
+  {
+    g_autoptr(TlAccount) account = tl_account_new (self->original_server ? self->original_server : "",
+                                                   self->original_username ? self->original_username : "",
+                                                   NULL, NULL, FALSE);
+
+    base_url = tl_account_dup_host (account);
+  }
   body = g_strdup_printf (_("The profile “%s” is removed, and with it the password stored for “%s” at %s. "
                             "It cannot be undone."),
                           self->editing, self->original_username ? self->original_username : "", base_url);
