@@ -230,12 +230,15 @@ run_cli (Run               *run,
   const char *args[] = { "--base-url", base_url, "--username", USERNAME, "--password-stdin",
                          "--timeout", "20", "M11385", TOKEN, NULL, NULL, NULL };
 
+  /* this machine's own SSL_CERT_FILE (if any) is left out unless the test gives one */
+  const char *no_env[] = { "SSL_CERT_FILE", "", NULL };
+
   if (ca_file_arg != NULL)
     {
       args[9] = "--ca-file";
       args[10] = ca_file_arg;
     }
-  run_cli_argv (run, TL_CLI_PATH, PASSWORD "\n", env, args);
+  run_cli_argv (run, TL_CLI_PATH, PASSWORD "\n", env ? env : no_env, args);
 }
 
 /* --ca-file, and SSL_CERT_FILE when it is not given */
@@ -276,6 +279,56 @@ test_office_ca_cli (void)
   run_cli (&flag_wins, ssl_cert_junk, ca_file);
   g_assert_cmpint (flag_wins.status, ==, 0);
   assert_contains (flag_wins.out, ORDER_ID);
+}
+
+/* The app's account (no --base-url) comes with the office certificate the app keeps for the
+ * active profile; another profile's does not. */
+static void
+run_cli_with_app_settings (Run        *run,
+                           const char *active_profile)
+{
+  g_autofree char *config = path_in_tmp ("config");
+  g_autofree char *folder = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (folder, "keyfile", NULL);
+  g_autofree char *contents = NULL;
+  const char *env[] = { "GSETTINGS_BACKEND", "keyfile", "XDG_CONFIG_HOME", config, "SSL_CERT_FILE", "", NULL };
+  const char *args[] = { "--password-stdin", "--timeout", "20", "M11385", TOKEN, NULL };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  contents = g_strdup_printf ("[io/github/ticketlookup/TicketLookup]\n"
+                              "profiles=[('Office', '%s', '" USERNAME "'), ('Home', '%s', '" USERNAME "')]\n"
+                              "active-profile='%s'\nbase-url='%s'\nusername='" USERNAME "'\n"
+                              "profile-ca-files={'Office': '%s'}\n",
+                              base_url, base_url, active_profile, base_url, ca_file);
+  g_assert_true (g_file_set_contents (keyfile, contents, -1, NULL));
+  run_cli_argv (run, TL_CLI_PATH, PASSWORD "\n", env, args);
+  g_unlink (keyfile);
+  g_rmdir (folder);
+  {
+    g_autofree char *glib = g_build_filename (config, "glib-2.0", NULL);
+
+    g_rmdir (glib);
+    g_rmdir (config);
+  }
+}
+
+static void
+test_office_ca_cli_app_profile (void)
+{
+  g_auto(Run) office = { 0 };
+  g_auto(Run) home = { 0 };
+  guint sent = requests;
+
+  run_cli_with_app_settings (&office, "Office");
+  g_assert_cmpint (office.status, ==, 0);
+  assert_contains (office.out, ORDER_ID);
+  g_assert_cmpuint (requests, ==, sent + 1);
+
+  run_cli_with_app_settings (&home, "Home");
+  g_assert_cmpint (home.status, ==, 7);
+  assert_contains (home.err, "--ca-file FILE or SSL_CERT_FILE");
+  assert_contains (home.err, CA_NAME);
+  g_assert_cmpuint (requests, ==, sent + 1);
 }
 
 /* A file that cannot be a CA file: refused with a message that says why, before a keyring is
@@ -499,6 +552,7 @@ main (int   argc,
 #else
   g_test_add_func ("/office-ca/account", test_office_ca_account);
   g_test_add_func ("/office-ca/cli", test_office_ca_cli);
+  g_test_add_func ("/office-ca/cli-app-profile", test_office_ca_cli_app_profile);
   g_test_add_func ("/office-ca/hostile-files", test_office_ca_hostile_files);
 #endif
   status = g_test_run ();

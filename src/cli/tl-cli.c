@@ -64,7 +64,7 @@ static const GOptionEntry entries[] = {
     N_("Read the password from standard input"), NULL },
   { "json", 'j', 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON (JSON Lines with --batch)"), NULL },
   { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca_file,
-    N_("Also trust the certificate authorities in FILE (PEM), such as your office’s for inspected HTTPS (default: $SSL_CERT_FILE)"), N_("FILE") },
+    N_("Also trust the certificate authorities in FILE (PEM), such as your office’s for inspected HTTPS (default: the app’s for its account, else $SSL_CERT_FILE)"), N_("FILE") },
   { "timeout", 't', 0, G_OPTION_ARG_STRING, &opt_timeout,
     N_("Give up on a lookup after SECONDS, 1–3600 (default 30)"), N_("SECONDS") },
   { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &opt_batch,
@@ -377,24 +377,18 @@ serve_demo (const char *password)
   return 0;
 }
 
-/* --ca-file, else SSL_CERT_FILE as OpenSSL-based tools read it: certificate authorities trusted
- * in addition to the system's. Read and checked before anything is asked or sent; *ok is FALSE
- * when it cannot be used (the reason is printed). */
+/* A file of certificate authorities named by @source ("--ca-file", "SSL_CERT_FILE"), read and
+ * checked before anything is asked or sent; *ok is FALSE when it cannot be used (the reason is
+ * printed). */
 static char *
-take_ca_file (gboolean *ok)
+check_ca_file (const char *ca_file,
+               const char *source,
+               gboolean   *ok)
 {
-  const char *ca_file = opt_ca_file;
-  const char *source = "--ca-file";
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) contents = NULL;
 
-  *ok = TRUE;
-  if (ca_file == NULL && g_getenv ("SSL_CERT_FILE") != NULL && *g_getenv ("SSL_CERT_FILE") != '\0')
-    {
-      ca_file = g_getenv ("SSL_CERT_FILE");
-      source = "SSL_CERT_FILE";
-    }
-  if (ca_file == NULL)
+  if (ca_file == NULL || *ca_file == '\0')
     return NULL;
   contents = tl_tls_read_ca_file (ca_file, NULL, &error);
   if (contents == NULL)
@@ -405,6 +399,37 @@ take_ca_file (gboolean *ok)
       return NULL;
     }
   return g_strdup (ca_file);
+}
+
+/* The office certificate the app keeps for its active profile, when this run uses the app's
+ * account (no --base-url): the same trust as the window's. NULL when there is none. */
+static char *
+app_profile_ca_file (TlAccount *account)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GVariant) files = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *base_url = NULL;
+  g_autofree char *normalized = NULL;
+  char *path = NULL;
+
+  if (source == NULL ||
+      (schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE)) == NULL ||
+      !g_settings_schema_has_key (schema, "profile-ca-files") ||
+      !g_settings_schema_has_key (schema, "active-profile") || !g_settings_schema_has_key (schema, "base-url"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  active = g_settings_get_string (settings, "active-profile");
+  base_url = g_settings_get_string (settings, "base-url");
+  normalized = tl_normalize_base_url (base_url);
+  if (*active == '\0' || g_strcmp0 (normalized, tl_account_get_server (account)) != 0)
+    return NULL;
+  files = g_settings_get_value (settings, "profile-ca-files");
+  if (!g_variant_lookup (files, active, "s", &path) || *path == '\0')
+    g_clear_pointer (&path, g_free);
+  return path;
 }
 
 /* https_proxy / no_proxy, as command-line tools do; otherwise the desktop's settings */
@@ -438,7 +463,8 @@ main (int   argc,
   g_autoptr(TlInput) single = NULL;
   g_autofree char **original_argv = NULL;
   g_autofree char *ca_file = NULL;
-  gboolean ca_file_ok;
+  g_autofree char *env_ca_file = NULL;
+  gboolean ca_file_ok = TRUE;
   goffset batch_size = -1;
   TlCliAccountOptions account_options;
   int original_argc;
@@ -500,7 +526,12 @@ main (int   argc,
     }
   else if (!opt_check_account && (single = read_single_input (&status)) == NULL)
     return status;
-  ca_file = take_ca_file (&ca_file_ok);
+  /* certificate authorities trusted in addition to the system's: --ca-file; else, for the app's
+   * account, the office certificate the app keeps for it; else SSL_CERT_FILE, as OpenSSL-based
+   * tools read it */
+  ca_file = check_ca_file (opt_ca_file, "--ca-file", &ca_file_ok);
+  if (opt_ca_file == NULL && !opt_demo)   /* the demo server is plain http:// on loopback */
+    env_ca_file = check_ca_file (g_getenv ("SSL_CERT_FILE"), "SSL_CERT_FILE", &ca_file_ok);
   if (!ca_file_ok)
     return TL_EXIT_USAGE;
 
@@ -515,6 +546,22 @@ main (int   argc,
   account = tl_cli_take_account (&account_options, &demo, &status);
   if (account == NULL)
     return status;
+  if (ca_file == NULL && opt_base_url == NULL && !opt_demo)
+    {
+      /* the app's account, with the app's office certificate for it */
+      g_autoptr(GError) ca_error = NULL;
+      g_autoptr(GBytes) contents = NULL;
+
+      ca_file = app_profile_ca_file (account);
+      if (ca_file != NULL && (contents = tl_tls_read_ca_file (ca_file, NULL, &ca_error)) == NULL)
+        {
+          /* Translators: "error: the office certificate kept by Ticket Lookup: “…” holds no certificate." */
+          tl_cli_printerr (_("error: the office certificate kept by Ticket Lookup: %s\n"), ca_error->message);
+          return TL_EXIT_USAGE;
+        }
+    }
+  if (ca_file == NULL)
+    ca_file = g_steal_pointer (&env_ca_file);
   if (ca_file != NULL)
     {
       TlAccount *with_ca = tl_account_new_with_ca_file (account, ca_file);

@@ -182,8 +182,8 @@ session_for_account (TlClient   *self,
   g_autoptr(GTlsDatabase) database = NULL;
   CaSession *ca;
 
-  if (ca_file == NULL)
-    return self->session;
+  if (ca_file == NULL || g_ascii_strncasecmp (tl_account_get_server (account), "https:", 6) != 0)
+    return self->session;   /* no CA file, or plain http:// (loopback only): no certificate to trust */
 
   file = g_file_new_for_path (ca_file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
