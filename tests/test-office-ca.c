@@ -484,6 +484,16 @@ test_office_ca_profiles (void)
   g_assert_cmpstr (copy_dir, ==, expected_dir);
   g_assert_cmpstr (copy, !=, ca_file);
   g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  /* chosen and not saved (the dialog cancelled): the copy goes; chosen again, the same copy */
+  tl_accounts_forget_ca_file (accounts, copy);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  kept = g_steal_pointer (&copy);
+  tl_accounts_import_ca_file_async (accounts, chosen, NULL, on_imported, &copy);
+  while (copy == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (copy, ==, kept);
+  g_clear_pointer (&kept, g_free);
+  /* a copy a profile uses is kept */
 
   tl_accounts_store_password_async (accounts, account, FALSE, NULL, on_stored, &stored);
   while (!stored)
@@ -492,6 +502,8 @@ test_office_ca_profiles (void)
   tl_accounts_save_profile (accounts, NULL, "Other", base_url, USERNAME);
   tl_accounts_save_profile (accounts, NULL, "Office", base_url, USERNAME);
   tl_accounts_set_profile_ca_file (accounts, "Office", copy);
+  tl_accounts_forget_ca_file (accounts, copy);
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
 
   office = look_up (lookups);
   g_assert_no_error (tl_lookup_result_get_error (office));

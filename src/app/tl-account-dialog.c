@@ -598,6 +598,9 @@ on_certificate_imported (GObject      *source,
       return;
     }
   show_certificate_problem (self, NULL);
+  /* another one chosen before, not saved: its copy goes */
+  if (self->ca_file != NULL && g_strcmp0 (self->ca_file, copy) != 0)
+    tl_accounts_forget_ca_file (self->accounts, self->ca_file);
   g_free (self->ca_file);
   self->ca_file = g_steal_pointer (&copy);
   update_certificate (self);
@@ -754,6 +757,9 @@ tl_account_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->check_customer, g_free);
+  /* a certificate chosen and not saved: its copy goes (kept while a profile uses it) */
+  if (self->ca_file != NULL && self->accounts != NULL)
+    tl_accounts_forget_ca_file (self->accounts, self->ca_file);
   g_clear_pointer (&self->ca_file, g_free);
   g_clear_pointer (&self->original_server, g_free);
   g_clear_pointer (&self->original_username, g_free);

@@ -567,8 +567,6 @@ tl_accounts_set_profile_ca_file (TlAccounts *self,
                                  const char *path)
 {
   g_autofree char *old = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *old_dir = NULL;
 
   g_return_if_fail (TL_IS_ACCOUNTS (self));
   g_return_if_fail (name != NULL);
@@ -578,12 +576,30 @@ tl_accounts_set_profile_ca_file (TlAccounts *self,
     return;
   set_ca_file_entry (self, name, path);
   update_label (self);
+  if (old != NULL)
+    tl_accounts_forget_ca_file (self, old);
+}
 
-  /* only the app's own copies are ever deleted */
-  dir = ca_files_dir ();
-  if (old != NULL && !ca_file_in_use (self, old) &&
-      g_str_equal ((old_dir = g_path_get_dirname (old)), dir))
-    g_unlink (old);
+/**
+ * tl_accounts_forget_ca_file:
+ * @path: a copy made by tl_accounts_import_ca_file_async()
+ *
+ * Deletes @path unless a profile uses it (a certificate chosen, then not saved). Only the
+ * app's own copies are ever deleted.
+ */
+void
+tl_accounts_forget_ca_file (TlAccounts *self,
+                            const char *path)
+{
+  g_autofree char *dir = ca_files_dir ();
+  g_autofree char *path_dir = NULL;
+
+  g_return_if_fail (TL_IS_ACCOUNTS (self));
+  g_return_if_fail (path != NULL);
+
+  path_dir = g_path_get_dirname (path);
+  if (!ca_file_in_use (self, path) && g_str_equal (path_dir, dir))
+    g_unlink (path);
 }
 
 static void

@@ -65,6 +65,8 @@ char         *tl_accounts_dup_profile_ca_file   (TlAccounts          *self,
 void          tl_accounts_set_profile_ca_file   (TlAccounts          *self,
                                                  const char          *name,
                                                  const char          *path);
+void          tl_accounts_forget_ca_file        (TlAccounts          *self,
+                                                 const char          *path);
 void          tl_accounts_import_ca_file_async  (TlAccounts          *self,
                                                  GFile               *file,
                                                  GCancellable        *cancellable,
