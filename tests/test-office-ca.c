@@ -67,6 +67,25 @@ path_in_tmp (const char *name)
   return g_build_filename (tmpdir, name, NULL);
 }
 
+/* Everything the test made in its folder (certificates, files, the app's data), and the folder. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 static void
 openssl (const char *first,
          ...)
@@ -571,24 +590,6 @@ main (int   argc,
 
   soup_server_disconnect (server);
   g_clear_object (&server);
-  {
-    const char *names[] = { "server.ext", "ca.key", "ca.pem", "ca.srl", "server.key", "server.csr",
-                            "server.pem", "junk.pem", "cut.pem", "damaged.pem", "huge.pem",
-                            "empty.pem", "notes.txt" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      {
-        g_autofree char *path = path_in_tmp (names[i]);
-        g_unlink (path);
-      }
-    {
-      g_autofree char *d1 = path_in_tmp ("data/ticket-lookup");
-      g_autofree char *d2 = path_in_tmp ("data");
-
-      g_rmdir (d1);
-      g_rmdir (d2);
-    }
-    g_rmdir (tmpdir);
-  }
+  remove_tree (tmpdir);
   return status;
 }
