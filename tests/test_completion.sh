@@ -47,8 +47,8 @@ has "--batch=" "${COMPREPLY[@]}" && has "--base-url=" "${COMPREPLY[@]}"
 check $? "options: --ba offers --batch= and --base-url= (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli --"
-[ "${#COMPREPLY[@]}" -eq 19 ]
-check $? "options: -- offers all 19 options (got ${#COMPREPLY[@]})"
+[ "${#COMPREPLY[@]}" -eq 20 ]
+check $? "options: -- offers all 20 options (got ${#COMPREPLY[@]})"
 
 complete_line "ticket-lookup-cli --jo"
 [ "${COMPREPLY[*]}" = "--jobs=" ] && [ "$COMPOPT_ARGS" = "-o nospace" ]
@@ -57,7 +57,7 @@ check $? "an option that takes a value ends in = with no space after it (got: ${
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 mkdir "$dir/logs"
-touch "$dir/support.log" "$dir/secret.txt"
+touch "$dir/support.log" "$dir/secret.txt" "$dir/office-root.pem"
 cd "$dir" || exit 1
 
 complete_line "ticket-lookup-cli --batch su"
@@ -71,6 +71,9 @@ check $? "files after --password-file (got: ${COMPREPLY[*]})"
 complete_line "ticket-lookup-cli --proxy-password-file se"
 has "secret.txt" "${COMPREPLY[@]}"
 check $? "files after --proxy-password-file (got: ${COMPREPLY[*]})"
+complete_line "ticket-lookup-cli --ca-file of"
+has "office-root.pem" "${COMPREPLY[@]}"
+check $? "files after --ca-file (got: ${COMPREPLY[*]})"
 
 complete_line "ticket-lookup-cli -b lo"
 has "logs" "${COMPREPLY[@]}"

@@ -15,6 +15,7 @@
 #include "tl-credentials.h"
 #include "tl-lookups.h"
 #include "tl-lookup-error.h"
+#include "tl-tls.h"
 
 struct _TlAccountDialog
 {
@@ -39,6 +40,18 @@ struct _TlAccountDialog
   GtkSpinner       *check_spinner;
   gboolean          checking;
   char             *check_customer;   /* the customer ID of the running check, NULL for none */
+  AdwPreferencesPage *page;
+  AdwActionRow     *certificate_row;
+  GtkWidget        *certificate_remove_button;
+  GtkWidget        *certificate_button;
+  GtkLabel         *certificate_status_label;
+  char             *ca_file;          /* the app's copy of the office's certificate, or NULL */
+  GtkFileChooserNative *chooser;
+  char             *original_server;  /* the profile's account when the dialog opened */
+  char             *original_username;
+  TlAccount        *moving;           /* the old account and its password, while asked to move it */
+  GtkWidget        *initial_focus;    /* the field a new dialog starts in */
+  guint             scroll_tick;
 
   TlAccounts       *accounts;
   TlLookups        *lookups;
@@ -155,23 +168,67 @@ save_settings (TlAccountDialog *self)
 
   tl_accounts_save_profile (self->accounts, self->editing, name, base_url,
                             gtk_editable_get_text (GTK_EDITABLE (self->username_row)));
+  tl_accounts_set_profile_ca_file (self->accounts, name, self->ca_file);
   g_object_set (self->accounts,
                 "remember-password", gtk_switch_get_active (self->remember_switch),
                 "timeout-seconds", (guint) gtk_spin_button_get_value_as_int (self->timeout_spin),
                 NULL);
 }
 
+static gboolean
+close_later (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    TlAccountDialog  *self)
+{
+  if (g_strcmp0 (response, "delete") != 0 || self->editing == NULL)
+    return;
+  tl_accounts_delete_profile (self->accounts, self->editing);
+  /* once the question, which belongs to this dialog, has finished closing */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+}
+
+/* Delete Profile asks first: it also removes the password from the keyring, which cannot be
+ * brought back. */
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+  g_autofree char *body = NULL;
+  g_autofree char *base_url = NULL;
+  GtkWidget *dialog;
 
   if (self->editing == NULL)
     return;
-  tl_accounts_delete_profile (self->accounts, self->editing);
-  gtk_window_close (GTK_WINDOW (self));
+  {
+    g_autoptr(TlAccount) account = tl_account_new (self->original_server ? self->original_server : "",
+                                                   self->original_username ? self->original_username : "",
+                                                   NULL, NULL, FALSE);
+
+    base_url = tl_account_dup_host (account);
+  }
+  body = g_strdup_printf (_("The profile “%s” is removed, and with it the password stored for “%s” at %s. "
+                            "It cannot be undone."),
+                          self->editing, self->original_username ? self->original_username : "", base_url);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Profile and Its Password?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -217,9 +274,123 @@ dialog_account (TlAccountDialog  *self,
   const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
 
+  g_autoptr(TlAccount) account = NULL;
+
   if (!tl_account_check_username (username, error))
     return NULL;
-  return tl_account_new (base_url, username, *password ? password : NULL, NULL, FALSE);
+  account = tl_account_new (base_url, username, *password ? password : NULL, NULL, FALSE);
+  return tl_account_new_with_ca_file (account, self->ca_file);
+}
+
+/* Saves the profile and, when one was typed, @account's password. */
+static void
+finish_save (TlAccountDialog *self,
+             TlAccount       *account)
+{
+  self->saving = FALSE;
+  save_settings (self);
+
+  if (!tl_account_has_password (account))
+    {
+      /* Nothing typed: keep whatever the keyring holds for this account. (Closed from the main
+       * loop: this may run in the answer of a question that belongs to this dialog.) */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+      return;
+    }
+
+  self->saving = TRUE;
+  set_status (self, _("Saving the password in the keyring…"), FALSE);
+  validate (self);
+  /* The account being saved, as a value: the store applies to it alone. */
+  tl_accounts_store_password_async (self->accounts, account, gtk_switch_get_active (self->remember_switch),
+                                    self->cancellable, on_stored, g_object_ref (self));
+}
+
+static void
+on_old_password_cleared (GObject      *source,
+                         GAsyncResult *res,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* the new address has the password already; an old entry left behind is only said */
+  if (!tl_credentials_clear_finish (res, &error))
+    g_message ("the password at the old address was not removed: %s", error->message);
+}
+
+static void
+on_move_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  TlAccountDialog  *self)
+{
+  g_autoptr(TlAccount) old = g_steal_pointer (&self->moving);
+  g_autoptr(TlAccount) account = dialog_account (self, NULL);
+
+  if (old == NULL || account == NULL || g_strcmp0 (response, "cancel") == 0)
+    {
+      self->saving = FALSE;
+      validate (self);
+      return;
+    }
+  if (g_strcmp0 (response, "move") == 0)
+    {
+      g_autoptr(TlAccount) moved = tl_account_new_with_password (account, tl_account_get_password (old));
+
+      finish_save (self, moved);
+      /* the old address's entry goes, unless another profile still uses it */
+      if (!tl_accounts_identity_in_use (self->accounts, tl_account_get_server (old),
+                                        tl_account_get_username (old)))
+        tl_credentials_clear_async (tl_account_get_server (old), tl_account_get_username (old), NULL,
+                                    on_old_password_cleared, NULL);
+      return;
+    }
+  finish_save (self, account);
+}
+
+static void
+on_old_password_loaded (GObject      *source,
+                        GAsyncResult *res,
+                        gpointer      user_data)
+{
+  g_autoptr(TlAccountDialog) self = user_data;
+  g_autoptr(TlAccount) old = tl_accounts_load_finish (TL_ACCOUNTS (source), res, NULL);
+  g_autoptr(TlAccount) account = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  account = dialog_account (self, NULL);
+  if (account == NULL)
+    {
+      self->saving = FALSE;
+      validate (self);
+      return;
+    }
+  if (old == NULL || !tl_account_has_password (old))
+    {
+      /* nothing stored at the old address (or the keyring cannot say): nothing to move */
+      finish_save (self, account);
+      return;
+    }
+
+  self->moving = g_steal_pointer (&old);
+  body = g_strdup_printf (_("A password for “%s” is stored for %s. This profile now uses %s: move the "
+                            "password there, or leave it at the old address (this profile then has "
+                            "no password until you type one)."),
+                          tl_account_get_username (self->moving), tl_account_get_server (self->moving),
+                          tl_account_get_server (account));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Move the Password to the New Address?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Leave It"),
+                                    "move", _("_Move Password"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -236,22 +407,24 @@ save_action (GtkWidget  *widget,
       set_status (self, error->message, TRUE);
       return;
     }
+  if (self->saving)
+    return;
 
-  save_settings (self);
-
-  if (!tl_account_has_password (account))
+  /* A profile moved to another address with no password typed: the password stored at the old
+   * address is offered to move along, never left behind without a word. */
+  if (self->editing != NULL && self->original_server != NULL && !tl_account_has_password (account) &&
+      g_strcmp0 (self->original_username, tl_account_get_username (account)) == 0 &&
+      g_strcmp0 (self->original_server, tl_account_get_server (account)) != 0)
     {
-      /* Nothing typed: keep whatever the keyring holds for this account. */
-      gtk_window_close (GTK_WINDOW (self));
+      g_autoptr(TlAccount) old = tl_account_new (self->original_server, self->original_username, NULL, NULL, FALSE);
+
+      self->saving = TRUE;
+      validate (self);
+      tl_accounts_load_async (self->accounts, old, self->cancellable, on_old_password_loaded,
+                              g_object_ref (self));
       return;
     }
-
-  self->saving = TRUE;
-  set_status (self, _("Saving the password in the keyring…"), FALSE);
-  validate (self);
-  /* The account being saved, as a value: the store applies to it alone. */
-  tl_accounts_store_password_async (self->accounts, account, gtk_switch_get_active (self->remember_switch),
-                                    self->cancellable, on_stored, g_object_ref (self));
+  finish_save (self, account);
 }
 
 static void
@@ -350,6 +523,231 @@ check_action (GtkWidget  *widget,
                         TL_ACCOUNT_CHECK_TOKEN, self->cancellable, on_checked, g_object_ref (self));
 }
 
+/* --- the office's certificate ------------------------------------------------------------ */
+
+static void
+show_certificate_problem (TlAccountDialog *self,
+                          const char      *text)
+{
+  gtk_label_set_label (self->certificate_status_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->certificate_status_label), text != NULL);
+}
+
+/* What the row says about the chosen file: its subject and fingerprint, or why it is unusable. */
+static void
+update_certificate (TlAccountDialog *self)
+{
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (self->certificate_remove_button, self->ca_file != NULL);
+  gtk_button_set_label (GTK_BUTTON (self->certificate_button),
+                        self->ca_file != NULL ? _("Choose Another Certificate…")
+                                              : _("Trust the Office’s Certificate…"));
+  if (self->ca_file == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->certificate_row), _("No Office Certificate"));
+      adw_action_row_set_subtitle (self->certificate_row,
+                                   _("Only the certificate authorities this computer trusts are used."));
+      return;
+    }
+
+  contents = tl_tls_read_ca_file (self->ca_file, &certificates, &error);
+  if (contents == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->certificate_row),
+                                     _("The office certificate cannot be used"));
+      adw_action_row_set_subtitle (self->certificate_row, error->message);
+      return;
+    }
+  subject = tl_tls_certificate_dup_subject (certificates->pdata[0]);
+  fingerprint = tl_tls_certificate_dup_fingerprint (certificates->pdata[0]);
+  if (certificates->len > 1)
+    /* Translators: a certificate file's first subject and how many more it holds */
+    title = g_strdup_printf (ngettext ("%s (and %u more certificate)",
+                                       "%s (and %u more certificates)", certificates->len - 1),
+                             subject, certificates->len - 1);
+  else
+    title = g_strdup (subject);
+  /* Translators: the fingerprint IT can compare, "SHA-256: AB:CD:…" */
+  subtitle = g_strdup_printf (_("SHA-256: %s"), fingerprint);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->certificate_row), title);
+  adw_action_row_set_subtitle (self->certificate_row, subtitle);
+}
+
+static void
+on_certificate_imported (GObject      *source,
+                         GAsyncResult *res,
+                         gpointer      user_data)
+{
+  g_autoptr(TlAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy = tl_accounts_import_ca_file_finish (TL_ACCOUNTS (source), res, &error);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.trust-certificate", TRUE);
+  if (copy == NULL)
+    {
+      show_certificate_problem (self, error->message);
+      return;
+    }
+  show_certificate_problem (self, NULL);
+  /* another one chosen before, not saved: its copy goes */
+  if (self->ca_file != NULL && g_strcmp0 (self->ca_file, copy) != 0)
+    tl_accounts_forget_ca_file (self->accounts, self->ca_file);
+  g_free (self->ca_file);
+  self->ca_file = g_steal_pointer (&copy);
+  update_certificate (self);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     TlAccountDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.trust-certificate", FALSE);
+  tl_accounts_import_ca_file_async (self->accounts, file, self->cancellable, on_certificate_imported,
+                                    g_object_ref (self));
+}
+
+/* A PEM file chosen with the file chooser (the portal's inside Flatpak). */
+static void
+trust_certificate_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+  g_autoptr(GtkFileFilter) pem = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Trust the Office’s Certificate"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Trust"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (pem, _("Certificates (PEM)"));
+  gtk_file_filter_add_pattern (pem, "*.pem");
+  gtk_file_filter_add_pattern (pem, "*.crt");
+  gtk_file_filter_add_pattern (pem, "*.cer");
+  gtk_file_filter_add_mime_type (pem, "application/x-x509-ca-cert");
+  gtk_file_filter_add_mime_type (pem, "application/x-pem-file");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), pem);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+remove_certificate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+
+  /* takes effect with Save; the app's copy goes once no profile uses it */
+  g_clear_pointer (&self->ca_file, g_free);
+  show_certificate_problem (self, NULL);
+  update_certificate (self);
+  gtk_widget_grab_focus (self->certificate_button);
+}
+
+/* --- the focused field, always in view ------------------------------------------------------ */
+
+/* Scrolls the page so that the focused row (or the widget) is wholly visible, once it has a
+ * size: the first frames of a new dialog have none. */
+static gboolean
+scroll_focus_into_view (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *target, *scrolled, *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (focus == NULL || (scrolled = gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW)) == NULL)
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  target = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (target == NULL)
+    target = focus;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (content == NULL || page <= 0 || gtk_widget_get_height (target) <= 0 ||
+      !gtk_widget_compute_bounds (target, gtk_widget_get_first_child (content) ? gtk_widget_get_first_child (content) : content, &bounds))
+    return G_SOURCE_CONTINUE;   /* not laid out yet: the next frame */
+
+  value = gtk_adjustment_get_value (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, MAX (bounds.origin.y - 12, 0));
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page + 12);
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_focus_changed (TlAccountDialog *self)
+{
+  /* a tick callback runs once the dialog is mapped: added before, it waits for that */
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_focus_into_view, NULL, NULL);
+}
+
+/* The first frame: the field the dialog starts in gets the focus again now that the dialog is
+ * on screen (given before, assistive technologies are not told of it), and is scrolled into
+ * view. */
+static gboolean
+focus_initial_field (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  TlAccountDialog *self = TL_ACCOUNT_DIALOG (widget);
+
+  if (self->initial_focus != NULL)
+    {
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_grab_focus (self->initial_focus);
+    }
+  self->initial_focus = NULL;
+  on_focus_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_map (GtkWidget *widget)
+{
+  gtk_widget_add_tick_callback (widget, focus_initial_field, NULL, NULL);
+}
+
+static void
+on_focus_widget_notify (GObject    *object,
+                        GParamSpec *pspec,
+                        gpointer    user_data)
+{
+  on_focus_changed (TL_ACCOUNT_DIALOG (object));
+}
+
 static void
 tl_account_dialog_dispose (GObject *object)
 {
@@ -359,6 +757,19 @@ tl_account_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->check_customer, g_free);
+  /* a certificate chosen and not saved: its copy goes (kept while a profile uses it) */
+  if (self->ca_file != NULL && self->accounts != NULL)
+    tl_accounts_forget_ca_file (self->accounts, self->ca_file);
+  g_clear_pointer (&self->ca_file, g_free);
+  g_clear_pointer (&self->original_server, g_free);
+  g_clear_pointer (&self->original_username, g_free);
+  g_clear_object (&self->moving);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
   g_clear_object (&self->lookups);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_ACCOUNT_DIALOG);
   G_OBJECT_CLASS (tl_account_dialog_parent_class)->dispose (object);
@@ -390,12 +801,19 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_row);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_icon);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, certificate_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, certificate_remove_button);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, certificate_button);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, certificate_status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_service_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "account.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "account.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "account.trust-certificate", NULL, trust_certificate_action);
+  gtk_widget_class_install_action (widget_class, "account.remove-certificate", NULL, remove_certificate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -404,6 +822,10 @@ tl_account_dialog_init (TlAccountDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  /* Enter in a field saves */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_notify), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
 
 static void
@@ -439,7 +861,11 @@ present (GtkApplication *application,
     {
       self->editing = g_strdup (active);
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), active);
+      self->original_server = g_strdup (normalized);
+      self->original_username = g_strdup (username);
+      self->ca_file = tl_accounts_dup_profile_ca_file (accounts, active);
     }
+  update_certificate (self);
   gtk_widget_set_visible (self->delete_button, self->editing != NULL);
 
   if (g_strcmp0 (normalized, TL_DEFAULT_BASE_URL) == 0)
@@ -455,8 +881,10 @@ present (GtkApplication *application,
   gtk_spin_button_set_value (self->timeout_spin, tl_accounts_get_timeout_seconds (accounts));
   validate (self);
 
+  /* new accounts start with the username, others with the password (what a 401 sends you to) */
+  self->initial_focus = *username == '\0' ? GTK_WIDGET (self->username_row) : GTK_WIDGET (self->password_row);
   gtk_window_present (GTK_WINDOW (self));
-  gtk_widget_grab_focus (*username == '\0' ? GTK_WIDGET (self->username_row) : GTK_WIDGET (self->password_row));
+  gtk_widget_grab_focus (self->initial_focus);
 }
 
 void

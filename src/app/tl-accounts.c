@@ -13,7 +13,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "tl-accounts.h"
 #include "tl-client.h"
@@ -21,6 +23,7 @@
 #include "tl-lookup-error.h"
 #include "tl-secret.h"
 #include "tl-settings.h"
+#include "tl-tls.h"
 
 struct _TlAccounts
 {
@@ -334,7 +337,13 @@ tl_accounts_snapshot (TlAccounts *self)
   if (self->demo != NULL)
     return tl_account_new (tl_demo_server_get_base_url (self->demo), TL_DEMO_USERNAME,
                            TL_DEMO_PASSWORD, NULL, TRUE);
-  return tl_account_new (self->base_url, self->username, NULL, self->active_profile, FALSE);
+  {
+    g_autoptr(TlAccount) account = tl_account_new (self->base_url, self->username, NULL,
+                                                   self->active_profile, FALSE);
+    g_autofree char *ca_file = tl_accounts_dup_profile_ca_file (self, self->active_profile);
+
+    return tl_account_new_with_ca_file (account, ca_file);
+  }
 }
 
 static void
@@ -472,6 +481,212 @@ tl_accounts_store_password_finish (TlAccounts    *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* --- an office's certificate per profile ---------------------------------------------------
+ * The app keeps its own copy of the file a person chose (it may be on a USB stick, or reached
+ * through the document portal), in its data folder, named by the SHA-256 of its content; the
+ * settings map a profile name to that copy. */
+
+static char *
+ca_files_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "ticket-lookup", "certificates", NULL);
+}
+
+/**
+ * tl_accounts_dup_profile_ca_file:
+ * @name: (nullable): a profile name
+ *
+ * Returns: (transfer full) (nullable): the app's copy of the office certificate of profile
+ *   @name, %NULL when it has none
+ */
+char *
+tl_accounts_dup_profile_ca_file (TlAccounts *self,
+                                 const char *name)
+{
+  GVariant *files;
+  const char *path = NULL;
+
+  g_return_val_if_fail (TL_IS_ACCOUNTS (self), NULL);
+
+  files = tl_settings_get_profile_ca_files (self->settings);
+  if (name == NULL || *name == '\0' || files == NULL ||
+      !g_variant_lookup (files, name, "&s", &path) || *path == '\0')
+    return NULL;
+  return g_strdup (path);
+}
+
+static void
+set_ca_file_entry (TlAccounts *self,
+                   const char *name,
+                   const char *path)
+{
+  GVariant *files = tl_settings_get_profile_ca_files (self->settings);
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *n, *p;
+
+  if (files != NULL)
+    {
+      g_variant_iter_init (&iter, files);
+      while (g_variant_iter_next (&iter, "{&s&s}", &n, &p))
+        if (g_strcmp0 (n, name) != 0)
+          g_variant_builder_add (builder, "{ss}", n, p);
+    }
+  if (path != NULL)
+    g_variant_builder_add (builder, "{ss}", name, path);
+  g_object_set (self->settings, "profile-ca-files", g_variant_builder_end (builder), NULL);
+}
+
+/* Whether a profile still uses @path. */
+static gboolean
+ca_file_in_use (TlAccounts *self,
+                const char *path)
+{
+  GVariant *files = tl_settings_get_profile_ca_files (self->settings);
+  GVariantIter iter;
+  const char *p;
+
+  if (files == NULL)
+    return FALSE;
+  g_variant_iter_init (&iter, files);
+  while (g_variant_iter_next (&iter, "{&s&s}", NULL, &p))
+    if (g_strcmp0 (p, path) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tl_accounts_set_profile_ca_file:
+ * @path: (nullable): the app's copy (tl_accounts_import_ca_file_async()), %NULL for none
+ *
+ * Sets the office certificate of profile @name. A copy no profile uses any more is deleted.
+ */
+void
+tl_accounts_set_profile_ca_file (TlAccounts *self,
+                                 const char *name,
+                                 const char *path)
+{
+  g_autofree char *old = NULL;
+
+  g_return_if_fail (TL_IS_ACCOUNTS (self));
+  g_return_if_fail (name != NULL);
+
+  old = tl_accounts_dup_profile_ca_file (self, name);
+  if (g_strcmp0 (old, path) == 0)
+    return;
+  set_ca_file_entry (self, name, path);
+  update_label (self);
+  if (old != NULL)
+    tl_accounts_forget_ca_file (self, old);
+}
+
+/**
+ * tl_accounts_forget_ca_file:
+ * @path: a copy made by tl_accounts_import_ca_file_async()
+ *
+ * Deletes @path unless a profile uses it (a certificate chosen, then not saved). Only the
+ * app's own copies are ever deleted.
+ */
+void
+tl_accounts_forget_ca_file (TlAccounts *self,
+                            const char *path)
+{
+  g_autofree char *dir = ca_files_dir ();
+  g_autofree char *path_dir = NULL;
+
+  g_return_if_fail (TL_IS_ACCOUNTS (self));
+  g_return_if_fail (path != NULL);
+
+  path_dir = g_path_get_dirname (path);
+  if (!ca_file_in_use (self, path) && g_str_equal (path_dir, dir))
+    g_unlink (path);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *copy = NULL;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("The chosen file is not on this computer; copy it here first."));
+      return;
+    }
+  contents = tl_tls_read_ca_file (path, NULL, &error);
+  if (contents == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  dir = ca_files_dir ();
+  digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+  basename = g_strconcat (digest, ".pem", NULL);
+  copy = g_build_filename (dir, basename, NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (copy, g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    {
+      g_autofree char *shown = g_filename_display_name (dir);
+
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("The certificate could not be kept in %s: %s"), shown,
+                               error ? error->message : g_strerror (errno));
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&copy), g_free);
+}
+
+/**
+ * tl_accounts_import_ca_file_async:
+ * @file: a PEM file of certificates a person chose
+ *
+ * Checks @file (size, kind, every certificate parses; tl_tls_read_ca_file()) and keeps a copy
+ * of it in the app's data folder, in a worker thread.
+ */
+void
+tl_accounts_import_ca_file_async (TlAccounts          *self,
+                                  GFile               *file,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TL_IS_ACCOUNTS (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_accounts_import_ca_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * tl_accounts_import_ca_file_finish:
+ *
+ * Returns: (transfer full): the path of the app's copy, or %NULL with @error set for people
+ */
+char *
+tl_accounts_import_ca_file_finish (TlAccounts    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* Profiles: named (base URL, username) pairs in the settings; the active one's values are also
  * in base-url and username, which the command-line tool reads. */
 
@@ -582,7 +797,49 @@ tl_accounts_save_profile (TlAccounts *self,
   if (!replaced)
     g_variant_builder_add (builder, "(sss)", name, base_url, username);
 
+  /* a renamed profile keeps its office certificate */
+  if (old_name != NULL && g_strcmp0 (old_name, name) != 0)
+    {
+      g_autofree char *ca_file = tl_accounts_dup_profile_ca_file (self, old_name);
+
+      if (ca_file != NULL)
+        {
+          set_ca_file_entry (self, old_name, NULL);
+          set_ca_file_entry (self, name, ca_file);
+        }
+    }
   tl_settings_set_account (self->settings, g_variant_builder_end (builder), name, base_url, username);
+}
+
+/**
+ * tl_accounts_identity_in_use:
+ *
+ * Returns: whether a profile (or the account in use) has the account (@server, @username):
+ *   whether the password stored for it is still needed
+ */
+gboolean
+tl_accounts_identity_in_use (TlAccounts *self,
+                             const char *server,
+                             const char *username)
+{
+  g_autoptr(GVariant) profiles = get_profiles (self);
+  g_autofree char *normalized = tl_normalize_base_url (server);
+  GVariantIter iter;
+  const char *b, *u;
+
+  g_return_val_if_fail (TL_IS_ACCOUNTS (self), TRUE);
+
+  if (g_strcmp0 (self->base_url, normalized) == 0 && g_strcmp0 (self->username, username) == 0)
+    return TRUE;
+  g_variant_iter_init (&iter, profiles);
+  while (g_variant_iter_next (&iter, "(&s&s&s)", NULL, &b, &u))
+    {
+      g_autofree char *n = tl_normalize_base_url (b);
+
+      if (g_str_equal (n, normalized) && g_strcmp0 (u, username) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -630,6 +887,7 @@ tl_accounts_delete_profile (TlAccounts *self,
       g_variant_builder_add (builder, "(sss)", n, b, u);
     }
   g_object_set (self->settings, "profiles", g_variant_builder_end (builder), NULL);
+  tl_accounts_set_profile_ca_file (self, name, NULL);
   if (first != NULL)
     tl_accounts_activate_profile (self, first);
   else

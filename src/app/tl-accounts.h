@@ -59,4 +59,23 @@ void          tl_accounts_save_profile          (TlAccounts          *self,
 void          tl_accounts_delete_profile        (TlAccounts          *self,
                                                  const char          *name);
 
+gboolean      tl_accounts_identity_in_use       (TlAccounts          *self,
+                                                 const char          *server,
+                                                 const char          *username);
+char         *tl_accounts_dup_profile_ca_file   (TlAccounts          *self,
+                                                 const char          *name);
+void          tl_accounts_set_profile_ca_file   (TlAccounts          *self,
+                                                 const char          *name,
+                                                 const char          *path);
+void          tl_accounts_forget_ca_file        (TlAccounts          *self,
+                                                 const char          *path);
+void          tl_accounts_import_ca_file_async  (TlAccounts          *self,
+                                                 GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+char         *tl_accounts_import_ca_file_finish (TlAccounts          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _TlSettings
   char      *username;
   GVariant  *profiles;
   char      *active_profile;
+  GVariant  *profile_ca_files;
   gboolean   remember_password;
   guint      timeout_seconds;
   gboolean   offer_clipboard;
@@ -47,6 +48,7 @@ enum {
   PROP_USERNAME,
   PROP_PROFILES,
   PROP_ACTIVE_PROFILE,
+  PROP_PROFILE_CA_FILES,
   PROP_REMEMBER_PASSWORD,
   PROP_TIMEOUT_SECONDS,
   PROP_OFFER_CLIPBOARD,
@@ -128,6 +130,7 @@ tl_settings_get_property (GObject    *object,
     case PROP_USERNAME: g_value_set_string (value, self->username); break;
     case PROP_PROFILES: g_value_set_variant (value, self->profiles); break;
     case PROP_ACTIVE_PROFILE: g_value_set_string (value, self->active_profile); break;
+    case PROP_PROFILE_CA_FILES: g_value_set_variant (value, self->profile_ca_files); break;
     case PROP_REMEMBER_PASSWORD: g_value_set_boolean (value, self->remember_password); break;
     case PROP_TIMEOUT_SECONDS: g_value_set_uint (value, self->timeout_seconds); break;
     case PROP_OFFER_CLIPBOARD: g_value_set_boolean (value, self->offer_clipboard); break;
@@ -164,6 +167,9 @@ tl_settings_set_property (GObject      *object,
       break;
     case PROP_ACTIVE_PROFILE:
       set_string (object, pspec, &self->active_profile, g_value_get_string (value));
+      break;
+    case PROP_PROFILE_CA_FILES:
+      set_variant (object, pspec, &self->profile_ca_files, g_value_get_variant (value));
       break;
     case PROP_REMEMBER_PASSWORD:
       set_boolean (object, pspec, &self->remember_password, g_value_get_boolean (value));
@@ -242,7 +248,7 @@ tl_settings_constructed (GObject *object)
     {
       const char *key = g_param_spec_get_name (properties[i]);
 
-      if (i == PROP_PROFILES)
+      if (i == PROP_PROFILES || i == PROP_PROFILE_CA_FILES)
         g_settings_bind_with_mapping (self->settings, key, self, key, G_SETTINGS_BIND_DEFAULT,
                                       variant_to_value, value_to_variant, NULL, NULL);
       else
@@ -275,6 +281,7 @@ tl_settings_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->username);
   g_clear_pointer (&self->profiles, g_variant_unref);
+  g_clear_pointer (&self->profile_ca_files, g_variant_unref);
   g_free (self->active_profile);
 
   G_OBJECT_CLASS (tl_settings_parent_class)->finalize (object);
@@ -306,6 +313,13 @@ tl_settings_class_init (TlSettingsClass *klass)
   properties[PROP_PROFILES] =
     g_param_spec_variant ("profiles", NULL, NULL, G_VARIANT_TYPE ("a(sss)"), NULL, flags);
   properties[PROP_ACTIVE_PROFILE] = g_param_spec_string ("active-profile", NULL, NULL, NULL, flags);
+  /**
+   * TlSettings:profile-ca-files:
+   *
+   * Per profile name, the app's copy of an office's certificate authorities (`a{ss}`).
+   */
+  properties[PROP_PROFILE_CA_FILES] =
+    g_param_spec_variant ("profile-ca-files", NULL, NULL, G_VARIANT_TYPE ("a{ss}"), NULL, flags);
   properties[PROP_REMEMBER_PASSWORD] =
     g_param_spec_boolean ("remember-password", NULL, NULL, TRUE, flags);
   properties[PROP_TIMEOUT_SECONDS] =
@@ -349,6 +363,7 @@ tl_settings_new (const char *schema_id)
 const char *tl_settings_get_base_url (TlSettings *self) { return self->base_url; }
 const char *tl_settings_get_username (TlSettings *self) { return self->username; }
 const char *tl_settings_get_active_profile (TlSettings *self) { return self->active_profile; }
+GVariant *tl_settings_get_profile_ca_files (TlSettings *self) { return self->profile_ca_files; }
 guint tl_settings_get_timeout_seconds (TlSettings *self) { return self->timeout_seconds; }
 gboolean tl_settings_get_remember_password (TlSettings *self) { return self->remember_password; }
 gboolean tl_settings_get_offer_clipboard (TlSettings *self) { return self->offer_clipboard; }

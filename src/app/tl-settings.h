@@ -17,6 +17,7 @@ const char *tl_settings_get_base_url          (TlSettings *self);
 const char *tl_settings_get_username          (TlSettings *self);
 const char *tl_settings_get_active_profile    (TlSettings *self);
 GVariant   *tl_settings_get_profiles          (TlSettings *self);
+GVariant   *tl_settings_get_profile_ca_files  (TlSettings *self);
 guint       tl_settings_get_timeout_seconds   (TlSettings *self);
 gboolean    tl_settings_get_remember_password (TlSettings *self);
 gboolean    tl_settings_get_offer_clipboard   (TlSettings *self);

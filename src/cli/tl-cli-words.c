@@ -56,7 +56,7 @@ static const Words error_words[TL_LOOKUP_ERROR_N_CODES] = {
     N_("Check the spelling of --base-url and your network connection.") },
   [TL_LOOKUP_ERROR_TLS] = {
     N_("The secure connection failed"),
-    N_("Check --base-url. On a company network, ask IT whether a proxy intercepts HTTPS traffic.") },
+    N_("If your office network inspects HTTPS, ask IT for its root certificate (a PEM file) and give it with --ca-file FILE or SSL_CERT_FILE. Otherwise check --base-url.") },
   [TL_LOOKUP_ERROR_TIMEOUT] = {
     N_("The service did not answer in time"),
     N_("Try again. If the service is slow today, give a longer --timeout.") },

@@ -25,6 +25,7 @@
 #include "tl-lookup-error.h"
 #include "tl-proxy.h"
 #include "tl-secret.h"
+#include "tl-tls.h"
 
 /* the documented ranges of --timeout and --jobs */
 #define TIMEOUT_MIN 1
@@ -51,6 +52,7 @@ static gboolean opt_version;
 static gboolean opt_check_account;
 static char *opt_customer;
 static char *opt_batch;
+static char *opt_ca_file;
 static char **opt_rest;
 
 static gint64 timeout_seconds; /* --timeout, checked; 0 when not given */
@@ -68,6 +70,8 @@ static const GOptionEntry entries[] = {
   { "proxy-password-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_proxy_password_file,
     N_("Read the office proxy's password from the first line of FILE (“-” for standard input)"), N_("FILE") },
   { "json", 'j', 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON (JSON Lines with --batch)"), NULL },
+  { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_ca_file,
+    N_("Also trust the certificate authorities in FILE (PEM), such as your office’s for inspected HTTPS (default: the app’s for its account, else $SSL_CERT_FILE)"), N_("FILE") },
   { "timeout", 't', 0, G_OPTION_ARG_STRING, &opt_timeout,
     N_("Give up on a lookup after SECONDS, 1–3600 (default 30)"), N_("SECONDS") },
   { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &opt_batch,
@@ -402,6 +406,61 @@ serve_demo (const char *password)
   return 0;
 }
 
+/* A file of certificate authorities named by @source ("--ca-file", "SSL_CERT_FILE"), read and
+ * checked before anything is asked or sent; *ok is FALSE when it cannot be used (the reason is
+ * printed). */
+static char *
+check_ca_file (const char *ca_file,
+               const char *source,
+               gboolean   *ok)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) contents = NULL;
+
+  if (ca_file == NULL || *ca_file == '\0')
+    return NULL;
+  contents = tl_tls_read_ca_file (ca_file, NULL, &error);
+  if (contents == NULL)
+    {
+      /* Translators: "error: --ca-file: “office.pem” holds no certificate. …" */
+      tl_cli_printerr (_("error: %s: %s\n"), source, error->message);
+      *ok = FALSE;
+      return NULL;
+    }
+  return g_strdup (ca_file);
+}
+
+/* The office certificate the app keeps for its active profile, when this run uses the app's
+ * account (no --base-url): the same trust as the window's. NULL when there is none. */
+static char *
+app_profile_ca_file (TlAccount *account)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GVariant) files = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *base_url = NULL;
+  g_autofree char *normalized = NULL;
+  char *path = NULL;
+
+  if (source == NULL ||
+      (schema = g_settings_schema_source_lookup (source, BASE_APPLICATION_ID, TRUE)) == NULL ||
+      !g_settings_schema_has_key (schema, "profile-ca-files") ||
+      !g_settings_schema_has_key (schema, "active-profile") || !g_settings_schema_has_key (schema, "base-url"))
+    return NULL;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  active = g_settings_get_string (settings, "active-profile");
+  base_url = g_settings_get_string (settings, "base-url");
+  normalized = tl_normalize_base_url (base_url);
+  if (*active == '\0' || g_strcmp0 (normalized, tl_account_get_server (account)) != 0)
+    return NULL;
+  files = g_settings_get_value (settings, "profile-ca-files");
+  if (!g_variant_lookup (files, active, "s", &path) || *path == '\0')
+    g_clear_pointer (&path, g_free);
+  return path;
+}
+
 /* https_proxy / no_proxy, as command-line tools do; otherwise the desktop's settings. The
  * proxy's own sign-in, when given, goes to whichever proxy asks for one. */
 static TlClient *
@@ -435,6 +494,9 @@ main (int   argc,
   g_autoptr(TlInput) single = NULL;
   g_autoptr(TlProxyCredentials) proxy_credentials = NULL;
   g_autofree char **original_argv = NULL;
+  g_autofree char *ca_file = NULL;
+  g_autofree char *env_ca_file = NULL;
+  gboolean ca_file_ok = TRUE;
   goffset batch_size = -1;
   TlCliAccountOptions account_options;
   int original_argc;
@@ -496,6 +558,14 @@ main (int   argc,
     }
   else if (!opt_check_account && (single = read_single_input (&status)) == NULL)
     return status;
+  /* certificate authorities trusted in addition to the system's: --ca-file; else, for the app's
+   * account, the office certificate the app keeps for it; else SSL_CERT_FILE, as OpenSSL-based
+   * tools read it */
+  ca_file = check_ca_file (opt_ca_file, "--ca-file", &ca_file_ok);
+  if (opt_ca_file == NULL && !opt_demo)   /* the demo server is plain http:// on loopback */
+    env_ca_file = check_ca_file (g_getenv ("SSL_CERT_FILE"), "SSL_CERT_FILE", &ca_file_ok);
+  if (!ca_file_ok)
+    return TL_EXIT_USAGE;
 
   account_options = (TlCliAccountOptions) {
     .base_url = opt_base_url,
@@ -508,6 +578,29 @@ main (int   argc,
   account = tl_cli_take_account (&account_options, &demo, &status);
   if (account == NULL)
     return status;
+  if (ca_file == NULL && opt_base_url == NULL && !opt_demo)
+    {
+      /* the app's account, with the app's office certificate for it */
+      g_autoptr(GError) ca_error = NULL;
+      g_autoptr(GBytes) contents = NULL;
+
+      ca_file = app_profile_ca_file (account);
+      if (ca_file != NULL && (contents = tl_tls_read_ca_file (ca_file, NULL, &ca_error)) == NULL)
+        {
+          /* Translators: "error: the office certificate kept by Ticket Lookup: “…” holds no certificate." */
+          tl_cli_printerr (_("error: the office certificate kept by Ticket Lookup: %s\n"), ca_error->message);
+          return TL_EXIT_USAGE;
+        }
+    }
+  if (ca_file == NULL)
+    ca_file = g_steal_pointer (&env_ca_file);
+  if (ca_file != NULL)
+    {
+      TlAccount *with_ca = tl_account_new_with_ca_file (account, ca_file);
+
+      g_object_unref (account);
+      account = with_ca;
+    }
 
   if (opt_proxy_user != NULL)
     {

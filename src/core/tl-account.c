@@ -23,6 +23,7 @@ struct _TlAccount
   char     *username;
   char     *password;   /* NULL: not loaded or nothing stored */
   char     *profile;    /* NULL: no named profile */
+  char     *ca_file;    /* NULL: the system's certificate authorities only */
   gboolean  demo;
 };
 
@@ -37,6 +38,7 @@ tl_account_finalize (GObject *object)
   g_clear_pointer (&self->username, g_free);
   g_clear_pointer (&self->password, tl_secret_free);
   g_clear_pointer (&self->profile, g_free);
+  g_clear_pointer (&self->ca_file, g_free);
 
   G_OBJECT_CLASS (tl_account_parent_class)->finalize (object);
 }
@@ -100,8 +102,31 @@ TlAccount *
 tl_account_new_with_password (TlAccount  *self,
                               const char *password)
 {
+  TlAccount *copy;
+
   g_return_val_if_fail (TL_IS_ACCOUNT (self), NULL);
-  return tl_account_new (self->server, self->username, password, self->profile, self->demo);
+  copy = tl_account_new (self->server, self->username, password, self->profile, self->demo);
+  copy->ca_file = g_strdup (self->ca_file);
+  return copy;
+}
+
+/**
+ * tl_account_new_with_ca_file:
+ * @ca_file: (nullable): a PEM file of certificate authorities trusted for this account's
+ *   lookups in addition to the system's (an office's inspection CA); %NULL for none
+ *
+ * Returns: (transfer full): the same account with @ca_file
+ */
+TlAccount *
+tl_account_new_with_ca_file (TlAccount  *self,
+                             const char *ca_file)
+{
+  TlAccount *copy;
+
+  g_return_val_if_fail (TL_IS_ACCOUNT (self), NULL);
+  copy = tl_account_new (self->server, self->username, self->password, self->profile, self->demo);
+  copy->ca_file = ca_file != NULL && *ca_file != '\0' ? g_strdup (ca_file) : NULL;
+  return copy;
 }
 
 /**
@@ -113,8 +138,7 @@ tl_account_new_with_password (TlAccount  *self,
 TlAccount *
 tl_account_new_without_password (TlAccount *self)
 {
-  g_return_val_if_fail (TL_IS_ACCOUNT (self), NULL);
-  return tl_account_new (self->server, self->username, NULL, self->profile, self->demo);
+  return tl_account_new_with_password (self, NULL);
 }
 
 const char *
@@ -155,6 +179,19 @@ tl_account_get_profile (TlAccount *self)
 {
   g_return_val_if_fail (TL_IS_ACCOUNT (self), NULL);
   return self->profile;
+}
+
+/**
+ * tl_account_get_ca_file:
+ *
+ * Returns: (nullable): the file of certificate authorities trusted for this account in
+ *   addition to the system's, %NULL for the system's alone
+ */
+const char *
+tl_account_get_ca_file (TlAccount *self)
+{
+  g_return_val_if_fail (TL_IS_ACCOUNT (self), NULL);
+  return self->ca_file;
 }
 
 gboolean

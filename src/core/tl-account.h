@@ -19,12 +19,15 @@ TlAccount  *tl_account_new                (const char  *server,
 TlAccount  *tl_account_new_with_password  (TlAccount   *self,
                                            const char  *password);
 TlAccount  *tl_account_new_without_password (TlAccount *self);
+TlAccount  *tl_account_new_with_ca_file   (TlAccount   *self,
+                                           const char  *ca_file);
 
 const char *tl_account_get_server         (TlAccount   *self);
 const char *tl_account_get_username       (TlAccount   *self);
 const char *tl_account_get_password       (TlAccount   *self);
 gboolean    tl_account_has_password       (TlAccount   *self);
 const char *tl_account_get_profile        (TlAccount   *self);
+const char *tl_account_get_ca_file        (TlAccount   *self);
 gboolean    tl_account_is_demo            (TlAccount   *self);
 gboolean    tl_account_is_configured      (TlAccount   *self);
 gboolean    tl_account_same_identity      (TlAccount   *self,

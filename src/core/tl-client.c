@@ -18,6 +18,7 @@
 #include "tl-lookup-error.h"
 #include "tl-lookup-result-private.h"
 #include "tl-proxy.h"
+#include "tl-tls.h"
 
 struct _TlClient
 {
@@ -28,6 +29,7 @@ struct _TlClient
   GTlsDatabase *tls_database;   /* NULL: the system's, loaded by libsoup on the first HTTPS */
   TlProxyResolver *proxy_resolver;
   TlProxyCredentials *proxy_credentials;  /* for whichever proxy asks; NULL: its address's */
+  GHashTable  *ca_sessions;     /* CA file path -> CaSession: see session_for_account() */
   GTimeZone   *local_tz;        /* for each result's start time; see local_time_zone() */
   gint64       local_tz_read;   /* monotonic µs when it was read */
 };
@@ -51,6 +53,7 @@ tl_client_finalize (GObject *object)
   g_clear_object (&self->tls_database);
   g_clear_object (&self->proxy_resolver);
   g_clear_pointer (&self->proxy_credentials, tl_proxy_credentials_unref);
+  g_clear_pointer (&self->ca_sessions, g_hash_table_unref);
   g_clear_pointer (&self->local_tz, g_time_zone_unref);
 
   G_OBJECT_CLASS (tl_client_parent_class)->finalize (object);
@@ -151,6 +154,65 @@ new_session (TlClient *self,
   return session;
 }
 
+/* --- an account's own certificate authorities (an office's inspection CA, tl-tls.c) ------
+ * A lookup for an account with a CA file goes through a session of its own that trusts the
+ * system's store and that file: connections (and the trust they were opened with) are pooled
+ * per session, so a lookup for another account never reuses one accepted by that file. The
+ * session is made again when the file changes. */
+
+typedef struct
+{
+  SoupSession *session;
+  gint64       mtime;
+  goffset      size;
+} CaSession;
+
+static void
+ca_session_free (gpointer data)
+{
+  CaSession *ca = data;
+
+  g_clear_object (&ca->session);
+  g_free (ca);
+}
+
+static SoupSession *
+session_for_account (TlClient   *self,
+                     TlAccount  *account,
+                     GError    **error)
+{
+  const char *ca_file = tl_account_get_ca_file (account);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  CaSession *ca;
+
+  if (ca_file == NULL || g_ascii_strncasecmp (tl_account_get_server (account), "https:", 6) != 0)
+    return self->session;   /* no CA file, or plain http:// (loopback only): no certificate to trust */
+
+  file = g_file_new_for_path (ca_file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  ca = g_hash_table_lookup (self->ca_sessions, ca_file);
+  if (ca != NULL && info != NULL &&
+      ca->mtime == (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) &&
+      ca->size == g_file_info_get_size (info))
+    return ca->session;
+
+  database = tl_tls_database_new (ca_file, error);
+  if (database == NULL)
+    return NULL;
+  ca = g_new0 (CaSession, 1);
+  ca->session = new_session (self, 16, 8);
+  soup_session_set_tls_database (ca->session, database);
+  ca->mtime = info ? (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) : -1;
+  ca->size = info ? g_file_info_get_size (info) : -1;
+  g_hash_table_replace (self->ca_sessions, g_strdup (ca_file), ca);
+  return ca->session;
+}
+
+/* --- end of an account's own certificate authorities ---------------------------------- */
+
 static void
 tl_client_init (TlClient *self)
 {
@@ -158,6 +220,7 @@ tl_client_init (TlClient *self)
    * URL only when a request leaves this computer; loopback is always reached directly. */
   self->proxy_resolver = tl_proxy_resolver_new_default ();
   self->session = new_session (self, 64, 32);
+  self->ca_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ca_session_free);
   self->timeout_ms = TL_DEFAULT_TIMEOUT_SECONDS * 1000;
 }
 
@@ -215,6 +278,7 @@ tl_client_set_tls_database (TlClient     *self,
   g_return_if_fail (TL_IS_CLIENT (self));
   g_set_object (&self->tls_database, database);
   soup_session_set_tls_database (self->session, database);
+  g_hash_table_remove_all (self->ca_sessions);
 }
 
 void
@@ -229,6 +293,7 @@ tl_client_set_max_connections (TlClient *self,
    * TLS database: that would load the whole system trust store, ~30 ms, for nothing.) */
   session = new_session (self, MAX (max_conns, 2), MAX (max_conns, 2));
   g_set_object (&self->session, session);
+  g_hash_table_remove_all (self->ca_sessions);
 }
 
 /**
@@ -252,6 +317,7 @@ tl_client_set_proxy_resolver (TlClient       *self,
   else
     self->proxy_resolver = tl_proxy_resolver_new_default ();
   soup_session_set_proxy_resolver (self->session, G_PROXY_RESOLVER (self->proxy_resolver));
+  g_hash_table_remove_all (self->ca_sessions);
 }
 
 /**
@@ -296,6 +362,7 @@ typedef struct
   gboolean        parsed;          /* parsed in a worker thread */
   TlTicket       *parsed_ticket;
   GError         *parse_error;
+  GTlsCertificateFlags untrusted;  /* a new connection's peer not trusted after all: see on_network_event() */
 } LookupData;
 
 /* What the lookup's I/O runs on: cancelled by the caller or by the time limit. */
@@ -311,6 +378,8 @@ lookup_cancellable (LookupData *data)
 static void
 lookup_data_free (LookupData *data)
 {
+  if (data->msg != NULL)
+    g_signal_handlers_disconnect_by_data (data->msg, data);
   g_clear_pointer (&data->deadline, tl_deadline_free);
   g_clear_object (&data->result);
   if (data->msg != NULL)
@@ -328,6 +397,23 @@ lookup_data_free (LookupData *data)
   g_free (data);
 }
 
+/* Every new connection's server is verified again against its own session's trust before the
+ * request goes out: glib-networking resumes TLS sessions across sessions without verifying
+ * (tl_tls_recheck_connection()). A server not trusted stops the lookup with nothing sent. */
+static void
+on_network_event (SoupMessage        *msg,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  LookupData *data = user_data;
+
+  if (event != G_SOCKET_CLIENT_TLS_HANDSHAKED || data->untrusted != 0)
+    return;
+  data->untrusted = tl_tls_recheck_connection (connection);
+  if (data->untrusted != 0)
+    g_cancellable_cancel (tl_deadline_get_cancellable (data->deadline));
+}
 
 static void
 fill_diagnostics (LookupData *data)
@@ -654,6 +740,16 @@ on_send_ready (GObject      *source,
   goffset content_length;
 
   data->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  if (data->untrusted != 0)
+    {
+      /* the server of a resumed TLS session, not trusted by this account (on_network_event) */
+      g_autoptr(GError) tls_error = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "");
+
+      g_cancellable_cancel (lookup_cancellable (data));
+      fail_with (task, tl_lookup_error_new_for_certificate (data->untrusted, data->msg, data->result->url,
+                                                            tls_error));
+      return;
+    }
   if (data->stream == NULL)
     {
       fail_with_gerror (task, error);
@@ -738,6 +834,7 @@ tl_client_lookup_with_proxy_async (TlClient            *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) error = NULL;
+  SoupSession *session;
   LookupData *data;
 
   g_return_if_fail (TL_IS_CLIENT (self));
@@ -820,7 +917,15 @@ tl_client_lookup_with_proxy_async (TlClient            *self,
       return;
     }
 
-  soup_session_send_async (self->session, data->msg, G_PRIORITY_DEFAULT, lookup_cancellable (data),
+  /* the system's certificate authorities, and the account's own CA file if it has one */
+  session = session_for_account (self, account, &error);
+  if (session == NULL)
+    {
+      fail (task, TL_LOOKUP_ERROR_TLS, "%s", error->message);
+      return;
+    }
+  g_signal_connect (data->msg, "network-event", G_CALLBACK (on_network_event), data);
+  soup_session_send_async (session, data->msg, G_PRIORITY_DEFAULT, lookup_cancellable (data),
                            on_send_ready, g_steal_pointer (&task));
 }
 

@@ -94,7 +94,7 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     "tls",
     N_("The secure connection failed"),
     N_("The server's certificate could not be verified, so the connection was stopped before any credentials were sent."),
-    N_("Check the base URL. On a company network, ask IT whether a proxy intercepts HTTPS traffic."),
+    N_("If your office network inspects HTTPS, ask IT for its root certificate and add it with Trust the Office’s Certificate… in the account settings. Otherwise check the base URL."),
     7 },
   [TL_LOOKUP_ERROR_TIMEOUT] = {
     "timeout",
@@ -352,6 +352,43 @@ describe_issuer (SoupMessage *msg)
 }
 
 /**
+ * tl_lookup_error_new_for_certificate:
+ * @flags: what is wrong with the server's certificate
+ * @msg: the message whose connection it was
+ * @error: the TLS failure, said when @flags say nothing
+ *
+ * Returns: (transfer full): a %TL_LOOKUP_ERROR_TLS that says why the certificate was not
+ *   accepted and who issued it
+ */
+GError *
+tl_lookup_error_new_for_certificate (GTlsCertificateFlags  flags,
+                                     SoupMessage          *msg,
+                                     const char           *url,
+                                     const GError         *error)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : "?";
+  g_autofree char *why = describe_tls_errors (flags);
+  g_autofree char *issuer = describe_issuer (msg);
+
+  if (why != NULL && issuer != NULL && (flags & G_TLS_CERTIFICATE_UNKNOWN_CA))
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
+          _("The certificate of %s was not accepted: %s. It was issued by “%s”. If that is "
+            "your office's network security, its root certificate must be trusted first; otherwise "
+            "someone is between you and the service."),
+          host, why, issuer);
+  else if (why != NULL && issuer != NULL)
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
+          _("The certificate of %s was not accepted: %s. It was issued by “%s”."),
+          host, why, issuer);
+  else if (why != NULL)
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS, _("The certificate of %s was not accepted: %s."), host, why);
+  else
+    return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS, _("The secure connection to %s failed: %s"), host,
+          error->message);
+}
+
+/**
  * tl_lookup_error_new_for_failure:
  * @error: why sending @msg or reading its answer failed (libsoup, GIO, the resolver, TLS)
  * @url: where @msg went
@@ -428,27 +465,7 @@ tl_lookup_error_new_for_failure (const GError    *error,
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_DNS, _("The server name “%s” could not be found (%s)."),
           host, error->message);
   else if (error->domain == G_TLS_ERROR)
-    {
-      GTlsCertificateFlags flags = soup_message_get_tls_peer_certificate_errors (msg);
-      g_autofree char *why = describe_tls_errors (flags);
-      g_autofree char *issuer = describe_issuer (msg);
-
-      if (why != NULL && issuer != NULL && (flags & G_TLS_CERTIFICATE_UNKNOWN_CA))
-        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
-              _("The certificate of %s was not accepted: %s. It was issued by “%s”. If that is "
-                "your office's network security, its root certificate must be installed on this "
-                "computer; otherwise someone is between you and the service."),
-              host, why, issuer);
-      else if (why != NULL && issuer != NULL)
-        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS,
-              _("The certificate of %s was not accepted: %s. It was issued by “%s”."),
-              host, why, issuer);
-      else if (why != NULL)
-        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS, _("The certificate of %s was not accepted: %s."), host, why);
-      else
-        return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TLS, _("The secure connection to %s failed: %s"), host,
-              error->message);
-    }
+    return tl_lookup_error_new_for_certificate (soup_message_get_tls_peer_certificate_errors (msg), msg, url, error);
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_TIMEOUT, _("The connection to %s timed out (%s)."), host,
           error->message);

@@ -67,6 +67,10 @@ gboolean     tl_lookup_error_wants_account   (TlLookupError code);
 TlLookupError tl_lookup_error_from_status    (guint status);
 TlLookupError tl_lookup_error_code           (const GError *error);
 
+GError      *tl_lookup_error_new_for_certificate  (GTlsCertificateFlags flags,
+                                                   SoupMessage       *msg,
+                                                   const char        *url,
+                                                   const GError      *error);
 GError      *tl_lookup_error_new_for_failure      (const GError      *error,
                                                    SoupMessage       *msg,
                                                    const char        *url,

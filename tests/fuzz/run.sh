@@ -6,7 +6,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-input ticket-json ticket-xml error-body redact}
+targets=${*:-input ticket-json ticket-xml error-body redact ca-file}
 [ -n "${TL_FUZZ_NO_BUILD:-}" ] || sh "$here/build.sh"
 status=0
 for t in $targets; do

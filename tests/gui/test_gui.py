@@ -953,6 +953,7 @@ def test_profiles():
         app.wait("label", "No access to this customer")
         app.press("Account…")
         app.press("Delete Profile")
+        response_button(window_of(app.wait("label", "Delete Profile and Its Password?")), "Delete").queryAction().doAction(0)
         wait_for(lambda: secret_tool_lookup(base_b, "demo", own=True) is None, 10, "B's password removed")
         assert secret_tool_lookup(base_a, "demo") == "password-of-a"
         assert secret_tool_lookup(base_b, "demo", schema="org.example.OtherApp") == "other-apps-secret"
@@ -1216,6 +1217,281 @@ def test_check_account_dialog():
         if app is not None:
             app.close()
         server.terminate()
+
+
+def account_dialog(app, title="Account"):
+    return wait_for(lambda: app.find("frame", title) or app.find("dialog", title), 10, "the account dialog")
+
+
+def password_field(app, dialog):
+    return wait_for(lambda: app.find("password text", "Password", root=dialog) or app.find("text", "Password", root=dialog),
+                    5, "the password field")
+
+
+def window_of(acc):
+    """The window (frame or dialog) ACC is in."""
+    while acc is not None and acc.getRoleName() not in ("frame", "dialog", "alert", "window"):
+        acc = acc.parent
+    return acc
+
+
+def response_button(question, label):
+    """The button LABEL of a message dialog, the one shown (libadwaita keeps a row and a column
+    of them; its accessible name is the mnemonic label and the label: "_Delete Delete")."""
+    def find():
+        for a in walk(question):
+            try:
+                if (a.getRoleName() == "push button" and ((a.name or "") == label or (a.name or "").endswith(" " + label)) and
+                        a.queryComponent().getExtents(pyatspi.DESKTOP_COORDS).width > 0):
+                    return a
+            except Exception:
+                continue
+        return None
+    return wait_for(find, 5, f"the {label} button")
+
+
+def showing_text(acc):
+    e = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return e.width > 0 and e.height > 0
+
+
+def inside(acc, container):
+    a = acc.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    c = container.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    return (a.width > 0 and a.height > 0 and a.x >= c.x and a.y >= c.y and
+            a.x + a.width <= c.x + c.width and a.y + a.height <= c.y + c.height)
+
+
+def test_account_dialog_password_in_view_and_enter_saves():
+    """From a 401's Account…, at the dialog's default size, the Password field has the focus and
+    is wholly on screen inside the dialog; Enter in it saves the password typed."""
+    server, base = serve_demo_with_password("right-password")
+    app = None
+    try:
+        secret_tool_store(base, "demo", "wrong-password")
+        app = App([], {**WINDOW, "base-url": f"'{base}'", "username": "'demo'"})
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Wrong username or password")
+        app.press("Account…")
+        dialog = account_dialog(app)
+        pw = password_field(app, dialog)
+        # with no window manager, the window under the pointer has the keyboard
+        steady(dialog)
+        d = dialog.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        subprocess.run(["xdotool", "mousemove", str(d.x + d.width // 2), str(d.y + 20)], timeout=10)
+        wait_for(lambda: inside(pw, dialog), 10, "the password field inside the dialog")
+        steady(pw)
+        assert inside(pw, dialog), (pw.queryComponent().getExtents(pyatspi.DESKTOP_COORDS),
+                                    dialog.queryComponent().getExtents(pyatspi.DESKTOP_COORDS))
+        app.screenshot(os.path.join(SHOTS, "account-dialog-password.png"))
+        # the keyboard is in the password field: what is typed lands there
+        subprocess.run(["xdotool", "type", "--delay", "20", "right-password"], timeout=20)
+        wait_for(lambda: text_of(pw) == "right-password", 10, "the typed password in the password field")
+        until(lambda: key("Return"), lambda: secret_tool_lookup(base, "demo") == "right-password", 20,
+              "the password saved by Enter")
+        wait_for(lambda: app.find("frame", "Account") is None and app.find("dialog", "Account") is None, 10,
+                 "the dialog closed")
+        app.press("Retry")
+        app.wait("label", "Valid")
+    finally:
+        if app is not None:
+            app.close()
+        server.terminate()
+        server.wait()
+
+
+def test_delete_profile_asks_first():
+    """Delete Profile asks before it removes the profile and its password; Cancel keeps both."""
+    server_a, base_a = serve_demo_with_password("password-of-a")
+    server_b, base_b = serve_demo_with_password("password-of-b")
+    app = None
+    try:
+        secret_tool_store(base_a, "demo", "password-of-a", own=True)
+        secret_tool_store(base_b, "demo", "password-of-b", own=True)
+        profiles = f"[('Partner A', '{base_a}', 'demo'), ('Partner B', '{base_b}', 'demo')]"
+        app = App([], {**WINDOW, "profiles": profiles, "active-profile": "'Partner B'",
+                       "base-url": f"'{base_b}'", "username": "'demo'"})
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        app.press("Account…")
+        dialog = account_dialog(app)
+        app.press("Delete Profile")
+        heading = app.wait("label", "Delete Profile and Its Password?")
+        question = window_of(heading)
+        assert question is not None and question != dialog
+        app.wait("label", contains="“Partner B” is removed, and with it the password stored for “demo”")
+        delete = response_button(question, "Delete")
+        cancel = response_button(question, "Cancel")
+        steady(delete)
+        app.screenshot(os.path.join(SHOTS, "delete-profile-question.png"))
+        # asked, nothing removed; Cancel keeps both
+        assert secret_tool_lookup(base_b, "demo", own=True) == "password-of-b"
+        cancel.queryAction().doAction(0)
+        wait_for(lambda: app.find("label", "Delete Profile and Its Password?") is None, 10, "the question gone")
+        assert secret_tool_lookup(base_b, "demo", own=True) == "password-of-b"
+        assert account_dialog(app) is not None
+        # asked again and confirmed: profile and password go
+        app.press("Delete Profile")
+        question = window_of(app.wait("label", "Delete Profile and Its Password?"))
+        response_button(question, "Delete").queryAction().doAction(0)
+        app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+        wait_for(lambda: secret_tool_lookup(base_b, "demo", own=True) is None, 10, "B's password removed")
+        assert secret_tool_lookup(base_a, "demo", own=True) == "password-of-a"
+        app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+    finally:
+        if app is not None:
+            app.close()
+        server_a.terminate()
+        server_b.terminate()
+
+
+def test_changed_address_moves_password():
+    """A profile moved to another base URL with no new password typed: the dialog asks, and Move
+    Password stores the password for the new address and removes it from the old one."""
+    server_old, base_old = serve_demo_with_password("the-password")
+    server_new, base_new = serve_demo_with_password("the-password")
+    app = None
+    try:
+        secret_tool_store(base_old, "demo", "the-password", own=True)
+        secret_tool_clear(base_new, "demo")
+        app = App([], {**WINDOW, "profiles": f"[('Office', '{base_old}', 'demo')]", "active-profile": "'Office'",
+                       "base-url": f"'{base_old}'", "username": "'demo'"})
+        lookup(app, "M11385", FORBIDDEN)
+        app.wait("label", "No access to this customer")
+        app.press("Account…")
+        dialog = account_dialog(app)
+        fill(wait_for(lambda: app.find("text", "Base URL", root=dialog), 5, "the Base URL field"), base_new)
+        app.press("Save")
+        question = window_of(app.wait("label", "Move the Password to the New Address?"))
+        app.wait("label", contains=f"A password for “demo” is stored for {base_old}. This profile now uses {base_new}")
+        steady(response_button(question, "Move Password"))
+        app.screenshot(os.path.join(SHOTS, "move-password-question.png"))
+        # asked, nothing moved yet
+        assert secret_tool_lookup(base_new, "demo") is None
+        response_button(question, "Move Password").queryAction().doAction(0)
+        wait_for(lambda: secret_tool_lookup(base_new, "demo", own=True) == "the-password", 10, "the password at the new address")
+        wait_for(lambda: secret_tool_lookup(base_old, "demo", own=True) is None, 10, "the password gone from the old address")
+        wait_for(lambda: app.find("frame", "Account") is None and app.find("dialog", "Account") is None, 10,
+                 "the dialog closed")
+        lookup(app, "M11385", VALID)
+        app.wait("label", "Valid")
+    finally:
+        if app is not None:
+            app.close()
+        server_old.terminate()
+        server_new.terminate()
+
+
+def choose_file(app, button, title, path):
+    """Presses BUTTON and picks PATH in the file chooser titled TITLE (GTK 4.8's own dialog
+    here; the portal's in Flatpak), typed into its location field."""
+    app.press(button)
+    # GTK 4.8's file chooser dialog is a "filler" in the tree
+    chooser = wait_for(lambda: next((app.acc.getChildAtIndex(i) for i in range(app.acc.childCount)
+                                     if app.acc.getChildAtIndex(i).name == title), None), 15, "the file chooser")
+    steady(chooser)
+    e = chooser.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    # the keyboard goes where the pointer is (no window manager): Ctrl+L opens the location field
+    subprocess.run(["xdotool", "mousemove", str(max(e.x, 0) + 200), str(max(e.y, 0) + 100)], timeout=10)
+    location = until(lambda: key("ctrl+l"), lambda: next((a for a in walk(chooser) if a.getRoleName() == "text"
+                                                          and showing_text(a)), None), 20, "the location field")
+    fill(location, path)
+    until(lambda: key("Return"), lambda: not any(app.acc.getChildAtIndex(i).name == title
+                                                 for i in range(app.acc.childCount)), 20, "the file chooser closed")
+
+
+def make_office_ca(folder):
+    """An office root ("Office Inspection Root") and a certificate for 127.0.0.1 signed by it."""
+    def openssl(*args):
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True, timeout=60)
+    with open(os.path.join(folder, "server.ext"), "w") as f:
+        f.write("subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n")
+    openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+            "-subj", "/O=Example Office/CN=Office Inspection Root", "-keyout", "ca.key", "-out", "ca.pem",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-subj", "/CN=127.0.0.1",
+            "-keyout", "server.key", "-out", "server.csr")
+    openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2",
+            "-extfile", "server.ext", "-out", "server.pem")
+    out = subprocess.run(["openssl", "x509", "-in", "ca.pem", "-noout", "-fingerprint", "-sha256"], cwd=folder,
+                         check=True, capture_output=True, text=True).stdout
+    return os.path.join(folder, "ca.pem"), out.strip().split("=", 1)[1]
+
+
+def test_office_certificate_per_profile():
+    """A server signed by the office's own CA: refused, with the way out named in the window's
+    words; the certificate chosen in the account dialog (file chooser) is shown by subject and
+    fingerprint and makes the profile's lookups pass; another profile to the same server is
+    still refused; the certificate can be removed."""
+    folder = tempfile.mkdtemp(prefix="tl-office-ca-")
+    ca, fingerprint = make_office_ca(folder)
+    server = RecordingServer("office-password", tls=(os.path.join(folder, "server.pem"), os.path.join(folder, "server.key")))
+    app = None
+    try:
+        secret_tool_store(server.base, "demo", "office-password", own=True)
+        profiles = f"[('Office', '{server.base}', 'demo'), ('Home', '{server.base}', 'demo')]"
+        app = App([], {**WINDOW, "profiles": profiles, "active-profile": "'Office'",
+                       "base-url": f"'{server.base}'", "username": "'demo'"})
+        lookup(app, "M11385", VALID)
+        app.wait("label", "The secure connection failed")
+        app.wait("label", contains="Office Inspection Root")
+        next_step = app.wait("label", contains="Trust the Office’s Certificate… in the account settings")
+        assert "--" not in next_step.name, next_step.name
+        assert server.requests == []
+
+        app.press("Account…")
+        dialog = account_dialog(app)
+        app.wait("label", "No Office Certificate")
+        # a file that is no certificate: said in the dialog, nothing kept
+        notes = os.path.join(folder, "office-root.txt")
+        with open(notes, "w") as f:
+            f.write("Office root certificate: ask IT\n")
+        choose_file(app, "Trust the Office’s Certificate…", "Trust the Office’s Certificate", notes)
+        app.wait("label", contains="“" + notes + "” holds no certificate.")
+        app.wait("label", "No Office Certificate")
+        choose_file(app, "Trust the Office’s Certificate…", "Trust the Office’s Certificate", ca)
+        wait_for(lambda: app.find("label", contains="Office Inspection Root", root=dialog), 20, "the certificate shown")
+        app.wait("label", "O=Example Office,CN=Office Inspection Root")
+        app.wait("label", "SHA-256: " + fingerprint)
+        app.press("Save")
+        wait_for(lambda: app.find("frame", "Account") is None and app.find("dialog", "Account") is None, 10,
+                 "the dialog closed")
+        # the app's own copy: the chosen file may go away
+        os.unlink(ca)
+        app.press("Retry")
+        app.wait("label", "Valid")
+        assert len(server.requests) == 1 and server.authorizations() == [basic("demo", "office-password")]
+
+        # the other profile, same server: still refused
+        switch_profile(app, "Home")
+        app.press("Look Up")
+        # the failure shown is Home's own (its footer names the profile)
+        app.wait("label", contains="· Home (demo at 127.0.0.1)")
+        app.wait("label", "The secure connection failed")
+        assert len(server.requests) == 1, server.requests
+
+        # back to Office: the dialog shows it, Remove takes it away with Save
+        switch_profile(app, "Office", key=UP)
+        app.press("Account…")
+        dialog = account_dialog(app)
+        steady(app.wait("label", "SHA-256: " + fingerprint))
+        app.screenshot(os.path.join(SHOTS, "office-certificate.png"))
+        app.press("Remove the Office’s Certificate")
+        app.wait("label", "No Office Certificate")
+        app.press("Save")
+        wait_for(lambda: app.find("frame", "Account") is None and app.find("dialog", "Account") is None, 10,
+                 "the dialog closed")
+        app.press("Look Up")
+        wait_for(lambda: app.find("label", contains="· Office (demo at 127.0.0.1)") and
+                 app.find("label", "The secure connection failed"), 15, "refused again")
+        assert len(server.requests) == 1, server.requests
+        copies = os.path.join(app.home, "data", "ticket-lookup", "certificates")
+        assert not os.path.isdir(copies) or os.listdir(copies) == [], os.listdir(copies)
+    finally:
+        if app is not None:
+            app.close()
+        server.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def set_clipboard(text):
@@ -1850,6 +2126,10 @@ TESTS = [
     test_smart_paste_url,
     test_invalid_input_rejected,
     test_unauthorized_then_fix_account,
+    test_account_dialog_password_in_view_and_enter_saves,
+    test_delete_profile_asks_first,
+    test_changed_address_moves_password,
+    test_office_certificate_per_profile,
     test_every_widget_named,
     test_screenshots_dark_narrow_welcome,
     test_swedish,
