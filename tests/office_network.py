@@ -2,14 +2,16 @@
 a service certificate made with openssl, tinyproxy from Debian as the office proxy, a byte
 recorder in front of it, and the children's lifetime tied to the test's.
 
-Shared by test_proxy.py and test_proxy_sign_in.py.
+Shared by test_proxy.py, test_office_proxy.py and test_office_tls.py.
 """
 
 import ctypes
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 
@@ -24,6 +26,65 @@ def die_with_parent():
     """In a child before exec: SIGKILL when this script ends, however it ends (a test timeout
     kills the script, and its servers must not outlive it)."""
     libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+# --- TAP ---------------------------------------------------------------------------------
+
+results = []
+
+
+def check(name, ok, detail=""):
+    """One TAP line; DETAIL under it when it failed (always with TL_SHOW set)."""
+    if os.environ.get("TL_SHOW"):
+        print("#", name, "::", str(detail).replace("\n", "\n#   "))
+    results.append(ok)
+    print(("ok" if ok else "not ok"), len(results), "-", name)
+    if not ok and detail:
+        for line in str(detail).splitlines():
+            print("#", line)
+    sys.stdout.flush()
+
+
+def skip_all(reason):
+    print("1..0 # SKIP %s" % reason)
+    sys.exit(0)
+
+
+def finish():
+    print("1..%d" % len(results))
+    sys.exit(0 if all(results) else 1)
+
+
+# --- a private network namespace ----------------------------------------------------------
+
+def enter_private_network(script, args, needs=("bwrap", "openssl"), need_squid=True, interface=False):
+    """Runs SCRIPT again with ARGS in a network namespace of its own (unshare --net, as root)
+    with loopback up, and exits with its status; returns at once when already inside one.
+    Skips the whole script, with the reason, where that cannot be done. With INTERFACE, one
+    more interface with an IPv4 address (a veth pair, TEST-NET-1, routing nowhere): names are
+    looked up with AI_ADDRCONFIG, which finds no IPv4 address in /etc/hosts on a machine whose
+    only interface is loopback."""
+    if os.environ.get("TL_OFFICE_NETNS") == "1":
+        return
+    for tool in (*needs, "unshare", "ip"):
+        if shutil.which(tool) is None:
+            skip_all("%s is not installed" % tool)
+    if need_squid and not os.path.exists("/usr/sbin/squid"):
+        skip_all("squid is not installed (build-aux/install-deps installs it)")
+    if os.getuid() != 0:
+        skip_all("a private network namespace needs root here (unshare --net); run as root")
+    up = "ip link set lo up"
+    if interface:
+        up += (" && ip link add tl-a type veth peer name tl-b && ip addr add 192.0.2.1/24 dev tl-a"
+               " && ip link set tl-a up && ip link set tl-b up")
+    probe = subprocess.run(["unshare", "--net", "sh", "-c", up], capture_output=True, text=True)
+    if probe.returncode != 0:
+        skip_all("cannot make a private network namespace here (unshare --net: %s)" % probe.stderr.strip())
+    # the script again, inside; it dies with this one, and its children die with it
+    inner = subprocess.run(["unshare", "--net", "sh", "-c", up + ' && exec "$@"', "sh",
+                            sys.executable, os.path.abspath(script), *args],
+                           env=dict(os.environ, TL_OFFICE_NETNS="1"), preexec_fn=die_with_parent)
+    sys.exit(inner.returncode)
 
 
 def free_port():

@@ -29,8 +29,8 @@ import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from recording_server import RecordingServer, basic  # noqa: E402
-from office_network import (HOST, Recorder, die_with_parent, make_pki,  # noqa: E402
-                            run_in_office, start_squid, stop)
+from office_network import (HOST, Recorder, check, die_with_parent, enter_private_network,  # noqa: E402
+                            finish, make_pki, run_in_office, start_squid, stop)
 
 CLI = sys.argv[1]
 USER = "partner-user"
@@ -42,49 +42,7 @@ PROXY_PASSWORD = "Pr0xy Pass/@:%x"           # needs percent-encoding in a URL
 PROXY_PASSWORD_URL = "Pr0xy%20Pass%2F%40%3A%25x"
 PROXY_PASSWORD_BASIC = basic(PROXY_USER, PROXY_PASSWORD)[6:]
 
-results = []
-
-
-def check(name, ok, detail=""):
-    if os.environ.get("TL_SHOW"):
-        print("#", name, "::", str(detail).replace("\n", "\n#   "))
-    results.append(ok)
-    print(("ok" if ok else "not ok"), len(results), "-", name)
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print("#", line)
-    sys.stdout.flush()
-
-
-def skip_all(reason):
-    print("1..0 # SKIP %s" % reason)
-    sys.exit(0)
-
-
-# --- a private network namespace: this script runs again inside one ---------------------
-
-if os.environ.get("TL_OFFICE_NETNS") != "1":
-    for tool in ("bwrap", "openssl"):
-        if shutil.which(tool) is None:
-            skip_all("%s is not installed" % tool)
-    if not os.path.exists("/usr/sbin/squid"):
-        skip_all("squid is not installed (build-aux/install-deps installs it)")
-    if os.getuid() != 0:
-        skip_all("a private network namespace needs root here (unshare --net); run as root")
-    for tool in ("unshare", "ip"):
-        if shutil.which(tool) is None:
-            skip_all("%s is not installed" % tool)
-    probe = subprocess.run(["unshare", "--net", "ip", "link", "set", "lo", "up"],
-                           capture_output=True, text=True)
-    if probe.returncode != 0:
-        skip_all("cannot make a private network namespace here (unshare --net: %s)"
-                 % probe.stderr.strip())
-    # this script again, in a network namespace of its own with only loopback up; it dies
-    # with this one, and its children die with it
-    inner = subprocess.run(["unshare", "--net", "sh", "-c", 'ip link set lo up && exec "$@"', "sh",
-                            sys.executable, os.path.abspath(__file__), CLI],
-                           env=dict(os.environ, TL_OFFICE_NETNS="1"), preexec_fn=die_with_parent)
-    sys.exit(inner.returncode)
+enter_private_network(__file__, [CLI])
 
 
 # --- hostile proxies ----------------------------------------------------------------------
@@ -350,5 +308,4 @@ finally:
     else:
         print("# kept", tmp)
 
-print("1..%d" % len(results))
-sys.exit(0 if all(results) else 1)
+finish()

@@ -24,8 +24,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from recording_server import RecordingServer, basic  # noqa: E402
-from office_network import (HOST, Recorder, die_with_parent, free_port, make_pki,  # noqa: E402
-                            run_in_office, start_squid, stop, wait_for_port)
+from office_network import (HOST, Recorder, check, die_with_parent, enter_private_network,  # noqa: E402
+                            finish, free_port, make_pki, run_in_office, skip_all, start_squid, stop,
+                            wait_for_port)
 
 CLI = sys.argv[1]
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx") else None)
@@ -36,50 +37,9 @@ TOKEN = "OfficeTlsToken+42/xyzA=="
 PROXY_USER = "office"
 PROXY_PASSWORD = "Pr0xy-Pass"
 
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(("ok" if ok else "not ok"), len(results), "-", name)
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print("#", line)
-    sys.stdout.flush()
-
-
-def skip_all(reason):
-    print("1..0 # SKIP %s" % reason)
-    sys.exit(0)
-
-
-if os.environ.get("TL_OFFICE_NETNS") != "1":
-    for tool in ("bwrap", "openssl", "unshare", "ip"):
-        if shutil.which(tool) is None:
-            skip_all("%s is not installed" % tool)
-    if NGINX is None:
-        skip_all("nginx is not installed (build-aux/install-deps installs nginx-light)")
-    if not os.path.exists("/usr/sbin/squid"):
-        skip_all("squid is not installed (build-aux/install-deps installs it)")
-    if os.getuid() != 0:
-        skip_all("a private network namespace needs root here (unshare --net); run as root")
-    probe = subprocess.run(["unshare", "--net", "ip", "link", "set", "lo", "up"],
-                           capture_output=True, text=True)
-    if probe.returncode != 0:
-        skip_all("cannot make a private network namespace here (unshare --net: %s)"
-                 % probe.stderr.strip())
-    # Besides loopback, one interface with an IPv4 address (a veth pair, TEST-NET-1): a name is
-    # looked up with AI_ADDRCONFIG, which finds no IPv4 address for connect.office.test in
-    # /etc/hosts on a machine whose only interface is loopback. Nothing routes anywhere.
-    up = ('ip link set lo up && ip link add tl-a type veth peer name tl-b && '
-          'ip addr add 192.0.2.1/24 dev tl-a && ip link set tl-a up && ip link set tl-b up && exec "$@"')
-    probe = subprocess.run(["unshare", "--net", "sh", "-c", up, "sh", "true"], capture_output=True, text=True)
-    if probe.returncode != 0:
-        skip_all("cannot give a private network namespace an interface here (%s)" % probe.stderr.strip())
-    inner = subprocess.run(["unshare", "--net", "sh", "-c", up, "sh",
-                            sys.executable, os.path.abspath(__file__), CLI],
-                           env=dict(os.environ, TL_OFFICE_NETNS="1"), preexec_fn=die_with_parent)
-    sys.exit(inner.returncode)
+if NGINX is None and os.environ.get("TL_OFFICE_NETNS") != "1":
+    skip_all("nginx is not installed (build-aux/install-deps installs nginx-light)")
+enter_private_network(__file__, [CLI], interface=True)
 
 
 def answer(request):
@@ -197,5 +157,4 @@ finally:
     stop(procs)
     shutil.rmtree(tmp, ignore_errors=True)
 
-print("1..%d" % len(results))
-sys.exit(0 if all(results) else 1)
+finish()

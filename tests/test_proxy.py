@@ -23,7 +23,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from recording_server import RecordingServer, basic  # noqa: E402
-from office_network import (HOST, Recorder, die_with_parent, free_port,  # noqa: E402
+from office_network import (HOST, Recorder, check, die_with_parent, finish, free_port,  # noqa: E402
                             make_pki, run_in_office, start_tinyproxy, stop)
 
 CLI = sys.argv[1]
@@ -31,20 +31,6 @@ USER = "partner-user"
 PASSWORD = "S3cret-proxy-pass"
 CUSTOMER = "M11385"
 TOKEN = "ProxyTestToken+42/xyzA=="
-
-results = []
-
-
-def check(name, ok, detail=""):
-    if os.environ.get("TL_SHOW"):
-        print("#", name, "::", str(detail).replace("\n", "\n#   "))
-    results.append(ok)
-    print(("ok" if ok else "not ok"), len(results), "-", name)
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print("#", line)
-    sys.stdout.flush()
-
 
 def run_cli(d, env_extra, with_root, *args):
     cmd = [CLI, "--base-url", "https://%s:%d" % (HOST, API_PORT), "--username", USER,
@@ -171,5 +157,4 @@ finally:
     if not os.environ.get("TL_KEEP"): shutil.rmtree(tmp, ignore_errors=True)
     else: print("# kept", tmp)
 
-print("1..%d" % len(results))
-sys.exit(0 if all(results) else 1)
+finish()
