@@ -4,6 +4,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 
 import pyatspi
 
@@ -288,3 +289,30 @@ def keyring_daemon_pid():
                           "--method", "org.freedesktop.DBus.GetConnectionUnixProcessID",
                           "org.freedesktop.secrets"], capture_output=True, text=True, check=True).stdout
     return int(out.strip().strip("(),").split()[-1])
+
+
+class SkipTest(Exception):
+    """Raised by a test that cannot run here; said as a TAP skip with its reason."""
+
+
+def run_tap(tests, shots):
+    """Runs TESTS (or those named on the command line) and prints TAP. A failed test leaves a
+    screenshot of the whole screen in SHOTS and its traceback as TAP comments. Returns the exit
+    status."""
+    only = sys.argv[1:]
+    chosen = [t for t in tests if not only or t.__name__ in only]
+    print(f"1..{len(chosen)}", flush=True)
+    failed = 0
+    for i, test in enumerate(chosen, 1):
+        try:
+            test()
+            print(f"ok {i} - {test.__name__}", flush=True)
+        except SkipTest as e:
+            print(f"ok {i} - {test.__name__} # SKIP {e}", flush=True)
+        except Exception:
+            failed += 1
+            subprocess.run(["import", "-window", "root", os.path.join(shots, f"failed-{test.__name__}.png")])
+            print(f"not ok {i} - {test.__name__}", flush=True)
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}", flush=True)
+    return 1 if failed else 0

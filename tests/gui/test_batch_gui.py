@@ -10,10 +10,9 @@ import os
 import shutil
 import subprocess
 import sys
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_helpers import App, RecordingServer, fill, secret_tool_store, text_of, wait_for, walk  # noqa: E402
+from atspi_helpers import App, RecordingServer, fill, run_tap, secret_tool_store, text_of, wait_for, walk  # noqa: E402
 from recording_server import ticket  # noqa: E402
 
 import pyatspi  # noqa: E402
@@ -365,28 +364,16 @@ def window_manager():
 
 
 def main():
-    only = sys.argv[1:]
     wm = window_manager()
     portal = start_portal()
-    tests = [t for t in TESTS if not only or t.__name__ in only]
-    print(f"1..{len(tests)}", flush=True)
-    failed = 0
-    for i, test in enumerate(tests, 1):
-        try:
-            test()
-            print(f"ok {i} - {test.__name__}", flush=True)
-        except Exception:
-            failed += 1
-            subprocess.run(["import", "-window", "root", os.path.join(SHOTS, f"failed-{test.__name__}.png")])
-            print(f"not ok {i} - {test.__name__}", flush=True)
-            for line in traceback.format_exc().splitlines():
-                print(f"# {line}", flush=True)
-    portal.terminate()
-    portal.wait()
-    if wm is not None:
-        wm.terminate()
-        wm.wait()
-    return 1 if failed else 0
+    try:
+        return run_tap(TESTS, SHOTS)
+    finally:
+        portal.terminate()
+        portal.wait()
+        if wm is not None:
+            wm.terminate()
+            wm.wait()
 
 
 if __name__ == "__main__":

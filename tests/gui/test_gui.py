@@ -12,13 +12,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import traceback
 
 import pyatspi
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_helpers import (App, CLI, RecordingServer, basic, fill, keyring_daemon_pid, secret_tool_clear,  # noqa: E402
-                           secret_tool_lookup, secret_tool_store, showing, text_of, wait_for, walk)
+                           run_tap, secret_tool_lookup, secret_tool_store, showing, text_of, wait_for, walk)
 
 SHOTS = os.environ.get("TL_SCREENSHOT_DIR", "/tmp/tl-shots")
 os.makedirs(SHOTS, exist_ok=True)
@@ -2173,21 +2172,7 @@ TESTS = [
 
 
 def main():
-    only = sys.argv[1:]
-    tests = [t for t in TESTS if not only or t.__name__ in only]
-    print(f"1..{len(tests)}", flush=True)
-    failed = 0
-    for i, test in enumerate(tests, 1):
-        try:
-            test()
-            print(f"ok {i} - {test.__name__}", flush=True)
-        except Exception:
-            failed += 1
-            subprocess.run(["import", "-window", "root", os.path.join(SHOTS, f"failed-{test.__name__}.png")])
-            print(f"not ok {i} - {test.__name__}", flush=True)
-            for line in traceback.format_exc().splitlines():
-                print(f"# {line}", flush=True)
-    return 1 if failed else 0
+    return run_tap(TESTS, SHOTS)
 
 
 if __name__ == "__main__":

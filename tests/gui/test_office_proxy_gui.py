@@ -14,12 +14,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import pyatspi  # noqa: E402
-from atspi_helpers import (App, RecordingServer, basic, fill, secret_tool_lookup,  # noqa: E402
+from atspi_helpers import (App, RecordingServer, SkipTest, basic, fill, run_tap, secret_tool_lookup,  # noqa: E402
                            secret_tool_store, wait_for, walk)
 from office_network import HOST, SYSTEM_BUNDLE, make_pki, start_squid, stop  # noqa: E402
 
@@ -175,30 +174,11 @@ def test_window_signs_in_to_the_office_proxy():
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-class SkipTest(Exception):
-    pass
-
-
 TESTS = [test_window_signs_in_to_the_office_proxy]
 
 
 def main():
-    only = sys.argv[1:]
-    tests = [t for t in TESTS if not only or t.__name__ in only]
-    print(f"1..{len(tests)}", flush=True)
-    failed = 0
-    for i, test in enumerate(tests, 1):
-        try:
-            test()
-            print(f"ok {i} - {test.__name__}", flush=True)
-        except SkipTest as e:
-            print(f"ok {i} - {test.__name__} # SKIP {e}", flush=True)
-        except Exception:
-            failed += 1
-            print(f"not ok {i} - {test.__name__}", flush=True)
-            for line in traceback.format_exc().splitlines():
-                print(f"# {line}", flush=True)
-    return 1 if failed else 0
+    return run_tap(TESTS, SHOTS)
 
 
 if __name__ == "__main__":
