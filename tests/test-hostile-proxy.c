@@ -330,8 +330,12 @@ test_proxy_asks_again (void)
   g_autoptr(TlLookupResult) result = lookup (SERVICE, proxy);
   g_autofree char *got = all_requests (proxy);
 
-  g_assert_nonnull (strstr (got, PROXY_BASIC));
-  g_assert_cmpuint (n_requests (proxy), <=, 3);
+  guint sent = 0;
+
+  for (const char *p = got; (p = strstr (p, PROXY_BASIC)) != NULL; p++)
+    sent++;
+  g_assert_cmpuint (sent, >=, 1);
+  g_assert_cmpuint (sent, <=, 3);
   g_assert_cmpint (tl_lookup_error_code (tl_lookup_result_get_error (result)), ==, TL_LOOKUP_ERROR_PROXY_SIGN_IN);
   g_assert_nonnull (strstr (tl_lookup_result_get_error (result)->message, "did not accept the sign-in as"));
 }
