@@ -421,6 +421,52 @@ test_token_at_cuts (void)
   g_assert_null (strstr (shown, "Zq8x+Sec"));
 }
 
+/* ---- redirects ------------------------------------------------------------------------- */
+
+static char *redirect_target;   /* where the redirecting server points */
+
+static char *
+answer_nothing (const char *request)
+{
+  return http_reply ("200 OK", NULL, "application/json", "{}");
+}
+
+static char *
+answer_redirect (const char *request)
+{
+  g_autofree char *headers = g_strdup_printf ("Location: %s/Service/Order/Token/M1\r\n"
+                                              "Proxy-Authenticate: Basic realm=\"office\"\r\n",
+                                              redirect_target);
+
+  return http_reply ("307 Temporary Redirect", headers, "text/html", "<html>moved</html>");
+}
+
+/* A service that redirects, and a proxy that answers its CONNECT with a redirect: neither is
+ * followed, so the place they point to gets nothing, neither the service's credentials nor the
+ * proxy's sign-in. */
+static void
+test_redirects_not_followed (void)
+{
+  g_autoptr(Server) elsewhere = server_new (answer_nothing);
+  g_autoptr(Server) service = server_new (answer_redirect);
+  g_autoptr(Server) proxy = server_new (answer_redirect);
+  g_autoptr(TlLookupResult) direct = NULL;
+  g_autoptr(TlLookupResult) proxied = NULL;
+  g_autofree char *got = NULL;
+
+  redirect_target = elsewhere->url;
+  direct = lookup (service->url, NULL);
+  proxied = lookup (SERVICE, proxy);
+  got = all_requests (proxy);
+  g_assert_false (tl_lookup_result_is_ok (direct));
+  g_assert_false (tl_lookup_result_is_ok (proxied));
+  g_assert_cmpuint (n_requests (service), ==, 1);
+  g_assert_cmpuint (n_requests (elsewhere), ==, 0);
+  /* the proxy got the CONNECT only, without the sign-in it did not ask for */
+  g_assert_null (strstr (got, PROXY_BASIC));
+  redirect_target = NULL;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,5 +478,6 @@ main (int    argc,
   g_test_add_func ("/hostile-proxy/asks-again", test_proxy_asks_again);
   g_test_add_func ("/hostile-proxy/via-token", test_via_token);
   g_test_add_func ("/hostile-proxy/token-at-cuts", test_token_at_cuts);
+  g_test_add_func ("/hostile-proxy/redirects-not-followed", test_redirects_not_followed);
   return g_test_run ();
 }
