@@ -421,6 +421,31 @@ test_token_at_cuts (void)
   g_assert_null (strstr (shown, "Zq8x+Sec"));
 }
 
+/* The service's JSON message with the token just before where a message is cut (600
+ * characters): not shown in part either. */
+static char *
+answer_token_at_message_cut (const char *request)
+{
+  g_autofree char *pad = g_strnfill (600 - 10, 'm');
+  g_autofree char *body = g_strdup_printf ("{\"message\": \"%s" TOKEN "\"}", pad);
+
+  return http_reply ("400 Bad Request", NULL, "application/json", body);
+}
+
+static void
+test_token_at_message_cut (void)
+{
+  g_autoptr(Server) service = server_new (answer_token_at_message_cut);
+  g_autoptr(TlLookupResult) result = lookup (service->url, NULL);
+  g_autofree char *shown = everything_shown (result);
+
+  g_assert_false (tl_lookup_result_is_ok (result));
+  g_assert_nonnull (tl_lookup_result_get_error_body (result));
+  g_assert_nonnull (strstr (tl_lookup_result_get_error_body (result)->message, "mmmm"));
+  g_assert_null (strstr (tl_lookup_result_get_error_body (result)->message, "Zq8x"));
+  g_assert_null (strstr (shown, "Zq8x+S"));
+}
+
 /* ---- redirects ------------------------------------------------------------------------- */
 
 static char *redirect_target;   /* where the redirecting server points */
@@ -478,6 +503,7 @@ main (int    argc,
   g_test_add_func ("/hostile-proxy/asks-again", test_proxy_asks_again);
   g_test_add_func ("/hostile-proxy/via-token", test_via_token);
   g_test_add_func ("/hostile-proxy/token-at-cuts", test_token_at_cuts);
+  g_test_add_func ("/hostile-proxy/token-at-message-cut", test_token_at_message_cut);
   g_test_add_func ("/hostile-proxy/redirects-not-followed", test_redirects_not_followed);
   return g_test_run ();
 }
