@@ -15,6 +15,7 @@
 #include "tl-lookup-error.h"
 #include "tl-proxy.h"
 #include "tl-report.h"
+#include "tl-tls.h"
 
 #define USERNAME       "partner"
 #define PASSWORD       "S3cret-Pässword!"
@@ -446,6 +447,54 @@ test_token_at_message_cut (void)
   g_assert_null (strstr (shown, "Zq8x+S"));
 }
 
+/* ---- an office certificate with a hostile subject --------------------------------------- */
+
+/* What the account dialog shows of a certificate whose subject holds a terminal escape, a
+ * right-to-left override, a bell and Pango markup: every control drawn as a marker, nothing
+ * raw. (The row does not read markup: tl-account-dialog.ui.) */
+static void
+test_certificate_subject (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tl-hostile-cert-XXXXXX", NULL);
+  g_autofree char *key = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *cert = g_build_filename (dir, "cert.pem", NULL);
+  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                         "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-utf8", "-subj",
+                         "/CN=Office\033[31mRED\xe2\x80\xae" "evil<b>x<\\/b>&amp;\a/O=Org", NULL };
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  int status = -1;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("openssl could not make a certificate");
+      g_remove (key);
+      g_rmdir (dir);
+      return;
+    }
+  contents = tl_tls_read_ca_file (cert, &certificates, &error);
+  g_assert_no_error (error);
+  subject = tl_tls_certificate_dup_subject (certificates->pdata[0]);
+  g_test_message ("subject: %s", subject);
+  g_assert_true (g_utf8_validate (subject, -1, NULL));
+  for (const char *p = subject; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_false (g_unichar_iscntrl (c));
+      g_assert_false (c >= 0x202a && c <= 0x202e);
+      g_assert_false (c >= 0x2066 && c <= 0x2069);
+    }
+  g_assert_nonnull (strstr (subject, "Office"));
+  g_remove (key);
+  g_remove (cert);
+  g_rmdir (dir);
+}
+
 /* ---- redirects ------------------------------------------------------------------------- */
 
 static char *redirect_target;   /* where the redirecting server points */
@@ -505,5 +554,6 @@ main (int    argc,
   g_test_add_func ("/hostile-proxy/token-at-cuts", test_token_at_cuts);
   g_test_add_func ("/hostile-proxy/token-at-message-cut", test_token_at_message_cut);
   g_test_add_func ("/hostile-proxy/redirects-not-followed", test_redirects_not_followed);
+  g_test_add_func ("/hostile-proxy/certificate-subject", test_certificate_subject);
   return g_test_run ();
 }
