@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "cli-runner.h"
+#include "tl-batch.h"
 #include "tl-client.h"
 #include "tl-lookup-error.h"
 #include "tl-proxy.h"
@@ -541,6 +542,51 @@ test_redirects_not_followed (void)
   redirect_target = NULL;
 }
 
+/* ---- a batch export of lines that are not lookups --------------------------------------- */
+
+static void
+on_batch_done (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (res);
+}
+
+/* Lines that hold a token but are not lookups (a zero-width space in the token, a token with
+ * no customer id, a link with a broken customer id, a token cut by a tab): neither the CSV nor
+ * the JSON Lines export holds the token or most of it. */
+static void
+test_batch_export_bad_lines (void)
+{
+  g_autoptr(Server) service = server_new (answer_nothing);
+  g_autoptr(TlClient) client = tl_client_new ();
+  g_autoptr(TlAccount) account = tl_account_new (service->url, USERNAME, PASSWORD, "Office", FALSE);
+  g_autoptr(TlBatch) batch = tl_batch_new (client, account, 2);
+  g_autoptr(GAsyncResult) res = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *jsonl = NULL;
+  const char *parts[] = { "Zq8x+Secret", "Secret/Tok3n", "Zq8x+Se", "ecret/Tok3" };
+
+  tl_batch_add_text (batch,
+                     "M1 Zq8x+Secret\xe2\x80\x8b/Tok3n==\n"
+                     TOKEN "\n"
+                     "https://connect.maklare.vitec.net/Service/Order/Token/M%ZZ?token=" TOKEN "\n"
+                     "M1 Zq8x+Secret\t/Tok3n== extra words\n"
+                     "M1\x01 " TOKEN "\n");
+  tl_batch_run_async (batch, NULL, on_batch_done, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tl_batch_run_finish (batch, res, NULL);
+  csv = tl_batch_to_csv (batch);
+  jsonl = tl_batch_to_json_lines (batch);
+  g_test_message ("csv: %s\njsonl: %s", csv, jsonl);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_assert_null (strstr (csv, parts[i]));
+      g_assert_null (strstr (jsonl, parts[i]));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,5 +601,6 @@ main (int    argc,
   g_test_add_func ("/hostile-proxy/token-at-message-cut", test_token_at_message_cut);
   g_test_add_func ("/hostile-proxy/redirects-not-followed", test_redirects_not_followed);
   g_test_add_func ("/hostile-proxy/certificate-subject", test_certificate_subject);
+  g_test_add_func ("/hostile-proxy/batch-export-bad-lines", test_batch_export_bad_lines);
   return g_test_run ();
 }
