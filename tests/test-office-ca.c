@@ -239,6 +239,22 @@ test_office_ca_account (void)
 
   again = lookup (client, ca_file);
   g_assert_nonnull (tl_lookup_result_get_ticket (again));
+
+  /* another profile's office root, unrelated to this server: refused too, although a TLS
+   * session accepted through the first profile's file could be resumed */
+  {
+    g_autofree char *other_ca = path_in_tmp ("other-ca.pem");
+    g_autoptr(TlLookupResult) other_profile = NULL;
+
+    openssl ("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+             "-days", "2", "-subj", "/O=Other Office/CN=Other Root", "-keyout", "other-ca.key",
+             "-out", "other-ca.pem", "-addext", "basicConstraints=critical,CA:TRUE",
+             "-addext", "keyUsage=critical,keyCertSign,cRLSign", NULL);
+    sent = requests;
+    other_profile = lookup (client, other_ca);
+    assert_refused (other_profile);
+    g_assert_cmpuint (requests, ==, sent);
+  }
 }
 
 static void

@@ -227,6 +227,13 @@ test_spans (void)
     { "hex 5A7138782B5365637265742F546F6B336E3D3D!", "hex " TL_REDACTED_TOKEN "!" },
     { "S3cret&#x2D;P&#xE4;ssword&#x21;", TL_REDACTED_PASSWORD },
     { "S3cret-P%C3%A4ssword!", TL_REDACTED_PASSWORD },
+    /* a text cut short: the beginning of the token or password before its "…", not of
+     * username:password, nor a beginning too short to tell */
+    { "a message about Zq8x+Secr\xe2\x80\xa6", "a message about " TL_REDACTED_TOKEN "\xe2\x80\xa6" },
+    { "a message about S3cret-P\xc3\xa4\xe2\x80\xa6", "a message about " TL_REDACTED_PASSWORD "\xe2\x80\xa6" },
+    { "no access for partner\xe2\x80\xa6", "no access for partner\xe2\x80\xa6" },
+    { "Zq8x+ and more\xe2\x80\xa6 Zq8x\xe2\x80\xa6", "Zq8x+ and more\xe2\x80\xa6 Zq8x\xe2\x80\xa6" },
+    { "Zq8x+Secr and on", "Zq8x+Secr and on" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

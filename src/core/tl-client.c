@@ -363,6 +363,7 @@ typedef struct
   TlTicket       *parsed_ticket;
   GError         *parse_error;
   GTlsCertificateFlags untrusted;  /* a new connection's peer not trusted after all: see on_network_event() */
+  guint           n_connections;   /* opened for this lookup: see on_network_event() */
 } LookupData;
 
 /* What the lookup's I/O runs on: cancelled by the caller or by the time limit. */
@@ -397,6 +398,8 @@ lookup_data_free (LookupData *data)
   g_free (data);
 }
 
+#define MAX_CONNECTIONS_PER_LOOKUP 4
+
 /* Every new connection's server is verified again against its own session's trust before the
  * request goes out: glib-networking resumes TLS sessions across sessions without verifying
  * (tl_tls_recheck_connection()). A server not trusted stops the lookup with nothing sent. */
@@ -408,6 +411,14 @@ on_network_event (SoupMessage        *msg,
 {
   LookupData *data = user_data;
 
+  /* A proxy that asks for a sign-in again in another realm each time makes libsoup open
+   * tunnel after tunnel, the sign-in sent on each, until the time limit. A lookup needs one
+   * connection, two or three with a proxy's sign-in. */
+  if (event == G_SOCKET_CLIENT_CONNECTING && ++data->n_connections > MAX_CONNECTIONS_PER_LOOKUP)
+    {
+      g_cancellable_cancel (tl_deadline_get_cancellable (data->deadline));
+      return;
+    }
   if (event != G_SOCKET_CLIENT_TLS_HANDSHAKED || data->untrusted != 0)
     return;
   data->untrusted = tl_tls_recheck_connection (connection);
@@ -551,6 +562,9 @@ fail_with_gerror (GTask        *task,
   TlClient *self = g_task_get_source_object (task);
   LookupData *data = g_task_get_task_data (task);
 
+  if (data->n_connections > MAX_CONNECTIONS_PER_LOOKUP &&
+      fail_with_proxy_sign_in (task, SOUP_STATUS_PROXY_AUTHENTICATION_REQUIRED))
+    return;   /* stopped by on_network_event(): a proxy asking for its sign-in over and over */
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && fail_with_proxy_sign_in (task, 0))
     return;
   fail_with (task, tl_lookup_error_new_for_failure (error, data->msg, data->result->url,

@@ -144,20 +144,22 @@ from_headers (SoupMessageHeaders *headers)
     {
       g_auto(GStrv) parts = NULL;
       g_autofree char *first = NULL;
+      g_autofree char *visible = NULL;
 
       if ((name = find_product (header_products, G_N_ELEMENTS (header_products), via)) != NULL)
         return g_strdup (name);
       /* "1.1 proxy.example.com (comment)": the proxy's own name */
       first = g_strstrip (g_strndup (via, strcspn (via, ",")));
       parts = g_strsplit_set (first, " \t", 3);
+      /* a name of more than 60 characters is not quoted rather than cut: the redaction that
+       * follows finds a token or password echoed in it only whole */
       if (parts[0] != NULL && parts[1] != NULL && *parts[1] != '\0')
+        visible = tl_text_visible (parts[1]);
+      if (visible != NULL && g_utf8_strlen (visible, -1) <= 60)
         {
-          g_autofree char *visible = tl_text_visible (parts[1]);
-          g_autofree char *shown = g_utf8_substring (visible, 0, MIN (g_utf8_strlen (visible, -1), 60));
-
           /* Translators: a gateway known only by the name it gives in its Via header; begins
            * the sentence "%s answered 502 Bad Gateway, not Vitec Express Connect." */
-          return g_strdup_printf (_("The proxy “%s”"), shown);
+          return g_strdup_printf (_("The proxy “%s”"), visible);
         }
       /* Translators: begins "%s answered 502 Bad Gateway, not Vitec Express Connect." */
       return g_strdup (_("A proxy"));

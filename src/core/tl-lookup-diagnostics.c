@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "tl-gateway.h"
 #include "tl-lookup-result-private.h"
 
@@ -19,6 +21,14 @@ copy_header (const char *name,
     value = "Basic ••••";
   soup_message_headers_append (copy, name, value);
 }
+
+/* What is kept of a long request id, Retry-After or body is cut to its length only after the
+ * redaction (tl_lookup_result_redact()): cut first, a token or password echoed across the cut
+ * would be shown in part, which the redaction cannot recognise. This much more is kept until
+ * then, room for a secret in its longest escaped forms. */
+#define REQUEST_ID_MAX  200
+#define RETRY_AFTER_MAX 100
+#define REDACTION_MARGIN 2048
 
 static const char *request_id_headers[] = {
   "X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Trace-Id", "X-Amzn-Trace-Id",
@@ -81,13 +91,13 @@ tl_lookup_result_fill_diagnostics (TlLookupResult *result,
         {
           const char *v = soup_message_headers_get_one (result->response_headers, request_id_headers[i]);
           if (v != NULL)
-            result->request_id = g_strndup (v, 200);
+            result->request_id = g_strndup (v, REQUEST_ID_MAX + REDACTION_MARGIN);
         }
       if (result->retry_after == NULL)
         {
           const char *v = soup_message_headers_get_one (result->response_headers, "Retry-After");
           if (v != NULL)
-            result->retry_after = g_strndup (v, 100);
+            result->retry_after = g_strndup (v, RETRY_AFTER_MAX + REDACTION_MARGIN);
         }
     }
 
@@ -97,7 +107,7 @@ tl_lookup_result_fill_diagnostics (TlLookupResult *result,
 
   if (body != NULL && body->len > 0 && result->body_excerpt == NULL)
     {
-      gsize n = MIN (body->len, TL_BODY_EXCERPT_MAX);
+      gsize n = MIN (body->len, TL_BODY_EXCERPT_MAX + REDACTION_MARGIN);
       result->body_size = body->len;
       result->body_excerpt = g_utf8_make_valid ((const char *) body->data, n);
     }
@@ -127,6 +137,24 @@ redact_header (const char *name,
   soup_message_headers_append (pair[1], name, redacted);
 }
 
+/* @field cut to at most @max bytes, not inside a UTF-8 character */
+static void
+cut_string (char  **field,
+            gsize   max)
+{
+  gsize n;
+
+  if (*field == NULL || strlen (*field) <= max)
+    return;
+  n = max;
+  while (n > 0 && ((guchar) (*field)[n] & 0xc0) == 0x80)
+    n--;
+  (*field)[n] = '\0';
+}
+
+static void redact_all (TlLookupResult *result,
+                        TlRedactor     *redactor);
+
 /**
  * tl_lookup_result_redact:
  *
@@ -138,9 +166,18 @@ void
 tl_lookup_result_redact (TlLookupResult *result,
                          TlRedactor     *redactor)
 {
-  if (tl_redactor_is_empty (redactor))
-    return;
+  if (!tl_redactor_is_empty (redactor))
+    redact_all (result, redactor);
+  /* cut only now: see REDACTION_MARGIN */
+  cut_string (&result->request_id, REQUEST_ID_MAX);
+  cut_string (&result->retry_after, RETRY_AFTER_MAX);
+  cut_string (&result->body_excerpt, TL_BODY_EXCERPT_MAX);
+}
 
+static void
+redact_all (TlLookupResult *result,
+            TlRedactor     *redactor)
+{
   redact_string (redactor, &result->reason);
   redact_string (redactor, &result->request_id);
   redact_string (redactor, &result->gateway);

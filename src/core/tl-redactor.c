@@ -39,6 +39,13 @@
  * is any password worth the name. */
 #define MIN_SPLIT_LENGTH 8
 
+/* A text cut short with a "…" at its end (a message of the service's, tl-error-body.c) may end
+ * with the beginning of the token or the password; that beginning, from this many bytes of its
+ * skeleton on, is removed too. Only theirs: "username:password" begins with the user name,
+ * which a message may well end with. (Texts cut without a "…" are cut after the redaction:
+ * tl_lookup_result_redact().) */
+#define MIN_CUT_LENGTH 6
+
 /* What a unit of text counts as in a skeleton, besides itself: nothing at all (drawn as
  * nothing, or base64 padding), or whitespace. */
 #define SKIP  ((gunichar) 0x110000)
@@ -50,6 +57,7 @@ typedef struct
   gsize       length;
   const char *placeholder;
   gboolean    split;        /* may be found with whitespace inside */
+  gboolean    cut;          /* may be found cut short at the end of a text: see match_at() */
 } Secret;
 
 struct _TlRedactor
@@ -380,6 +388,9 @@ match_at (const char   *p,
 
       if (q >= end)
         return NULL;
+      if (end - q == strlen ("…") && memcmp (q, "…", end - q) == 0)
+        /* the "…" that ends a text cut short: a beginning of the secret before it is removed */
+        return secret->cut && (gsize) (s - secret->skeleton) >= MIN_CUT_LENGTH ? q : NULL;
       if ((k = plain_skeleton[(guchar) *q]) != NOT_PLAIN)
         {
           /* most of it: kept out of the decoders */
@@ -538,6 +549,7 @@ add_skeleton (TlRedactor *self,
   s.skeleton[length] = '\0';
   s.placeholder = placeholder;
   s.split = length >= MIN_SPLIT_LENGTH;
+  s.cut = g_str_equal (placeholder, TL_REDACTED_TOKEN) || g_str_equal (placeholder, TL_REDACTED_PASSWORD);
   g_array_insert_val (self->secrets, at, s);
 }
 
