@@ -322,6 +322,32 @@ tl_tls_recheck_connection (GIOStream *connection)
                                       NULL, G_TLS_DATABASE_VERIFY_NONE, NULL, NULL);
 }
 
+/* GLib's file database reads a path: it is given the bytes that were checked, in a private
+ * file of this process's own (0600), never @ca_file again, so a file swapped after the check
+ * (a named pipe, /dev/zero, something larger) is never read. */
+static GTlsDatabase *
+database_from_bytes (GBytes  *contents,
+                     GError **error)
+{
+  g_autofree char *path = NULL;
+  GTlsDatabase *database;
+  gsize length;
+  const char *data = g_bytes_get_data (contents, &length);
+  int fd = g_file_open_tmp ("ticket-lookup-ca-XXXXXX.pem", &path, error);
+
+  if (fd < 0)
+    return NULL;
+  close (fd);
+  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_NONE, 0600, error))
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  database = g_tls_file_database_new (path, error);
+  g_unlink (path);
+  return database;
+}
+
 /**
  * tl_tls_database_new:
  * @ca_file: a PEM file of certificates to trust in addition to the system's store
@@ -343,7 +369,7 @@ tl_tls_database_new (const char  *ca_file,
   contents = tl_tls_read_ca_file (ca_file, NULL, error);
   if (contents == NULL)
     return NULL;
-  file = g_tls_file_database_new (ca_file, &local_error);
+  file = database_from_bytes (contents, &local_error);
   if (file == NULL)
     {
       g_autofree char *name = display_name (ca_file);
