@@ -35,11 +35,13 @@ struct _TlAccountDialog
   GtkLabel         *status_label;
   GtkButton        *save_button;
   AdwEntryRow      *check_customer_row;
-  AdwActionRow     *check_row;
+  GtkLabel         *check_title;
+  GtkLabel         *check_subtitle;
   GtkImage         *check_icon;
   GtkSpinner       *check_spinner;
   gboolean          checking;
   char             *check_customer;   /* the customer ID of the running check, NULL for none */
+  char             *checked_input;    /* what the verdict shown answers (a digest), NULL for none */
   AdwPreferencesPage *page;
   AdwActionRow     *certificate_row;
   GtkWidget        *certificate_remove_button;
@@ -440,8 +442,9 @@ show_check (TlAccountDialog *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->check_icon), "warning");
   if (css != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->check_icon), css);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_row), title);
-  adw_action_row_set_subtitle (self->check_row, subtitle ? subtitle : "");
+  gtk_label_set_text (self->check_title, title);
+  gtk_label_set_text (self->check_subtitle, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->check_subtitle), subtitle != NULL && *subtitle != '\0');
 }
 
 static void
@@ -798,7 +801,8 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_customer_row);
-  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_title);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_subtitle);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_icon);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_spinner);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, page);
