@@ -252,6 +252,44 @@ test_account_dialog_verdict_below_button (void)
   close_dialog (dialog);
 }
 
+/* A verdict answers the account it was asked about: a password typed again, another username
+ * or another customer ID for the check, and it says the account is not checked (it said
+ * "accepted" beside a password that was never sent). */
+static void
+test_account_dialog_verdict_follows_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDemoServer) server = tl_demo_server_new (&error);
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  dialog = open_dialog (TRUE);
+  type_into (dialog, "Username", "demo");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tl_widget_test_find_row (dialog, "Service")), 2);
+  type_into (dialog, "Base URL", tl_demo_server_get_base_url (server));
+
+  check_with (dialog, "demo-password", "Username and password accepted by 127.0.0.1");
+  /* the profile's name is not part of the check: the verdict stays */
+  type_into (dialog, "Profile Name", "Partner");
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Username and password accepted by 127.0.0.1"));
+  /* another password typed: not what was accepted */
+  type_into (dialog, "Password", "demo-password2");
+  g_assert_null (tl_widget_test_find_label (dialog, "Username and password accepted by 127.0.0.1"));
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Not checked yet"));
+
+  check_with (dialog, "wrong-password", "Wrong username or password");
+  type_into (dialog, "Username", "demo2");
+  g_assert_null (tl_widget_test_find_label (dialog, "Wrong username or password"));
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Not checked yet"));
+
+  type_into (dialog, "Username", "demo");
+  check_with (dialog, "demo-password", "Username and password accepted by 127.0.0.1");
+  type_into (dialog, "Customer ID (optional)", "M403");
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Not checked yet"));
+
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/account-dialog/address-as-text", test_account_dialog_address_as_text);
   g_test_add_func ("/account-dialog/profile-name-as-text", test_account_dialog_profile_name_as_text);
   g_test_add_func ("/account-dialog/verdict-below-button", test_account_dialog_verdict_below_button);
+  g_test_add_func ("/account-dialog/verdict-follows-input", test_account_dialog_verdict_follows_input);
 
   status = g_test_run ();
   g_clear_object (&app);
