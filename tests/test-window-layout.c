@@ -16,9 +16,11 @@
 #include <glib/gi18n.h>
 
 #include "tl-account.h"
+#include "tl-accounts.h"
 #include "tl-application.h"
 #include "tl-demo-server.h"
 #include "tl-history-panel.h"
+#include "tl-settings.h"
 #include "tl-window.h"
 #include "widget-test.h"
 
@@ -286,6 +288,51 @@ test_window_layout_history_beside (void)
   look_at_every_page (720);
 }
 
+/* Two profiles, so the header bar has the profile drop-down, and the window opened at 360 px as
+ * it was left: it is 360 px wide from its first frame (the title and Paste make room for the
+ * drop-down before the window is first laid out, not after it was opened wider), and its pages
+ * fit. */
+static void
+test_window_layout_narrow_with_profiles (void)
+{
+  TlAccounts *accounts = tl_application_get_accounts (app);
+  TlSettings *settings = tl_application_get_settings (app);
+  GtkWidget *window;
+  GdkSurface *surface;
+  int minimum;
+
+  tl_accounts_save_profile (accounts, NULL, "Partner A", "https://connect.example", "demo");
+  tl_accounts_save_profile (accounts, NULL, "Partner B", "https://connect2.example", "demo");
+  g_object_set (settings, "window-width", 360, "window-height", 760, NULL);
+
+  window = g_object_ref (GTK_WIDGET (tl_window_new (app)));
+  tl_widget_test_show (window);
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (gdk_surface_get_width (surface) > 360 || minimum > 360)
+    g_error ("with profiles, the window is %d px wide, not 360 (its minimum: %d)",
+             gdk_surface_get_width (surface), minimum);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  TL_WIDGET_TEST_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  g_object_unref (window);
+
+  /* opened wide: it can be made narrower than the width where the header bar makes room (480
+   * px), so a person can make it as narrow as 360 px */
+  g_object_set (settings, "window-width", 720, NULL);
+  window = g_object_ref (GTK_WIDGET (tl_window_new (app)));
+  tl_widget_test_show (window);
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum >= 480)
+    g_error ("opened wide with profiles, the window cannot be narrower than %d px", minimum);
+  gtk_window_destroy (GTK_WINDOW (window));
+  TL_WIDGET_TEST_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  g_object_unref (window);
+
+  g_object_set (settings, "profiles", g_variant_new_array (G_VARIANT_TYPE ("(sss)"), NULL, 0),
+                "window-width", 720, NULL);
+}
+
 /* A profile whose name was made up from its account in English ("demo at 127.0.0.1") is named
  * once, made up again in Swedish: not "demo at 127.0.0.1 (demo på 127.0.0.1)". */
 static void
@@ -327,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/window-layout/360px", test_window_layout_narrow);
   g_test_add_func ("/window-layout/history-beside", test_window_layout_history_beside);
   g_test_add_func ("/window-layout/made-up-profile-name", test_made_up_profile_name_in_swedish);
+  g_test_add_func ("/window-layout/360px-profiles", test_window_layout_narrow_with_profiles);
 
   status = g_test_run ();
   g_clear_object (&app);
