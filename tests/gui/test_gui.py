@@ -1334,10 +1334,12 @@ def test_delete_profile_asks_first():
         app.press("Delete Profile")
         question = window_of(app.wait("label", "Delete Profile and Its Password?"))
         response_button(question, "Delete").queryAction().doAction(0)
-        app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+        # the profile left in use, named by the drop-down, its account under the title
+        wait_for(lambda: profile_in_use(app) == "Partner A", 10, "Partner A in use")
+        wait_for(lambda: window_subtitle(app) == "demo at 127.0.0.1", 10, "Partner A's account under the title")
         wait_for(lambda: secret_tool_lookup(base_b, "demo", own=True) is None, 10, "B's password removed")
         assert secret_tool_lookup(base_a, "demo", own=True) == "password-of-a"
-        app.wait("label", contains="Partner A (demo at 127.0.0.1)")
+        assert profile_in_use(app) == "Partner A"
     finally:
         if app is not None:
             app.close()
