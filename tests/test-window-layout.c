@@ -18,6 +18,7 @@
 #include "tl-account.h"
 #include "tl-accounts.h"
 #include "tl-application.h"
+#include "tl-batch-window.h"
 #include "tl-demo-server.h"
 #include "tl-history-panel.h"
 #include "tl-settings.h"
@@ -333,6 +334,50 @@ test_window_layout_narrow_with_profiles (void)
                 "window-width", 720, NULL);
 }
 
+/* The batch window at 360 px, after a mixed batch (counts of every kind, Retry Failed): it is
+ * as narrow as its width-request says, nothing in it needs more. */
+static void
+test_batch_window_narrow (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkWidget *retry;
+  int minimum;
+
+  GtkWidget *main_window;
+
+  g_assert_true (tl_application_start_demo (app, &error));
+  g_assert_no_error (error);
+  /* opened from the lookup window, as the app does (its window controls: Close alone) */
+  main_window = GTK_WIDGET (tl_window_new (app));
+  gtk_window_set_default_size (GTK_WINDOW (main_window), 360, 760);
+  tl_widget_test_show (main_window);
+  window = g_object_ref (GTK_WIDGET (tl_batch_window_new (GTK_APPLICATION (app), tl_application_get_lookups (app),
+                                                          GTK_WINDOW (main_window),
+                                                          "M11385 " VALID_TOKEN "\n"
+                                                          "M2 DemoExpired+Tok/01==\n"
+                                                          "M3 DemoForbidden+01\n"
+                                                          "just-a-token\n"
+                                                          "M7 " BAD_TOKEN "\n")));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  tl_widget_test_show (window);
+  g_assert_true (gtk_widget_activate_action (window, "batch.run", NULL));
+  retry = tl_widget_test_find_button (window, "Försök igen med misslyckade");
+  TL_WIDGET_TEST_WAIT_UNTIL (!tl_batch_window_is_running (TL_BATCH_WINDOW (window)) && gtk_widget_get_visible (retry));
+  tl_widget_test_flush ();
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 360 || gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))) > 360)
+    g_error ("after a mixed batch the batch window needs %d px, is %d px wide, not 360", minimum,
+             gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))));
+
+  tl_application_stop_demo (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  TL_WIDGET_TEST_WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  g_object_unref (window);
+}
+
 /* A profile whose name was made up from its account in English ("demo at 127.0.0.1") is named
  * once, made up again in Swedish: not "demo at 127.0.0.1 (demo på 127.0.0.1)". */
 static void
@@ -375,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/window-layout/history-beside", test_window_layout_history_beside);
   g_test_add_func ("/window-layout/made-up-profile-name", test_made_up_profile_name_in_swedish);
   g_test_add_func ("/window-layout/360px-profiles", test_window_layout_narrow_with_profiles);
+  g_test_add_func ("/window-layout/batch-window-360px", test_batch_window_narrow);
 
   status = g_test_run ();
   g_clear_object (&app);
