@@ -371,6 +371,24 @@ test_batch_window_narrow (void)
     g_error ("after a mixed batch the batch window needs %d px, is %d px wide, not 360", minimum,
              gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))));
 
+  /* the counts that wrap are still reached with Tab, each once */
+  {
+    GtkWidget *counts = tl_widget_test_find_type (window, GTK_TYPE_FLOW_BOX);
+    guint reached = 0;
+
+    gtk_window_set_focus (GTK_WINDOW (window), NULL);
+    for (guint i = 0; i < 80; i++)
+      {
+        GtkWidget *focus;
+
+        gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+        focus = gtk_window_get_focus (GTK_WINDOW (window));
+        if (focus != NULL && GTK_IS_TOGGLE_BUTTON (focus) && gtk_widget_is_ancestor (focus, counts))
+          reached++;
+      }
+    g_assert_cmpuint (reached, >, 0);
+  }
+
   tl_application_stop_demo (app);
   gtk_window_destroy (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (main_window));
