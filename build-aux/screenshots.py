@@ -185,6 +185,18 @@ def shot_no_account(outdir, name, lang="en", dark=False, settings=WIDE):
         app.close()
 
 
+def shot_profiles(outdir, name, lang="en", dark=False, settings=NARROW):
+    """Two profiles: the header bar's profile drop-down (at 360 px the window stays 360 px)."""
+    profiles = "[('Partner A', 'https://connect.example', 'demo'), ('Partner B', 'https://connect2.example', 'demo')]"
+    app = App([], {**settings, "profiles": profiles, "active-profile": "'Partner B'",
+                   "base-url": "'https://connect2.example'", "username": "'demo'"}, env=lang_env(lang, dark))
+    try:
+        steady(app.wait("combo box"))
+        shoot(app, outdir, name)
+    finally:
+        app.close()
+
+
 def batch_lines(n):
     tokens = [VALID, EXPIRED, BAD]
     lines = [f"M{11385 + i} {tokens[i % 3]}" for i in range(n - 1)]
@@ -240,6 +252,7 @@ EXTRA = {
     "sv-history-narrow.png": lambda d: shot_history(d, "sv-history-narrow.png", "sv", False, NARROW),
     "sv-history.png": lambda d: shot_history(d, "sv-history.png", "sv", False),
     "narrow.png": lambda d: shot_valid(d, "narrow.png", "en", False, NARROW),
+    "sv-narrow-profiles.png": lambda d: shot_profiles(d, "sv-narrow-profiles.png", "sv"),
     # the whole page at 360 px, details and all (needs a screen 2000 px high: TL_SCREEN)
     "sv-narrow-tall.png": lambda d: shot_error(d, "sv-narrow-tall.png", "sv", False,
                                                {"window-width": "360", "window-height": "1900"}),

@@ -11,6 +11,7 @@
 
 #include "tl-account-dialog.h"
 #include "tl-application.h"
+#include "tl-demo-server.h"
 #include "widget-test.h"
 
 static TlApplication *app;
@@ -186,6 +187,109 @@ test_account_dialog_profile_name_as_text (void)
   g_assert_finalize_object (dialog);
 }
 
+/* Where @widget is in @dialog. */
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *dialog)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, dialog, &bounds));
+  return bounds;
+}
+
+/* A check against the demo server with @password typed: waits for the verdict, its label. */
+static GtkLabel *
+check_with (GtkWidget  *dialog,
+            const char *password,
+            const char *verdict)
+{
+  gtk_editable_set_text (GTK_EDITABLE (tl_widget_test_find_row (dialog, "Password")), password);
+  g_assert_true (gtk_widget_activate_action (dialog, "account.check", NULL));
+  TL_WIDGET_TEST_WAIT_UNTIL (tl_widget_test_find_label (dialog, verdict) != NULL &&
+                             gtk_widget_get_mapped (GTK_WIDGET (tl_widget_test_find_label (dialog, verdict))));
+  return tl_widget_test_find_label (dialog, verdict);
+}
+
+/* Check Account's verdict has a line of its own under the button, as wide as the group: not a
+ * narrow column beside the button, where a long verdict broke inside its words. */
+static void
+test_account_dialog_verdict_below_button (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDemoServer) server = tl_demo_server_new (&error);
+  GtkWidget *dialog;
+  GtkWidget *button;
+  GtkWidget *group;
+  GtkLabel *verdict;
+  graphene_rect_t b, v, g;
+
+  g_assert_no_error (error);
+  dialog = open_dialog (TRUE);
+  type_into (dialog, "Username", "demo");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tl_widget_test_find_row (dialog, "Service")), 2);
+  type_into (dialog, "Base URL", tl_demo_server_get_base_url (server));
+  button = tl_widget_test_find_button (dialog, "Check Account");
+  verdict = check_with (dialog, "wrong-password", "Wrong username or password");
+  tl_widget_test_flush ();
+
+  b = bounds_in (button, dialog);
+  v = bounds_in (GTK_WIDGET (verdict), dialog);
+  group = gtk_widget_get_ancestor (button, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  g = bounds_in (group, dialog);
+  /* under the button, not beside it */
+  g_assert_cmpfloat (v.origin.y, >=, b.origin.y + b.size.height);
+  /* and given most of the group's width */
+  g_assert_cmpfloat (v.size.width, >, g.size.width * 0.6);
+  /* one word never broken across lines: the verdict is on as few lines as its text needs */
+  {
+    PangoLayout *layout = gtk_label_get_layout (verdict);
+
+    g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+  }
+
+  close_dialog (dialog);
+}
+
+/* A verdict answers the account it was asked about: a password typed again, another username
+ * or another customer ID for the check, and it says the account is not checked (it said
+ * "accepted" beside a password that was never sent). */
+static void
+test_account_dialog_verdict_follows_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDemoServer) server = tl_demo_server_new (&error);
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  dialog = open_dialog (TRUE);
+  type_into (dialog, "Username", "demo");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tl_widget_test_find_row (dialog, "Service")), 2);
+  type_into (dialog, "Base URL", tl_demo_server_get_base_url (server));
+
+  check_with (dialog, "demo-password", "Username and password accepted by 127.0.0.1");
+  /* the profile's name is not part of the check: the verdict stays */
+  type_into (dialog, "Profile Name", "Partner");
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Username and password accepted by 127.0.0.1"));
+  /* another password typed: not what was accepted */
+  type_into (dialog, "Password", "demo-password2");
+  g_assert_null (tl_widget_test_find_label (dialog, "Username and password accepted by 127.0.0.1"));
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Not checked yet"));
+
+  check_with (dialog, "wrong-password", "Wrong username or password");
+  type_into (dialog, "Username", "demo2");
+  g_assert_null (tl_widget_test_find_label (dialog, "Wrong username or password"));
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Not checked yet"));
+
+  type_into (dialog, "Username", "demo");
+  check_with (dialog, "demo-password", "Username and password accepted by 127.0.0.1");
+  type_into (dialog, "Customer ID (optional)", "M403");
+  g_assert_nonnull (tl_widget_test_find_label (dialog, "Not checked yet"));
+
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +306,8 @@ main (int   argc,
   g_test_add_func ("/account-dialog/save-follows-validity", test_account_dialog_save_follows_validity);
   g_test_add_func ("/account-dialog/address-as-text", test_account_dialog_address_as_text);
   g_test_add_func ("/account-dialog/profile-name-as-text", test_account_dialog_profile_name_as_text);
+  g_test_add_func ("/account-dialog/verdict-below-button", test_account_dialog_verdict_below_button);
+  g_test_add_func ("/account-dialog/verdict-follows-input", test_account_dialog_verdict_follows_input);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -72,6 +72,9 @@ test_names_flags (void)
 
     g_assert_nonnull (strstr (step, "reach connect.test.example:8443 through the proxy"));
     g_assert_null (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_PROXY), "maklare"));
+    /* the proxy may not have been reached at all: not "the proxy stopped the connection" */
+    g_assert_cmpstr (tl_cli_words_error_title (TL_LOOKUP_ERROR_PROXY), ==, "No connection through the proxy");
+    g_assert_nonnull (strstr (step, "whether the proxy is running"));
   }
   g_assert_null (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_SERVER_ERROR), "shown here"));
   g_assert_null (strstr (tl_cli_words_error_next_step (TL_LOOKUP_ERROR_CLIENT_ERROR), "shown here"));

@@ -85,7 +85,24 @@ test_html (void)
            "<p>The proxy &amp; the &quot;server&quot; &#8212; failed.</p><!-- <p>hidden</p> --></body></html>",
            "text/html");
 
-  g_assert_cmpstr (body->message, ==, "502 Bad Gateway Bad Gateway The proxy & the \"server\" — failed.");
+  /* the title is the browser tab's, not the page's */
+  g_assert_cmpstr (body->message, ==, "Bad Gateway The proxy & the \"server\" — failed.");
+}
+
+/* nginx's own page says its status once (its title is repeated as the heading); a page with
+ * nothing but a title says the title. */
+static void
+test_html_title (void)
+{
+  g_autoptr(TlErrorBody) nginx =
+    parse ("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+           "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n"
+           "</body>\r\n</html>\r\n", "text/html");
+  g_autoptr(TlErrorBody) only_title =
+    parse ("<html><TITLE lang=en>Connection timed out &amp; more | cloudflare</TITLE></html>", "text/html");
+
+  g_assert_cmpstr (nginx->message, ==, "502 Bad Gateway nginx/1.22.1");
+  g_assert_cmpstr (only_title->message, ==, "Connection timed out & more | cloudflare");
 }
 
 static void
@@ -145,6 +162,7 @@ main (int   argc,
   g_test_add_func ("/error-body/problem-details-detail", test_problem_details_detail);
   g_test_add_func ("/error-body/plain-text", test_plain_text);
   g_test_add_func ("/error-body/html", test_html);
+  g_test_add_func ("/error-body/html-title", test_html_title);
   g_test_add_func ("/error-body/json-string-and-array", test_json_string_and_array);
   g_test_add_func ("/error-body/empty-and-binary", test_empty_and_binary);
   g_test_add_func ("/error-body/long-text-capped", test_long_text_capped);

@@ -79,6 +79,21 @@ test_new_for_proxy_answer (void)
   g_assert_nonnull (strstr (refused->message, "connect.example"));
 }
 
+/* The proxy class covers a proxy that was not there at all (refused, no such name): its heading
+ * does not say the proxy stopped the connection, and its next step asks whether it is running. */
+static void
+test_proxy_words_for_a_proxy_not_reached (void)
+{
+  g_autofree char *step = tl_lookup_error_dup_next_step (TL_LOOKUP_ERROR_PROXY, "connect.example");
+  const char *title = tl_lookup_error_get_title (TL_LOOKUP_ERROR_PROXY);
+  const char *description = tl_lookup_error_get_explanation (TL_LOOKUP_ERROR_PROXY);
+
+  g_assert_cmpstr (title, ==, "No connection through the proxy");
+  g_assert_null (strstr (description, "the proxy did not"));
+  g_assert_nonnull (strstr (step, "whether the proxy is running"));
+  g_assert_nonnull (strstr (tl_lookup_error_get_next_step (TL_LOOKUP_ERROR_PROXY), "whether the proxy is running"));
+}
+
 /* The proxy's sign-in: its own class, naming the proxy, and the user it refused. */
 static void
 test_new_for_proxy_sign_in (void)
@@ -144,6 +159,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lookup-error/response", test_new_for_response);
   g_test_add_func ("/lookup-error/proxy-answer", test_new_for_proxy_answer);
   g_test_add_func ("/lookup-error/proxy-sign-in", test_new_for_proxy_sign_in);
+  g_test_add_func ("/lookup-error/proxy-not-reached-words", test_proxy_words_for_a_proxy_not_reached);
   g_test_add_func ("/lookup-error/next-step-names-server", test_next_step_names_server);
   g_test_add_func ("/lookup-error/window-words", test_window_words);
   return g_test_run ();

@@ -35,11 +35,13 @@ struct _TlAccountDialog
   GtkLabel         *status_label;
   GtkButton        *save_button;
   AdwEntryRow      *check_customer_row;
-  AdwActionRow     *check_row;
+  GtkLabel         *check_title;
+  GtkLabel         *check_subtitle;
   GtkImage         *check_icon;
   GtkSpinner       *check_spinner;
   gboolean          checking;
   char             *check_customer;   /* the customer ID of the running check, NULL for none */
+  char             *checked_input;    /* what the verdict shown answers (a digest), NULL for none */
   AdwPreferencesPage *page;
   AdwActionRow     *certificate_row;
   GtkWidget        *certificate_remove_button;
@@ -90,6 +92,45 @@ chosen_base_url (TlAccountDialog *self)
     }
 }
 
+static void show_check (TlAccountDialog *self, const char *icon, const char *css, const char *title,
+                        const char *subtitle);
+
+/* What a check is asked with (address, username, password typed, customer ID, office
+ * certificate), as a digest: the password is not kept a second time. */
+static char *
+check_input_digest (TlAccountDialog *self)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *base_url = chosen_base_url (self);
+  const char *parts[] = {
+    base_url,
+    gtk_editable_get_text (GTK_EDITABLE (self->username_row)),
+    gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+    gtk_editable_get_text (GTK_EDITABLE (self->check_customer_row)),
+    self->ca_file ? self->ca_file : "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_checksum_update (sum, (const guchar *) (parts[i] ? parts[i] : ""), strlen (parts[i] ? parts[i] : "") + 1);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* A verdict answers the account it was asked about: once any of that is changed, it goes (and
+ * the answer of a check still running is not shown). */
+static void
+forget_stale_verdict (TlAccountDialog *self)
+{
+  g_autofree char *now = NULL;
+
+  if (self->checked_input == NULL)
+    return;
+  now = check_input_digest (self);
+  if (g_strcmp0 (now, self->checked_input) == 0)
+    return;
+  g_clear_pointer (&self->checked_input, g_free);
+  show_check (self, "network-server-symbolic", NULL, _("Not checked yet"), NULL);
+}
+
 static void
 validate (TlAccountDialog *self)
 {
@@ -110,6 +151,7 @@ validate (TlAccountDialog *self)
     set_status (self, NULL, FALSE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save", ok);
+  forget_stale_verdict (self);
 
   {
     const char *customer = gtk_editable_get_text (GTK_EDITABLE (self->check_customer_row));
@@ -440,8 +482,9 @@ show_check (TlAccountDialog *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->check_icon), "warning");
   if (css != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->check_icon), css);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_row), title);
-  adw_action_row_set_subtitle (self->check_row, subtitle ? subtitle : "");
+  gtk_label_set_text (self->check_title, title);
+  gtk_label_set_text (self->check_subtitle, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->check_subtitle), subtitle != NULL && *subtitle != '\0');
 }
 
 static void
@@ -468,6 +511,9 @@ on_checked (GObject      *source,
 
   end_check (self);
   if (g_error_matches (error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_CANCELLED))
+    return;
+  /* the account was changed while it was checked: the answer is not about what is shown */
+  if (self->checked_input == NULL)
     return;
   if (tl_lookup_result_get_url (result) == NULL)
     {
@@ -507,6 +553,8 @@ check_action (GtkWidget  *widget,
   if (account == NULL)
     {
       show_check (self, "dialog-error-symbolic", "error", error->message, NULL);
+      g_free (self->checked_input);
+      self->checked_input = check_input_digest (self);
       return;
     }
 
@@ -514,6 +562,8 @@ check_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->check_spinner), TRUE);
   gtk_spinner_set_spinning (self->check_spinner, TRUE);
   show_check (self, "network-server-symbolic", NULL, _("Checking…"), NULL);
+  g_free (self->checked_input);
+  self->checked_input = check_input_digest (self);
   validate (self);
 
   customer = gtk_editable_get_text (GTK_EDITABLE (self->check_customer_row));
@@ -545,6 +595,7 @@ update_certificate (TlAccountDialog *self)
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
+  forget_stale_verdict (self);
   gtk_widget_set_visible (self->certificate_remove_button, self->ca_file != NULL);
   gtk_button_set_label (GTK_BUTTON (self->certificate_button),
                         self->ca_file != NULL ? _("Choose Another Certificate…")
@@ -757,6 +808,7 @@ tl_account_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->editing, g_free);
   g_clear_pointer (&self->check_customer, g_free);
+  g_clear_pointer (&self->checked_input, g_free);
   /* a certificate chosen and not saved: its copy goes (kept while a profile uses it) */
   if (self->ca_file != NULL && self->accounts != NULL)
     tl_accounts_forget_ca_file (self->accounts, self->ca_file);
@@ -798,7 +850,8 @@ tl_account_dialog_class_init (TlAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_customer_row);
-  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_row);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_title);
+  gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_subtitle);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_icon);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, check_spinner);
   gtk_widget_class_bind_template_child (widget_class, TlAccountDialog, page);

@@ -38,6 +38,10 @@ struct _TlBatchWindow
   GtkProgressBar    *progress_bar;
   GtkButton         *run_button;
   GtkWidget         *retry_button;
+  GtkWidget         *list_title;
+  GtkWidget         *progress_row;
+  gboolean           narrow;            /* below NARROW_WIDTH: the list's title makes room */
+  guint              narrow_idle;
   GtkWidget         *export_button;
   GtkWidget         *filter_bar;
   GtkToggleButton   *kind_toggles[TL_BATCH_N_KINDS];   /* none for pending */

@@ -71,6 +71,14 @@ _tl_batch_window_update_summary (TlBatchWindow *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
         }
       gtk_widget_set_visible (toggle, n > 0 || gtk_toggle_button_get_active (self->kind_toggles[kind]));
+      /* the counts' flow box lays out (and spaces) its own child around the toggle */
+      if (GTK_IS_FLOW_BOX_CHILD (gtk_widget_get_parent (toggle)))
+        {
+          GtkWidget *cell = gtk_widget_get_parent (toggle);
+
+          gtk_widget_set_visible (cell, gtk_widget_get_visible (toggle));
+          gtk_widget_set_focusable (cell, FALSE);
+        }
       any |= n > 0;
     }
   gtk_widget_set_visible (self->filter_bar, any || self->kind_mask != 0 || self->search != NULL);

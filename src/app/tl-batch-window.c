@@ -447,6 +447,7 @@ tl_batch_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
   stop_ticking (self);
   if (self->batch != NULL)
     g_signal_handlers_disconnect_by_data (self->batch, self);
@@ -516,6 +517,70 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "app.shortcuts", NULL);
 }
 
+/* Below this width the list's header bar drops its title and Export shows its icon alone: the
+ * buttons (Open, Export, Run or Stop, and the window's own) then fit a 360 px window; Retry
+ * Failed goes under the count of what was done. libadwaita 1.2 has no breakpoints: the width is
+ * looked at after each allocation, and a change is applied before the next frame. */
+#define NARROW_WIDTH 480
+
+static void
+apply_narrow (TlBatchWindow *self)
+{
+  AdwSplitButton *export = ADW_SPLIT_BUTTON (self->export_button);
+
+  gtk_widget_set_visible (self->list_title, !self->narrow);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->progress_row),
+                                  self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* Export by its icon alone (its tooltip and its name for assistive technologies say it) */
+  if (self->narrow)
+    adw_split_button_set_icon_name (export, "document-save-symbolic");
+  else
+    adw_split_button_set_label (export, _("Export CSV…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export CSV…"), -1);
+}
+
+static gboolean
+narrow_idle (gpointer user_data)
+{
+  TlBatchWindow *self = user_data;
+
+  self->narrow_idle = 0;
+  apply_narrow (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tl_batch_window_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (tl_batch_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->narrow_idle == 0)
+        self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_idle, self, NULL);
+    }
+}
+
+static void
+tl_batch_window_realize (GtkWidget *widget)
+{
+  TlBatchWindow *self = TL_BATCH_WINDOW (widget);
+  int width, height;
+
+  /* opened narrow: the title makes room before the first layout, or the window would open as
+   * wide as the title and the buttons need and stay so */
+  gtk_window_get_default_size (GTK_WINDOW (widget), &width, &height);
+  self->narrow = width > 0 && width < NARROW_WIDTH;
+  apply_narrow (self);
+  GTK_WIDGET_CLASS (tl_batch_window_parent_class)->realize (widget);
+}
+
 static void
 tl_batch_window_class_init (TlBatchWindowClass *klass)
 {
@@ -523,6 +588,8 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tl_batch_window_dispose;
+  widget_class->size_allocate = tl_batch_window_size_allocate;
+  widget_class->realize = tl_batch_window_realize;
 
   /**
    * TlBatchWindow::finished-away:
@@ -546,6 +613,8 @@ tl_batch_window_class_init (TlBatchWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, list_title);
+  gtk_widget_class_bind_template_child (widget_class, TlBatchWindow, progress_row);
   _tl_batch_window_view_class_init (widget_class);
   _tl_batch_window_export_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "batch.run", NULL, run_action);

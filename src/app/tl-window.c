@@ -538,6 +538,9 @@ tl_window_new (TlApplication *application)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (maximized)
     gtk_window_maximize (GTK_WINDOW (self));
+  /* opened narrow: the header bar makes room before the first layout, or the window would
+   * open as wide as the wide header bar needs and stay so */
+  self->narrow = !maximized && width > 0 && width < NARROW_WIDTH;
 
   self->account_changed_id = g_signal_connect_swapped (tl_lookups_get_accounts (self->lookups), "changed",
                                                        G_CALLBACK (on_account_changed), self);
@@ -546,6 +549,7 @@ tl_window_new (TlApplication *application)
   g_signal_connect_object (application, "message", G_CALLBACK (tl_window_show_toast), self,
                            G_CONNECT_SWAPPED);
   update_profiles (self);
+  apply_narrow (self);
   _tl_window_update_state (self);
   tl_lookup_form_focus (self->form, TL_INPUT_FIELD_CUSTOMER_ID);
   return self;

@@ -76,10 +76,10 @@ static const Words error_words[TL_LOOKUP_ERROR_N_CODES] = {
     N_("No password"),
     N_("Give the password with --password-file or --password-stdin, or store it for this username in Ticket Lookup.") },
   [TL_LOOKUP_ERROR_PROXY] = {
-    N_("The proxy stopped the connection"),
-    N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT to let this computer reach the service's server through the proxy."),
+    N_("No connection through the proxy"),
+    N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT whether the proxy is running and lets this computer reach the service's server through the proxy."),
     /* Translators: %s is the service's server, e.g. "connect.maklare.vitec.net" */
-    N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT to let this computer reach %s through the proxy.") },
+    N_("Check https_proxy and no_proxy, or the desktop's proxy settings when they are not set. If they are right, ask IT whether the proxy is running and lets this computer reach %s through the proxy.") },
   [TL_LOOKUP_ERROR_GATEWAY] = {
     N_("Something between this computer and the service stopped the request"),
     N_("Try again in a few minutes. If it persists, tell whoever runs the gateway named above (IT for a proxy on your side, Vitec support for the service's own front end), with what this command printed.") },

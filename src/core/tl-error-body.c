@@ -261,7 +261,9 @@ append_entity (GString    *out,
  * tl_html_to_text:
  *
  * Reduces an HTML page (a proxy's or gateway's error page) to its visible text: tags, scripts
- * and styles removed, common entities decoded, whitespace collapsed, capped.
+ * and styles removed, common entities decoded, whitespace collapsed, capped. The page's title
+ * is not on the page (a browser shows it in the tab; nginx repeats it as the heading): it is
+ * the text only of a page that has no other.
  */
 char *
 tl_html_to_text (const char *html,
@@ -269,6 +271,8 @@ tl_html_to_text (const char *html,
 {
   g_autoptr(GString) out = g_string_new (NULL);
   gsize i = 0;
+  const char *title = NULL;
+  gsize title_length = 0;
 
   while (i < length)
     {
@@ -284,6 +288,24 @@ tl_html_to_text (const char *html,
             skip_to = "</style";
           else if (length - i > 4 && strncmp (html + i, "<!--", 4) == 0)
             skip_to = "-->";
+          else if (length - i > 6 && g_ascii_strncasecmp (html + i, "<title", 6) == 0 &&
+                   (html[i + 6] == '>' || g_ascii_isspace (html[i + 6])))
+            {
+              gsize start = i + 6;
+
+              skip_to = "</title";
+              while (start < length && html[start] != '>')
+                start++;
+              if (title == NULL && start < length)
+                {
+                  gsize end = start + 1;
+
+                  while (end + 7 <= length && g_ascii_strncasecmp (html + end, skip_to, 7) != 0)
+                    end++;
+                  title = html + start + 1;
+                  title_length = MIN (end, length) - (start + 1);
+                }
+            }
 
           if (skip_to != NULL)
             {
@@ -323,6 +345,15 @@ tl_html_to_text (const char *html,
         }
     }
 
+  if (title != NULL && title_length > 0)
+    {
+      gboolean only_space = TRUE;
+
+      for (gsize k = 0; k < out->len && only_space; k++)
+        only_space = g_ascii_isspace (out->str[k]);
+      if (only_space)
+        return tl_html_to_text (title, title_length);
+    }
   if (!g_utf8_validate (out->str, out->len, NULL))
     {
       g_autofree char *valid = g_utf8_make_valid (out->str, out->len);

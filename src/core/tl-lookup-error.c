@@ -134,12 +134,13 @@ static const ErrorInfo error_info[TL_LOOKUP_ERROR_N_CODES] = {
     3 },
   [TL_LOOKUP_ERROR_PROXY] = {
     "proxy",
-    N_("The proxy stopped the connection"),
-    N_("This computer reaches the service through a proxy server, and the proxy did not open the way. Nothing reached the service, and the proxy never saw your password or the token."),
-    N_("Check the proxy settings (Settings › Network › Proxy). If they are right, ask IT to let this computer reach the service's server through the proxy."),
+    /* not "the proxy stopped it": the proxy may not have been reached at all */
+    N_("No connection through the proxy"),
+    N_("This computer reaches the service through a proxy server, and no connection to the service was set up through it. Nothing reached the service, and the proxy never saw your password or the token."),
+    N_("Check the proxy settings (Settings › Network › Proxy). If they are right, ask IT whether the proxy is running and lets this computer reach the service's server through the proxy."),
     7,
     /* Translators: %s is the service's server, e.g. "connect.maklare.vitec.net" */
-    N_("Check the proxy settings (Settings › Network › Proxy). If they are right, ask IT to let this computer reach %s through the proxy.") },
+    N_("Check the proxy settings (Settings › Network › Proxy). If they are right, ask IT whether the proxy is running and lets this computer reach %s through the proxy.") },
   [TL_LOOKUP_ERROR_GATEWAY] = {
     "gateway",
     N_("Something between this computer and the service stopped the request"),

@@ -1333,9 +1333,12 @@ def test_delete_profile_asks_first():
         app.press("Delete Profile")
         question = window_of(app.wait("label", "Delete Profile and Its Password?"))
         response_button(question, "Delete").queryAction().doAction(0)
+        # the profile left in use, named by the drop-down, its account under the title
         wait_for(lambda: profile_in_use(app) == "Partner A", 10, "Partner A in use")
+        wait_for(lambda: window_subtitle(app) == "demo at 127.0.0.1", 10, "Partner A's account under the title")
         wait_for(lambda: secret_tool_lookup(base_b, "demo", own=True) is None, 10, "B's password removed")
         assert secret_tool_lookup(base_a, "demo", own=True) == "password-of-a"
+        assert profile_in_use(app) == "Partner A"
     finally:
         if app is not None:
             app.close()
@@ -1463,9 +1466,10 @@ def test_office_certificate_per_profile():
         # the other profile, same server: still refused
         switch_profile(app, "Home")
         app.press("Look Up")
-        # the failure shown is Home's own lookup, made with Home in use
-        wait_for(lambda: profile_in_use(app) == "Home", 10, "Home in use")
-        app.wait("label", "The secure connection failed")
+        # the failure shown is Home's own: Home in use (the drop-down names the profile once; a
+        # result's footer names it only when a result of another profile is opened again)
+        wait_for(lambda: profile_in_use(app) == "Home" and on_screen(app.find("label", "The secure connection failed")),
+                 15, "Home's own failure on screen")
         assert len(server.requests) == 1, server.requests
 
         # back to Office: the dialog shows it, Remove takes it away with Save
