@@ -36,7 +36,7 @@ if [ -z "${TL_IN_KEYRING_SESSION:-}" ]; then
   HOME="$TL_KEYRING_HOME" XDG_DATA_HOME="$TL_KEYRING_HOME/data" \
     XDG_CONFIG_HOME="$TL_KEYRING_HOME/config" XDG_CACHE_HOME="$TL_KEYRING_HOME/cache" \
     XDG_RUNTIME_DIR="$TL_KEYRING_HOME/run" \
-    dbus-run-session -- "$0" "$@"
+    dbus-run-session --dbus-daemon="$(dirname "$0")/dbus-daemon-quiet.sh" -- "$0" "$@"
   exit $?
 fi
 
