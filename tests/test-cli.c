@@ -868,8 +868,11 @@ test_timeout_range (void)
     {
       g_auto(Run) run = { 0 };
 
+      /* taken, not refused: with 1 s a slow machine (valgrind, a busy CPU) may see the time
+       * limit end the lookup (exit 7), which is the limit working */
       run_cli (&run, "--demo", "--timeout", accepted[i], "M11385", tl_demo_token (TL_DEMO_VALID));
-      if (run.status != 0)
+      if (strstr (run.err, "--timeout must be") != NULL ||
+          !(run.status == 0 || (run.status == 7 && strstr (run.err, "did not answer in time") != NULL)))
         g_error ("--timeout %s: exit %d: %s", accepted[i], run.status, run.err);
     }
 }
