@@ -23,7 +23,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "tl-batch.h"
+#include "tl-batch-private.h"
 #include "tl-batch-item-private.h"
 #include "tl-batch-line.h"
 #include "tl-lookup-error.h"
@@ -32,53 +32,12 @@
 #define MAX_TRIES          3
 #define MAX_WAIT_MS        60000
 #define DEFAULT_WAIT_MS    1000     /* 429 without Retry-After */
-#define READ_CHUNK         65536
-#define READ_AHEAD_LINES   256      /* read more when fewer lines than this wait for a slot */
-#define MAX_PENDING        4096     /* lines read but not yet handed on, at most */
 /* A list batch of at most this many lines keeps every result whole, with its token: any row
  * opens on its ticket page with the details, the report and the curl command. A larger one
  * keeps only what a row shows and exports, except for lookups that failed: those keep their
  * result and token, to be read and tried again. */
 #define KEEP_WHOLE_MAX     2000
 
-struct _TlBatch
-{
-  GObject     parent_instance;
-
-  TlClient   *client;
-  TlAccount  *account;    /* the one account every lookup of this batch is made with */
-  GListStore *items;
-  guint       max_jobs;
-  guint       next;
-  guint       running;
-  guint       n_done;
-  guint       n_failed;
-  guint       n_kind[TL_BATCH_N_KINDS];
-  int         worst;        /* the most severe failure's exit status so far */
-  GTask      *task;
-  GQueue      waiting;      /* Running * told to wait by Retry-After */
-  gint64      hold_until;   /* no new lookup before this (monotonic µs) */
-  guint       hold_id;
-  gulong      cancelled_id;
-
-  /* list mode: items[next_ready] is the first not handed on by "item-ready" */
-  guint       next_ready;
-  gboolean    defer_notify;  /* rows update when the view asks, once per frame */
-  GPtrArray  *dirty;         /* TlBatchItem * finished since the last flush */
-
-  /* stream mode */
-  GInputStream *input;
-  GQueue      pending;      /* TlBatchItem *, read and not yet handed on, in input order */
-  GQueue      unstarted;    /* TlBatchItem *, parsed and waiting for a slot */
-  GString    *partial;      /* the start of a line whose end has not been read */
-  gboolean    discarding;   /* inside a line too long to keep */
-  gboolean    reading;
-  gboolean    eof;
-  guint       line_no;
-  guint       n_items;
-  guint64     bytes_read;
-  GError     *read_error;
-};
 
 G_DEFINE_FINAL_TYPE (TlBatch, tl_batch, G_TYPE_OBJECT)
 
@@ -318,11 +277,8 @@ tl_batch_get_n_done (TlBatch *self)
   return self->n_done;
 }
 
-static void start_more (TlBatch *self);
-static void read_more (TlBatch *self);
-
-static GCancellable *
-run_cancellable (TlBatch *self)
+GCancellable *
+_tl_batch_run_cancellable (TlBatch *self)
 {
   return self->task ? g_task_get_cancellable (self->task) : NULL;
 }
@@ -330,7 +286,7 @@ run_cancellable (TlBatch *self)
 static gboolean
 run_cancelled (TlBatch *self)
 {
-  GCancellable *cancellable = run_cancellable (self);
+  GCancellable *cancellable = _tl_batch_run_cancellable (self);
 
   return cancellable != NULL && g_cancellable_is_cancelled (cancellable);
 }
@@ -402,9 +358,9 @@ tl_batch_flush_notify (TlBatch *self)
   return dirty->len;
 }
 
-static void
-item_finished (TlBatch     *self,
-               TlBatchItem *item)
+void
+_tl_batch_item_finished (TlBatch     *self,
+                         TlBatchItem *item)
 {
   int status;
 
@@ -502,7 +458,7 @@ on_hold_over (gpointer user_data)
   TlBatch *self = user_data;
 
   self->hold_id = 0;
-  start_more (self);
+  _tl_batch_start_more (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -542,9 +498,9 @@ on_lookup_done (GObject      *source,
       item->customer_id = g_strdup (tl_input_get_customer_id (item->input));
       g_clear_object (&item->input);
     }
-  item_finished (self, item);
+  _tl_batch_item_finished (self, item);
   running_free (running);
-  start_more (self);
+  _tl_batch_start_more (self);
 }
 
 static void
@@ -555,14 +511,14 @@ send_lookup (Running *running)
 
   item->tries++;
   tl_client_lookup_async (self->client, self->account, tl_input_get_customer_id (item->input),
-                          tl_input_get_token (item->input), run_cancellable (self),
+                          tl_input_get_token (item->input), _tl_batch_run_cancellable (self),
                           on_lookup_done, running);
 }
 
 static gboolean
 on_stop_idle (gpointer user_data)
 {
-  start_more (user_data);
+  _tl_batch_start_more (user_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -576,7 +532,7 @@ on_cancelled (GCancellable *cancellable,
   while ((running = g_queue_pop_head (&self->waiting)) != NULL)
     {
       self->running--;
-      item_finished (self, running->item);
+      _tl_batch_item_finished (self, running->item);
       running_free (running);
     }
   /* finishing is left to start_more on the next iteration: never inside cancel() */
@@ -603,7 +559,7 @@ next_to_start (TlBatch *self)
       tl_batch_item_ensure_parsed (item);
       if (item->input_error != NULL)
         {
-          item_finished (self, item);
+          _tl_batch_item_finished (self, item);
           g_object_unref (item);
           continue;
         }
@@ -620,8 +576,8 @@ all_read (TlBatch *self)
   return self->next >= g_list_model_get_n_items (G_LIST_MODEL (self->items));
 }
 
-static void
-start_more (TlBatch *self)
+void
+_tl_batch_start_more (TlBatch *self)
 {
   gint64 now;
 
@@ -653,7 +609,7 @@ start_more (TlBatch *self)
 
   hand_on_ready (self);
   if (self->input != NULL && !run_cancelled (self))
-    read_more (self);
+    _tl_batch_read_more (self);
 
   if (self->running == 0 && self->task != NULL && !self->reading &&
       (all_read (self) || run_cancelled (self)))
@@ -672,150 +628,6 @@ start_more (TlBatch *self)
       else
         g_task_return_boolean (task, TRUE);
     }
-}
-
-/* --- stream mode: reading lines as slots free up ------------------------------------------- */
-
-static void
-take_line (TlBatch    *self,
-           const char *text,
-           gsize       length)
-{
-  const char *start = text;
-  const char *end = memchr (text, '\0', length);   /* the line ends at a NUL, as a string would */
-  char *line;
-  TlBatchItem *item;
-
-  if (end == NULL)
-    end = text + length;
-  self->line_no++;
-  if (!tl_batch_line_trim (&start, &end))
-    return;
-  line = g_strndup (start, end - start);
-  item = tl_batch_item_new_parsed (self->line_no, self->n_items++, line);
-  tl_secret_free (line);
-  g_queue_push_tail (&self->pending, item);
-  if (item->input_error != NULL)
-    item_finished (self, item);   /* costs no slot; handed on in its turn */
-  else
-    g_queue_push_tail (&self->unstarted, g_object_ref (item));
-}
-
-static void
-take_too_long_line (TlBatch *self)
-{
-  TlBatchItem *item = g_object_new (TL_TYPE_BATCH_ITEM, NULL);
-
-  item->line = ++self->line_no;
-  item->index = self->n_items++;
-  item->input_error = g_error_new (TL_INPUT_ERROR, TL_INPUT_ERROR_TEXT_TOO_LONG,
-                                   _("The line is longer than %d KiB; it was skipped."),
-                                   TL_INPUT_MAX_TEXT / 1024);
-  g_queue_push_tail (&self->pending, item);
-  item_finished (self, item);
-}
-
-static void
-take_chunk (TlBatch    *self,
-            const char *data,
-            gsize       size)
-{
-  const char *p = data, *end = data + size;
-
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      gsize n = (nl ? nl : end) - p;
-
-      if (self->discarding)
-        {
-          if (nl != NULL)
-            self->discarding = FALSE;
-        }
-      else if (nl != NULL && self->partial->len == 0)
-        take_line (self, p, n);    /* the usual case: a whole line in the chunk, no copy */
-      else if (self->partial->len + n > TL_INPUT_MAX_TEXT)
-        {
-          take_too_long_line (self);
-          g_string_truncate (self->partial, 0);
-          self->discarding = nl == NULL;
-        }
-      else
-        {
-          g_string_append_len (self->partial, p, n);
-          if (nl != NULL)
-            {
-              take_line (self, self->partial->str, self->partial->len);
-              g_string_truncate (self->partial, 0);
-            }
-        }
-      p += n + (nl != NULL);
-    }
-}
-
-static void
-on_read (GObject      *source,
-         GAsyncResult *res,
-         gpointer      user_data)
-{
-  g_autoptr(TlBatch) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res, &error);
-
-  self->reading = FALSE;
-  if (bytes == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_set_error (&self->read_error, G_IO_ERROR, error->code,
-                     _("Reading the lines stopped after line %u: %s"), self->line_no, error->message);
-      self->eof = TRUE;
-    }
-  else if (g_bytes_get_size (bytes) == 0)
-    {
-      if (self->partial->len > 0 && !self->discarding)
-        take_line (self, self->partial->str, self->partial->len);
-      g_string_truncate (self->partial, 0);
-      self->eof = TRUE;
-    }
-  else
-    {
-      self->bytes_read += g_bytes_get_size (bytes);
-      take_chunk (self, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-    }
-  start_more (self);
-}
-
-static void
-read_more (TlBatch *self)
-{
-  if (self->reading || self->eof || self->task == NULL)
-    return;
-  if (g_queue_get_length (&self->unstarted) >= READ_AHEAD_LINES ||
-      g_queue_get_length (&self->pending) >= MAX_PENDING)
-    return;
-  self->reading = TRUE;
-  g_input_stream_read_bytes_async (self->input, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   run_cancellable (self), on_read, g_object_ref (self));
-}
-
-/**
- * tl_batch_set_input_stream:
- *
- * Reads the lines from @stream while the batch runs, instead of from a list: each item is
- * handed on by "item-ready" and then dropped, and reading stays a bounded distance ahead of
- * the oldest unfinished line. tl_batch_get_items() stays empty.
- */
-void
-tl_batch_set_input_stream (TlBatch      *self,
-                           GInputStream *stream)
-{
-  g_return_if_fail (TL_IS_BATCH (self));
-  g_return_if_fail (G_IS_INPUT_STREAM (stream));
-  g_return_if_fail (self->task == NULL);
-
-  g_set_object (&self->input, stream);
-  if (self->partial == NULL)
-    self->partial = g_string_new (NULL);
 }
 
 /**
@@ -959,7 +771,7 @@ tl_batch_run_async (TlBatch             *self,
   self->hold_until = 0;
   if (cancellable != NULL)
     self->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled), self, NULL);
-  start_more (self);
+  _tl_batch_start_more (self);
 }
 
 gboolean
