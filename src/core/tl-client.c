@@ -11,7 +11,7 @@
 
 #include "tl-secret.h"
 #include "tl-redactor.h"
-#include "tl-client.h"
+#include "tl-client-private.h"
 #include "tl-deadline.h"
 #include "tl-gateway.h"
 #include "tl-input.h"
@@ -20,19 +20,6 @@
 #include "tl-proxy.h"
 #include "tl-tls.h"
 
-struct _TlClient
-{
-  GObject      parent_instance;
-
-  SoupSession *session;
-  guint        timeout_ms;
-  GTlsDatabase *tls_database;   /* NULL: the system's, loaded by libsoup on the first HTTPS */
-  TlProxyResolver *proxy_resolver;
-  TlProxyCredentials *proxy_credentials;  /* for whichever proxy asks; NULL: its address's */
-  GHashTable  *ca_sessions;     /* CA file path -> CaSession: see session_for_account() */
-  GTimeZone   *local_tz;        /* for each result's start time; see local_time_zone() */
-  gint64       local_tz_read;   /* monotonic µs when it was read */
-};
 
 G_DEFINE_FINAL_TYPE (TlClient, tl_client, G_TYPE_OBJECT)
 
@@ -127,91 +114,6 @@ local_time_zone (TlClient *self)
   return self->local_tz;
 }
 
-static SoupSession *
-new_session (TlClient *self,
-             guint     max_conns,
-             guint     max_conns_per_host)
-{
-  SoupSession *session;
-
-  session = soup_session_new_with_options ("user-agent", "ticket-lookup/" PACKAGE_VERSION " ",
-                                           "max-conns", max_conns,
-                                           "max-conns-per-host", max_conns_per_host,
-                                           "idle-timeout", 60,
-                                           "proxy-resolver", self->proxy_resolver,
-                                           NULL);
-  if (self->tls_database != NULL)
-    soup_session_set_tls_database (session, self->tls_database);
-  /* The auth manager stays, with NTLM besides Basic and Digest: it is what answers an office
-   * proxy's 407 on the CONNECT, which libsoup hands to the request's "authenticate" (see
-   * on_authenticate()). tl-request.c turns it off for the request itself: the service's
-   * credentials go only in the one header built there, and its 401 is never answered. */
-  soup_session_add_feature_by_type (session, SOUP_TYPE_AUTH_NTLM);
-  /* Answers are a few hundred bytes of JSON: no "Accept-Encoding", and nothing a server sends
-   * compressed anyway is inflated. That keeps a decompression bomb out of reach, and saves the
-   * decoder's stream and header work on every lookup (about 5 % of a lookup's instructions). */
-  soup_session_remove_feature_by_type (session, SOUP_TYPE_CONTENT_DECODER);
-  return session;
-}
-
-/* --- an account's own certificate authorities (an office's inspection CA, tl-tls.c) ------
- * A lookup for an account with a CA file goes through a session of its own that trusts the
- * system's store and that file: connections (and the trust they were opened with) are pooled
- * per session, so a lookup for another account never reuses one accepted by that file. The
- * session is made again when the file changes. */
-
-typedef struct
-{
-  SoupSession *session;
-  gint64       mtime;
-  goffset      size;
-} CaSession;
-
-static void
-ca_session_free (gpointer data)
-{
-  CaSession *ca = data;
-
-  g_clear_object (&ca->session);
-  g_free (ca);
-}
-
-static SoupSession *
-session_for_account (TlClient   *self,
-                     TlAccount  *account,
-                     GError    **error)
-{
-  const char *ca_file = tl_account_get_ca_file (account);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GTlsDatabase) database = NULL;
-  CaSession *ca;
-
-  if (ca_file == NULL || g_ascii_strncasecmp (tl_account_get_server (account), "https:", 6) != 0)
-    return self->session;   /* no CA file, or plain http:// (loopback only): no certificate to trust */
-
-  file = g_file_new_for_path (ca_file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  ca = g_hash_table_lookup (self->ca_sessions, ca_file);
-  if (ca != NULL && info != NULL &&
-      ca->mtime == (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) &&
-      ca->size == g_file_info_get_size (info))
-    return ca->session;
-
-  database = tl_tls_database_new (ca_file, error);
-  if (database == NULL)
-    return NULL;
-  ca = g_new0 (CaSession, 1);
-  ca->session = new_session (self, 16, 8);
-  soup_session_set_tls_database (ca->session, database);
-  ca->mtime = info ? (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) : -1;
-  ca->size = info ? g_file_info_get_size (info) : -1;
-  g_hash_table_replace (self->ca_sessions, g_strdup (ca_file), ca);
-  return ca->session;
-}
-
-/* --- end of an account's own certificate authorities ---------------------------------- */
 
 static void
 tl_client_init (TlClient *self)
@@ -219,8 +121,8 @@ tl_client_init (TlClient *self)
   /* The user's proxy settings (GNOME's, or the proxy portal's inside Flatpak), asked about a
    * URL only when a request leaves this computer; loopback is always reached directly. */
   self->proxy_resolver = tl_proxy_resolver_new_default ();
-  self->session = new_session (self, 64, 32);
-  self->ca_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, ca_session_free);
+  self->session = _tl_client_new_session (self, 64, 32);
+  self->ca_sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, _tl_client_ca_session_free);
   self->timeout_ms = TL_DEFAULT_TIMEOUT_SECONDS * 1000;
 }
 
@@ -291,7 +193,7 @@ tl_client_set_max_connections (TlClient *self,
 
   /* max-conns is construct-only: swap in a new session. (Not asking the old session for its
    * TLS database: that would load the whole system trust store, ~30 ms, for nothing.) */
-  session = new_session (self, MAX (max_conns, 2), MAX (max_conns, 2));
+  session = _tl_client_new_session (self, MAX (max_conns, 2), MAX (max_conns, 2));
   g_set_object (&self->session, session);
   g_hash_table_remove_all (self->ca_sessions);
 }
@@ -932,7 +834,7 @@ tl_client_lookup_with_proxy_async (TlClient            *self,
     }
 
   /* the system's certificate authorities, and the account's own CA file if it has one */
-  session = session_for_account (self, account, &error);
+  session = _tl_client_session_for_account (self, account, &error);
   if (session == NULL)
     {
       fail (task, TL_LOOKUP_ERROR_TLS, "%s", error->message);
