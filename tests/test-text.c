@@ -242,6 +242,15 @@ test_spans (void)
 
       g_assert_cmpstr (out, ==, cases[i].out);
     }
+
+  /* a secret that itself ends with "…", at the end of a text: found whole, however short its
+   * beginning (the fuzzer's find: "x;p…" was taken for a cut-short "x;p" and left in) */
+  {
+    g_autoptr(TlRedactor) ellipsis = tl_redactor_new ("", "partner", "x;p\xe2\x80\xa6");
+    g_autofree char *out = tl_redactor_apply (ellipsis, "q\nx;p\xe2\x80\xa6");
+
+    g_assert_cmpstr (out, ==, "q\n" TL_REDACTED_PASSWORD);
+  }
 }
 
 /* Every default-ignorable and bidirectional character, C0 and C1, is drawn as a marker. */

@@ -388,8 +388,10 @@ match_at (const char   *p,
 
       if (q >= end)
         return NULL;
-      if (end - q == strlen ("…") && memcmp (q, "…", end - q) == 0)
-        /* the "…" that ends a text cut short: a beginning of the secret before it is removed */
+      if (end - q == strlen ("…") && memcmp (q, "…", end - q) == 0 &&
+          !((gsize) (s_end - s) >= strlen ("…") && memcmp (s, "…", strlen ("…")) == 0))
+        /* the "…" that ends a text cut short: a beginning of the secret before it is removed
+         * (unless the secret goes on with a "…" of its own, matched below as any character) */
         return secret->cut && (gsize) (s - secret->skeleton) >= MIN_CUT_LENGTH ? q : NULL;
       if ((k = plain_skeleton[(guchar) *q]) != NOT_PLAIN)
         {
