@@ -30,9 +30,11 @@ AUTH = "Authorization: basic ZGVtbzpkZW1vLXBhc3N3b3Jk"   # base64("demo:demo-pas
 rows = []
 
 
-def row(name, value, baseline, ratio, target, unit=""):
-    rows.append((name, value, baseline, ratio, target))
-    print(f"{name:34} {value:>14} {baseline:>16} {ratio:>8}   target {target}", flush=True)
+def row(name, value, baseline, ratio, target, met=None):
+    """One figure with its goal; met is whether the goal is met (None: a goal-less row)."""
+    verdict = "—" if met is None else ("met" if met else "NOT met")
+    rows.append((name, value, baseline, ratio, target, verdict))
+    print(f"{name:34} {value:>14} {baseline:>16} {ratio:>8}   goal {target:10} {verdict}", flush=True)
 
 
 def pct(values, p):
@@ -60,7 +62,8 @@ def bench_startup():
         app.append(first_frame([APP]))
     ratios = [a / b for a, b in zip(app, bare)]
     row("startup to first frame (median)", f"{statistics.median(app):.1f} ms",
-        f"{statistics.median(bare):.1f} ms bare", f"{statistics.median(ratios):.2f}x", "≤ 1.10x")
+        f"{statistics.median(bare):.1f} ms bare", f"{statistics.median(ratios):.2f}x", "≤ 1.10x",
+        statistics.median(ratios) <= 1.10)
     return app, bare
 
 
@@ -80,9 +83,10 @@ def bench_latency(base):
                             "-H", AUTH, "-d", '{"data":"%s"}' % TOKEN], capture_output=True, text=True, check=True)
         curl.append(float(r.stdout) * 1000.0)
     row("lookup latency median", f"{statistics.median(ours):.3f} ms", f"{statistics.median(curl):.3f} ms curl",
-        f"{statistics.median(ours) / statistics.median(curl):.2f}x", "≤ 1.0x")
+        f"{statistics.median(ours) / statistics.median(curl):.2f}x", "≤ 1.0x",
+        statistics.median(ours) <= statistics.median(curl))
     row("lookup latency p99", f"{pct(ours, 99):.3f} ms", f"{pct(curl, 99):.3f} ms curl",
-        f"{pct(ours, 99) / pct(curl, 99):.2f}x", "≤ 2x")
+        f"{pct(ours, 99) / pct(curl, 99):.2f}x", "≤ 2x", pct(ours, 99) <= 2 * pct(curl, 99))
 
 
 def bench_batch(base, n=2000, jobs=16):
@@ -130,9 +134,9 @@ done < {batch}
     ours, par_s, soup_s = (statistics.median(r) for r in (ours_runs, par_runs, soup_runs))
 
     row(f"batch {n} lookups, --jobs {jobs}", f"{n / ours:.0f}/s", f"{n / loop_s:.0f}/s curl loop",
-        f"{loop_s / ours:.1f}x", "≥ 10x")
+        f"{loop_s / ours:.1f}x", "≥ 10x", loop_s / ours >= 10)
     row(f"batch {n} lookups, --jobs {jobs}", f"{n / ours:.0f}/s", f"{n / par_s:.0f}/s curl --parallel",
-        f"{par_s / ours:.2f}x", "≥ 1.0x")
+        f"{par_s / ours:.2f}x", "≥ 1.0x", par_s / ours >= 1.0)
     row(f"libsoup alone, {n} lookups, {jobs} in flight", f"{n / soup_s:.0f}/s", f"{n / par_s:.0f}/s curl --parallel",
         f"{par_s / soup_s:.2f}x", "— (the floor)")
 
@@ -204,14 +208,14 @@ def bench_scaling(base, plot_path):
     points = [(n, statistics.median(times[n]), peaks[n]) for n in sizes]
     (_, t1k, m1k), (_, t10k, m10k), (_, t100k, m100k) = points
     row("batch 100 000 lines, --jobs 8", f"{t100k:.1f} s", f"{10 * t10k:.1f} s = 10 × 10 000",
-        f"{statistics.median(ratios):.2f}x", "≤ 1.2x")
+        f"{statistics.median(ratios):.2f}x", "≤ 1.2x", statistics.median(ratios) <= 1.2)
     row("batch peak memory 100 000 lines", f"{m100k / 1024:.1f} MiB", f"{m10k / 1024:.1f} MiB at 10 000",
-        f"{(m100k - m10k) / 1024:+.1f} MiB", "≤ +10 MiB")
+        f"{(m100k - m10k) / 1024:+.1f} MiB", "≤ +10 MiB", m100k - m10k <= 10 * 1024)
     path = os.path.join(tmp, "unparseable.txt")
     write_lines(path, 100000, valid=False)
     seconds, rss, lines = run_cli_measured(common + [path])
     assert lines == 100000, lines
-    row("batch 100 000 unparseable lines", f"{seconds:.2f} s", "—", "—", "< 2 s")
+    row("batch 100 000 unparseable lines", f"{seconds:.2f} s", "—", "—", "< 2 s", seconds < 2)
     write_plot(plot_path, points)
     return points
 
@@ -281,7 +285,7 @@ def bench_sequential(base, n=1000, runs=7):
         curl.append(time.monotonic() - start)
     row(f"sequential {n} lookups, --jobs 1", f"{statistics.median(ours) * 1000:.0f} ms",
         f"{statistics.median(curl) * 1000:.0f} ms curl -K", f"{statistics.median(ours) / statistics.median(curl):.2f}x",
-        "≤ 1.5x")
+        "≤ 1.5x", statistics.median(ours) <= 1.5 * statistics.median(curl))
 
 
 def rss_lines(cmd, extra_env):
@@ -293,8 +297,9 @@ def bench_memory():
     bare = rss_lines([BARE], {"TL_BENCH": "memory"})[0]
     app = rss_lines([APP, "--demo"], {"TL_BENCH": "memory", "TL_BENCH_LOOKUPS": "500"})
     row("GUI memory after 500 lookups", f"{app[500] / 1024:.1f} MiB", f"{bare / 1024:.1f} MiB bare",
-        f"{app[500] / bare:.2f}x", "≤ 1.25x")
-    row("GUI memory growth 100 → 500", f"{(app[500] - app[100]) / 1024:.2f} MiB", "—", "—", "< 2 MiB")
+        f"{app[500] / bare:.2f}x", "≤ 1.25x", app[500] <= 1.25 * bare)
+    row("GUI memory growth 100 → 500", f"{(app[500] - app[100]) / 1024:.2f} MiB", "—", "—", "< 2 MiB",
+        app[500] - app[100] < 2 * 1024)
 
 
 def bench_batch_window(lines=20000, memory_target="< +20 MiB"):
@@ -364,8 +369,8 @@ def main():
     if "batch-filter" in only:
         bench_batch_filter()
     print()
-    print("| benchmark | Ticket Lookup | baseline | ratio | target |")
-    print("|---|---|---|---|---|")
+    print("| benchmark | Ticket Lookup | baseline | ratio | goal | met |")
+    print("|---|---|---|---|---|---|")
     for r in rows:
         print("| " + " | ".join(r) + " |")
 
