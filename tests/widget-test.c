@@ -23,13 +23,23 @@ tl_widget_test_init (int    *argc,
   adw_init ();
 }
 
-/* Every visible label's text below @widget, in order, joined by newlines. */
+/* Every visible label's and text view's text below @widget, in order, joined by newlines. */
 static void
 collect_labels (GtkWidget *widget,
                 GString   *out)
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
     g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_visible (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (out, "%s\n", text);
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_labels (child, out);
 }

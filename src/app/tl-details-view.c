@@ -109,6 +109,57 @@ mono_label (const char *text)
   return label;
 }
 
+/* @text with every line longer than @width characters broken after each @width. */
+static char *
+break_long_lines (const char *text,
+                  guint       width)
+{
+  GString *out = g_string_sized_new (strlen (text) + strlen (text) / width + 1);
+  guint column = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        column = 0;
+      else if (column++ == width)
+        {
+          g_string_append_c (out, '\n');
+          column = 1;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The answer's body: a text view, not a label, in lines of at most BODY_LINE characters. A
+ * wrapping label lays its whole text out again for every width it is measured at, and Pango
+ * breaks a long word (a value of 4 KiB without a space) slowly: that was half a second of a
+ * frozen window when the details of such an answer opened, and a tenth of one whenever the
+ * window's width changed under them. A text view lays each line out once per width, and short
+ * lines are quick to break. Read-only and selectable, shown as the other rows' text. */
+#define BODY_LINE 80
+
+static GtkWidget *
+body_view (const char *text)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  g_autofree char *lines = break_long_lines (text, BODY_LINE);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), lines, -1);
+  gtk_text_view_set_editable (text_view, FALSE);
+  gtk_text_view_set_cursor_visible (text_view, FALSE);
+  gtk_text_view_set_monospace (text_view, TRUE);
+  gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (text_view, 8);
+  gtk_text_view_set_bottom_margin (text_view, 8);
+  gtk_text_view_set_left_margin (text_view, 12);
+  gtk_text_view_set_right_margin (text_view, 12);
+  gtk_widget_add_css_class (view, "tl-body");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Body"), -1);
+  return view;
+}
+
 /* A row shown for the current result only, and the expander it is in. */
 typedef struct
 {
@@ -256,7 +307,7 @@ tl_details_view_set_result (TlDetailsView  *self,
 
         row = gtk_list_box_row_new ();
         gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), mono_label (body));
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), body_view (body));
         add_dynamic_row (self, self->response_row, row);
       }
     }

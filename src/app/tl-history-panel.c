@@ -1,9 +1,11 @@
 /* tl-history-panel.c: this session's lookups, and the saved ones
  *
- * A list of TlHistoryRow built from the history model while the panel is shown (the owner binds
- * and unbinds it, so hundreds of lookups do not keep hundreds of rows alive behind a closed
- * panel). Choosing a row, by click, keyboard or a screen reader's selection, emits
- * TlHistoryPanel::entry-activated once; the window decides what to show.
+ * A list view of the history model while the panel is shown (the owner binds and unbinds it).
+ * Its rows are TlHistoryRow from a list item factory, only for what is in view and around it
+ * (GTK 4.8 keeps up to 200), each given one entry after another as the list scrolls: a thousand rows built at once, as a list
+ * box did, froze the window for a fifth of a second when History opened. Choosing a row, by
+ * click, keyboard or a screen reader's selection, emits TlHistoryPanel::entry-activated once;
+ * the window decides what to show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,9 +20,11 @@ struct _TlHistoryPanel
 {
   AdwBin      parent_instance;
 
-  GtkListBox *history_list;
+  GtkStack    *stack;
+  GtkListView *history_list;
+  GtkSingleSelection *selection;   /* of the history, while bound */
   gboolean    unselecting;   /* a selection change made by code, not by the person */
-  GtkWidget  *just_selected; /* shown on selection; its activation in the same event is not new */
+  gpointer    just_selected; /* shown on selection; its activation in the same event is not new */
   guint       forget_id;
 };
 
@@ -29,31 +33,59 @@ G_DEFINE_FINAL_TYPE (TlHistoryPanel, tl_history_panel, ADW_TYPE_BIN)
 enum { ENTRY_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
 {
-  return tl_history_row_new (item);
+  gtk_list_item_set_child (item, tl_history_row_new (NULL));
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  TlHistoryRow *row = TL_HISTORY_ROW (gtk_list_item_get_child (item));
+  GtkWidget *item_widget = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  tl_history_row_set_entry (row, gtk_list_item_get_item (item));
+  /* the list item is what a screen reader lands on: it says what the row says (GTK 4.8 names
+   * it after its type otherwise) */
+  if (item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    tl_history_row_get_accessible_label (row), -1);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item)
+{
+  tl_history_row_set_entry (TL_HISTORY_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
 emit_entry_activated (TlHistoryPanel *self,
-                      GtkListBoxRow  *row)
+                      TlHistoryEntry *entry)
 {
-  if (TL_IS_HISTORY_ROW (row))
-    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, tl_history_row_get_entry (TL_HISTORY_ROW (row)));
+  if (entry != NULL)
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
 }
 
-/* A click or Enter selects the row and then activates it: the selection showed it already (a
- * second emission showed the result twice, and an earlier session's note twice in a row). */
+/* Enter, a double click or a screen reader's "activate" on a row: shown, unless the selection
+ * that came with it in the same event showed it already (a second emission showed the result
+ * twice, and an earlier session's note twice in a row). */
 static void
-on_row_activated (TlHistoryPanel *self,
-                  GtkListBoxRow  *row)
+on_activate (TlHistoryPanel *self,
+             guint           position)
 {
-  if (GTK_WIDGET (row) == self->just_selected)
+  g_autoptr(TlHistoryEntry) entry = NULL;
+
+  if (self->selection == NULL)
+    return;
+  entry = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (entry != NULL && entry == self->just_selected)
     self->just_selected = NULL;
   else
-    emit_entry_activated (self, row);
+    emit_entry_activated (self, entry);
 }
 
 static void
@@ -67,15 +99,34 @@ forget_selected (gpointer user_data)
 
 /* Selecting a row (click, keyboard, or a screen reader's selection) shows it. */
 static void
-on_row_selected (TlHistoryPanel *self,
-                 GtkListBoxRow  *row)
+on_selection_changed (TlHistoryPanel *self)
 {
-  if (row == NULL || self->unselecting)
+  TlHistoryEntry *entry;
+
+  if (self->unselecting || (entry = gtk_single_selection_get_selected_item (self->selection)) == NULL)
     return;
-  self->just_selected = GTK_WIDGET (row);
+  self->just_selected = entry;
   if (self->forget_id == 0)
     self->forget_id = g_idle_add_once (forget_selected, self);
-  emit_entry_activated (self, row);
+  emit_entry_activated (self, entry);
+}
+
+static void
+on_items_changed (TlHistoryPanel *self)
+{
+  gboolean empty = self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+}
+
+static void
+unbind (TlHistoryPanel *self)
+{
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  gtk_list_view_set_model (self->history_list, NULL);
+  g_clear_object (&self->selection);
+  self->just_selected = NULL;
 }
 
 static void
@@ -83,6 +134,7 @@ tl_history_panel_dispose (GObject *object)
 {
   TlHistoryPanel *self = TL_HISTORY_PANEL (object);
 
+  unbind (self);
   g_clear_handle_id (&self->forget_id, g_source_remove);
   self->just_selected = NULL;
   G_OBJECT_CLASS (tl_history_panel_parent_class)->dispose (object);
@@ -104,20 +156,23 @@ tl_history_panel_class_init (TlHistoryPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ticketlookup/TicketLookup/tl-history-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlHistoryPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, TlHistoryPanel, history_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
 }
 
 static void
 tl_history_panel_init (TlHistoryPanel *self)
 {
-  GtkWidget *placeholder = gtk_label_new (_("No lookups yet"));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 24);
-  gtk_list_box_set_placeholder (self->history_list, placeholder);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->history_list, factory);
+  g_object_unref (factory);
+  on_items_changed (self);
 }
 
 /**
@@ -129,10 +184,17 @@ tl_history_panel_set_model (TlHistoryPanel *self,
                             GListModel     *model)
 {
   g_return_if_fail (TL_IS_HISTORY_PANEL (self));
-  if (model != NULL)
-    gtk_list_box_bind_model (self->history_list, model, create_row, NULL, NULL);
-  else
-    gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+  unbind (self);
+  on_items_changed (self);
+  if (model == NULL)
+    return;
+  self->selection = gtk_single_selection_new (g_object_ref (model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
+  gtk_list_view_set_model (self->history_list, GTK_SELECTION_MODEL (self->selection));
+  on_items_changed (self);
 }
 
 /* A new lookup is shown: no row is the one on screen any more. */
@@ -140,7 +202,9 @@ void
 tl_history_panel_unselect_all (TlHistoryPanel *self)
 {
   g_return_if_fail (TL_IS_HISTORY_PANEL (self));
+  if (self->selection == NULL)
+    return;
   self->unselecting = TRUE;
-  gtk_list_box_unselect_all (self->history_list);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->unselecting = FALSE;
 }

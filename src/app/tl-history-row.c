@@ -2,7 +2,8 @@
  *
  * "M11385 · ORD-2026-118305" over "10:01:02 · Valid", with the outcome's icon (and colour, never
  * colour alone). The order ID comes from the server, and a saved entry's every string from a file
- * on disk: all shown as text, controls visible.
+ * on disk: all shown as text, controls visible. A row is made once by the panel's list item
+ * factory and shows one entry after another as the list scrolls (tl_history_row_set_entry()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,16 +15,18 @@
 
 struct _TlHistoryRow
 {
-  GtkListBoxRow   parent_instance;
+  GtkBox          parent_instance;
 
   GtkImage       *icon;
   GtkLabel       *title;
   GtkLabel       *subtitle;
 
   TlHistoryEntry *entry;
+  const char     *outcome_class;   /* the icon's colour, taken off for the next entry */
+  char           *accessible;      /* "title, subtitle", for the list item it is in */
 };
 
-G_DEFINE_FINAL_TYPE (TlHistoryRow, tl_history_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (TlHistoryRow, tl_history_row, GTK_TYPE_BOX)
 
 enum {
   PROP_0,
@@ -37,18 +40,37 @@ static void
 show_entry (TlHistoryRow *self)
 {
   TlHistoryEntry *entry = self->entry;
-  TlOutcome outcome = tl_history_entry_get_outcome_kind (entry);
-  g_autofree char *time = g_date_time_format (tl_history_entry_get_time (entry), "%X");
-  g_autofree char *described_raw = tl_history_entry_describe (entry);
-  g_autofree char *described = tl_text_visible (described_raw);
-  g_autofree char *customer = tl_text_visible (tl_history_entry_get_customer_id (entry));
-  g_autofree char *order = tl_text_visible (tl_history_entry_get_order_id (entry));
+  TlOutcome outcome;
+  g_autofree char *time = NULL;
+  g_autofree char *described_raw = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *customer = NULL;
+  g_autofree char *order = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
+
+  if (self->outcome_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->icon), self->outcome_class);
+  self->outcome_class = NULL;
+  g_clear_pointer (&self->accessible, g_free);
+  if (entry == NULL)
+    {
+      gtk_image_clear (self->icon);
+      gtk_label_set_label (self->title, "");
+      gtk_label_set_label (self->subtitle, "");
+      return;
+    }
+
+  outcome = tl_history_entry_get_outcome_kind (entry);
+  time = g_date_time_format (tl_history_entry_get_time (entry), "%X");
+  described_raw = tl_history_entry_describe (entry);
+  described = tl_text_visible (described_raw);
+  customer = tl_text_visible (tl_history_entry_get_customer_id (entry));
+  order = tl_text_visible (tl_history_entry_get_order_id (entry));
 
   gtk_image_set_from_icon_name (self->icon, tl_presentation_outcome_icon_name (outcome));
-  gtk_widget_add_css_class (GTK_WIDGET (self->icon), tl_presentation_outcome_css_class (outcome));
+  self->outcome_class = tl_presentation_outcome_css_class (outcome);
+  gtk_widget_add_css_class (GTK_WIDGET (self->icon), self->outcome_class);
 
   /* a failure has no order: its row is the customer, and the cause below tells it apart */
   if (order != NULL)
@@ -58,8 +80,8 @@ show_entry (TlHistoryRow *self)
   subtitle = g_strdup_printf ("%s · %s", time, tl_presentation_or_placeholder (described));
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->subtitle, subtitle);
-  accessible = g_strdup_printf ("%s, %s", title, subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  self->accessible = g_strdup_printf ("%s, %s", title, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible, -1);
 }
 
 static void
@@ -73,7 +95,7 @@ tl_history_row_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ENTRY:
-      self->entry = g_value_dup_object (value);
+      tl_history_row_set_entry (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -99,18 +121,12 @@ tl_history_row_get_property (GObject    *object,
 }
 
 static void
-tl_history_row_constructed (GObject *object)
-{
-  G_OBJECT_CLASS (tl_history_row_parent_class)->constructed (object);
-  show_entry (TL_HISTORY_ROW (object));
-}
-
-static void
 tl_history_row_dispose (GObject *object)
 {
   TlHistoryRow *self = TL_HISTORY_ROW (object);
 
   g_clear_object (&self->entry);
+  g_clear_pointer (&self->accessible, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_HISTORY_ROW);
   G_OBJECT_CLASS (tl_history_row_parent_class)->dispose (object);
 }
@@ -123,12 +139,11 @@ tl_history_row_class_init (TlHistoryRowClass *klass)
 
   object_class->set_property = tl_history_row_set_property;
   object_class->get_property = tl_history_row_get_property;
-  object_class->constructed = tl_history_row_constructed;
   object_class->dispose = tl_history_row_dispose;
 
   properties[PROP_ENTRY] =
     g_param_spec_object ("entry", NULL, NULL, TL_TYPE_HISTORY_ENTRY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -144,6 +159,10 @@ tl_history_row_init (TlHistoryRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * tl_history_row_new:
+ * @entry: (nullable): the lookup to show, or %NULL for a row still to be given one
+ */
 GtkWidget *
 tl_history_row_new (TlHistoryEntry *entry)
 {
@@ -155,4 +174,27 @@ tl_history_row_get_entry (TlHistoryRow *self)
 {
   g_return_val_if_fail (TL_IS_HISTORY_ROW (self), NULL);
   return self->entry;
+}
+
+/**
+ * tl_history_row_set_entry:
+ * @entry: (nullable): the lookup to show now
+ */
+void
+tl_history_row_set_entry (TlHistoryRow   *self,
+                          TlHistoryEntry *entry)
+{
+  g_return_if_fail (TL_IS_HISTORY_ROW (self));
+  if (!g_set_object (&self->entry, entry) && self->title != NULL && entry != NULL)
+    return;
+  show_entry (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENTRY]);
+}
+
+/* What the row says, in one line: "M11385 · ORD-2026-118305, 10:01:02 · Valid". */
+const char *
+tl_history_row_get_accessible_label (TlHistoryRow *self)
+{
+  g_return_val_if_fail (TL_IS_HISTORY_ROW (self), NULL);
+  return self->accessible;
 }

@@ -181,6 +181,16 @@ prebuild_step (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* GIO's proxy resolver is made when first asked for: its modules loaded, GNOME's or libproxy's
+ * set up. On a worker thread from the first frame on, so the first lookup does not do it on the
+ * main loop (a frame of 30-40 ms when the first result appeared). */
+static gpointer
+warm_network (gpointer data)
+{
+  g_proxy_resolver_get_default ();
+  return NULL;
+}
+
 static void
 on_after_first_paint (GdkFrameClock *clock,
                       TlWindow      *self)
@@ -201,6 +211,7 @@ on_after_first_paint (GdkFrameClock *clock,
                                                      GTK_ICON_LOOKUP_PRELOAD);
   if (self->prebuild_id == 0)
     self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_step, self, NULL);
+  g_thread_unref (g_thread_new ("tl-warm-network", warm_network, NULL));
 }
 
 static void

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The most entries a history holds, and the most read back from a saved one. */
-#define TL_HISTORY_MAX_ENTRIES 500
+#define TL_HISTORY_MAX_ENTRIES 1000
 
 struct _TlHistoryEntry
 {

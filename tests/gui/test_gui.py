@@ -1003,11 +1003,13 @@ class HostileHandler(__import__("http.server").server.BaseHTTPRequestHandler):
 
 
 def all_texts(app):
-    """What every label shows (its text, not only its accessible name)."""
+    """What every label and read-only text view shows (its text, not only its accessible
+    name): what the window shows, not what was typed into its fields."""
     out = []
     for a in walk(app.acc):
         try:
-            if a.getRoleName() != "label":
+            role = a.getRoleName()
+            if role not in ("label", "text") or (role == "text" and a.getState().contains(pyatspi.STATE_EDITABLE)):
                 continue
             out.append(a.name or "")
             text = a.queryText()
