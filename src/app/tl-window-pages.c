@@ -173,6 +173,15 @@ prebuild_step (gpointer user_data)
     _tl_window_get_error_view (self);
   else if (self->details_view == NULL)
     _tl_window_get_details_view (self);
+  else if (self->prebuild_measured < 3)
+    {
+      /* each page measured once while hidden: the fonts of its text (sizes, weights) are
+       * loaded now, not in the frame that first shows it */
+      GtkWidget *pages[] = { GTK_WIDGET (self->ticket_view), GTK_WIDGET (self->error_view),
+                             GTK_WIDGET (self->details_view) };
+
+      gtk_widget_measure (pages[self->prebuild_measured++], GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+    }
   else
     {
       self->prebuild_id = 0;

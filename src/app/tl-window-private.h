@@ -62,6 +62,7 @@ struct _TlWindow
   GPtrArray            *demo_rows;
   GtkLabel             *clipboard_label;   /* tl-window-offer.c, in the offer bar */
   guint                 prebuild_id;       /* builds the lookup's pages after the first frame */
+  guint                 prebuild_measured; /* pages measured while hidden, fonts loaded (tl-window-pages.c) */
   GtkIconPaintable     *spinner_icon;      /* the loading page's spinner, loaded ahead */
 
   TlApplication        *app;
