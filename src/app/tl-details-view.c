@@ -135,9 +135,10 @@ break_long_lines (const char *text,
  * wrapping label lays its whole text out again for every width it is measured at, and Pango
  * breaks a long word (a value of 4 KiB without a space) slowly: that was half a second of a
  * frozen window when the details of such an answer opened, and a tenth of one whenever the
- * window's width changed under them. A text view lays each line out once per width, and short
+ * window's width changed under them. Broken where a narrower window needs it, without hyphens
+ * (a '-' added inside a value reads as part of it). A text view lays each line out once per width, and short
  * lines are quick to break. Read-only and selectable, shown as the other rows' text. */
-#define BODY_LINE 80
+#define BODY_LINE 64   /* what a row holds at the window's default width */
 
 static GtkWidget *
 body_view (const char *text)
@@ -146,7 +147,12 @@ body_view (const char *text)
   GtkTextView *text_view = GTK_TEXT_VIEW (view);
   g_autofree char *lines = break_long_lines (text, BODY_LINE);
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), lines, -1);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter start;
+
+  gtk_text_buffer_create_tag (buffer, "no-hyphens", "insert-hyphens", FALSE, NULL);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &start, lines, -1, "no-hyphens", NULL);
   gtk_text_view_set_editable (text_view, FALSE);
   gtk_text_view_set_cursor_visible (text_view, FALSE);
   gtk_text_view_set_monospace (text_view, TRUE);
