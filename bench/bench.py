@@ -406,6 +406,8 @@ STALL_WORDS = {
     "large-answer-details": "1 MB answer, Details open",
     "account-dialog-opens": "the account dialog opens",
     "history-opens-1000": "History opens, 1 000 entries",
+    "account-dialog-again": "the account dialog opens again",
+    "history-opens-again": "History opens again",
 }
 
 

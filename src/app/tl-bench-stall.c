@@ -51,6 +51,8 @@ static const struct
   { "large-answer-details",   LOOKUP_DETAILS_OPEN, TL_DEMO_SLOW_LARGE },
   { "account-dialog-opens",   ACCOUNT_DIALOG,      0 },
   { "history-opens-1000",     HISTORY_OPENS,       0 },
+  { "account-dialog-again",   ACCOUNT_DIALOG,      0 },
+  { "history-opens-again",    HISTORY_OPENS,       0 },
 };
 
 typedef struct

@@ -16,13 +16,19 @@
 #include "tl-history-panel.h"
 #include "tl-history-row.h"
 
+#define ROWS_PER_STEP 24
+#define ROWS_KEPT     240   /* more than GTK 4.8's list view keeps rows for */
+
 struct _TlHistoryPanel
 {
   AdwBin      parent_instance;
 
   GtkStack    *stack;
   GtkListView *history_list;
-  GtkSingleSelection *selection;   /* of the history, while bound */
+  GListModel  *model;               /* the history, while bound */
+  GtkSliceListModel *shown;         /* its first entries, as many as the list has so far */
+  GtkSingleSelection *selection;    /* of those */
+  guint       grow_id;
   gboolean    unselecting;   /* a selection change made by code, not by the person */
   gpointer    just_selected; /* shown on selection; its activation in the same event is not new */
   guint       forget_id;
@@ -119,13 +125,43 @@ on_items_changed (TlHistoryPanel *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
+static gboolean
+grow (gpointer user_data)
+{
+  TlHistoryPanel *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->shown);
+  guint wanted = g_list_model_get_n_items (self->model);
+
+  if (size >= wanted)
+    {
+      self->grow_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_slice_list_model_set_size (self->shown, size + ROWS_PER_STEP < ROWS_KEPT ? size + ROWS_PER_STEP : wanted);
+  return G_SOURCE_CONTINUE;
+}
+
+/* More entries than the list has (just bound, or a lookup added while it is open): the rest
+ * after the frames waiting to be drawn. */
+static void
+on_model_changed (TlHistoryPanel *self)
+{
+  if (self->grow_id == 0 && gtk_slice_list_model_get_size (self->shown) < g_list_model_get_n_items (self->model))
+    self->grow_id = g_idle_add_full (G_PRIORITY_LOW, grow, self, NULL);
+}
+
 static void
 unbind (TlHistoryPanel *self)
 {
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_list_view_set_model (self->history_list, NULL);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->model);
   self->just_selected = NULL;
 }
 
@@ -188,13 +224,17 @@ tl_history_panel_set_model (TlHistoryPanel *self,
   on_items_changed (self);
   if (model == NULL)
     return;
-  self->selection = gtk_single_selection_new (g_object_ref (model));
+  self->model = g_object_ref (model);
+  self->shown = gtk_slice_list_model_new (g_object_ref (model), 0, ROWS_PER_STEP);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
   gtk_list_view_set_model (self->history_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_model_changed), self);
   on_items_changed (self);
+  on_model_changed (self);
 }
 
 /* A new lookup is shown: no row is the one on screen any more. */
