@@ -84,7 +84,8 @@ on_tick (gpointer user_data)
       if (gap > FRAME_US)
         stall->over_frame++;
       if (gap > FRAME_US && g_getenv ("TL_BENCH_STALLS") != NULL)
-        printf ("  gap %" G_GINT64_FORMAT " us at %" G_GINT64_FORMAT " ms\n", gap, (now - stall->started) / 1000);
+        printf ("  gap %" G_GINT64_FORMAT " us at %" G_GINT64_FORMAT " ms (monotonic %.6f-%.6f)\n", gap, (now - stall->started) / 1000,
+                stall->last_tick / 1e6, now / 1e6);
     }
   stall->last_tick = now;
   return G_SOURCE_CONTINUE;
