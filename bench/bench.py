@@ -420,6 +420,15 @@ def bench_stall(runs=3):
         row(f"stall: {words}", f"{worst:.1f} ms", f"{over} over a frame", "—", "< 16.7 ms", worst < 16.7)
 
 
+def machine():
+    """The machine in a few words: its processor, cores, memory and system."""
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+    system = next((l.split("=", 1)[1].strip().strip('"') for l in open("/etc/os-release")
+                   if l.startswith("PRETTY_NAME=")), "?")
+    return f"{cpu}, {os.cpu_count()} cores, {mem / 1024 / 1024:.0f} GiB, {system}, GTK's cairo renderer under Xvfb"
+
+
 def main():
     only = os.environ.get("TL_BENCH_ONLY", "startup startup-saved latency batch sequential scaling memory stall batch-window batch-filter").split()
     print(f"{'benchmark':34} {'Ticket Lookup':>14} {'baseline':>16} {'ratio':>8}")
@@ -449,6 +458,8 @@ def main():
         bench_batch_window(100000, memory_target="—")
     if "batch-filter" in only:
         bench_batch_filter()
+    print()
+    print(f"On {machine()}, {time.strftime('%Y-%m-%d %H:%M %Z')}:")
     print()
     print("| benchmark | Ticket Lookup | baseline | ratio | goal | met |")
     print("|---|---|---|---|---|---|")

@@ -567,6 +567,7 @@ def test_history_opens_in_narrow_window():
         settled(app, [row])
         assert button.getState().contains(pyatspi.STATE_PRESSED), "the history closed again"
         assert app.find("list item", contains="M11385 · ORD-2026-118305") is not None, "its rows went away"
+        app.screenshot(os.path.join(SHOTS, "narrow-history.png"))
     finally:
         app.close()
 
