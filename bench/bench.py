@@ -17,6 +17,7 @@ BARE = os.path.join(BUILD, "bench/bench-bare-window")
 LATENCY = os.path.join(BUILD, "bench/bench-latency")
 BARE_SOUP = os.path.join(BUILD, "bench/bench-bare-libsoup")
 RUSAGE = os.path.join(BUILD, "bench/bench-rusage")
+SLOW_SERVER = os.path.join(BUILD, "bench/bench-slow-server")
 RUNS = int(os.environ.get("TL_BENCH_RUNS", "15"))
 
 ENV = dict(os.environ,
@@ -139,6 +140,59 @@ done < {batch}
         f"{par_s / ours:.2f}x", "≥ 1.0x", par_s / ours >= 1.0)
     row(f"libsoup alone, {n} lookups, {jobs} in flight", f"{n / soup_s:.0f}/s", f"{n / par_s:.0f}/s curl --parallel",
         f"{par_s / soup_s:.2f}x", "— (the floor)")
+
+
+def bench_parallel_latency(n=2000, jobs=16, delays=(20, 80), rounds=5):
+    """--jobs 16 against curl --parallel --parallel-max 16 (the same -K config as bench_batch:
+    one process, kept-alive connections) on a loopback service that answers each request
+    after 20 ms and after 80 ms (bench/slow-server.c): there a batch is bound by how many
+    requests it keeps in flight and whether it reuses its connections, not by CPU. Alternating
+    runs, median of the rounds; the server's counts (most requests waiting at once, distinct
+    connections) show what each side really did."""
+    import urllib.request
+    tmp = tempfile.mkdtemp(prefix="tl-bench-")
+    batch = os.path.join(tmp, "batch.txt")
+    write_lines(batch, n)
+    for delay in delays:
+        server = subprocess.Popen([SLOW_SERVER, str(delay)], stdout=subprocess.PIPE, text=True, env=ENV)
+        try:
+            base = server.stdout.readline().strip()
+            config = os.path.join(tmp, f"curl-{delay}.cfg")
+            curl_config(config, base, n)
+
+            def stats():
+                with urllib.request.urlopen(f"{base}/bench-stats", timeout=10) as r:
+                    words = r.read().decode().split()
+                return dict(zip(words[::2], (int(w) for w in words[1::2])))
+
+            stats()
+            ours, curl, ours_stats, curl_stats = [], [], [], []
+            for _ in range(rounds):                     # alternately
+                start = time.monotonic()
+                r = subprocess.run([CLI, "--base-url", base, "--username", "demo", "--password-stdin", "--json",
+                                    "--jobs", str(jobs), "--batch", batch], input="demo-password",
+                                   capture_output=True, text=True, env=ENV)
+                ours.append(time.monotonic() - start)
+                ok = sum(1 for l in r.stdout.splitlines() if '"ok":true' in l)
+                assert ok == n, f"batch answered {ok} of {n} (exit {r.returncode}): {r.stderr[-500:]}"
+                ours_stats.append(stats())
+                start = time.monotonic()
+                subprocess.run(["curl", "-s", "--parallel", "--parallel-max", str(jobs), "-K", config], check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                curl.append(time.monotonic() - start)
+                curl_stats.append(stats())
+                assert curl_stats[-1]["requests"] == n, curl_stats[-1]
+        finally:
+            server.terminate()
+            server.wait()
+        o, c = statistics.median(ours), statistics.median(curl)
+        ideal = n / jobs * delay / 1000.0
+        print(f"  {delay} ms: ours {' '.join(f'{s:.2f}' for s in ours)} s, curl {' '.join(f'{s:.2f}' for s in curl)} s "
+              f"(floor {ideal:.2f} s); in flight/connections ours "
+              f"{max(s['max-in-flight'] for s in ours_stats)}/{max(s['connections'] for s in ours_stats)}, curl "
+              f"{max(s['max-in-flight'] for s in curl_stats)}/{max(s['connections'] for s in curl_stats)}", flush=True)
+        row(f"batch {n} lookups, --jobs {jobs}, {delay} ms server", f"{n / o:.0f}/s",
+            f"{n / c:.0f}/s curl --parallel", f"{c / o:.2f}x", "≥ 0.95x", c / o >= 0.95)
 
 
 def write_lines(path, n, valid=True):
@@ -342,7 +396,8 @@ def bench_stall():
 
 
 def main():
-    only = os.environ.get("TL_BENCH_ONLY", "startup latency batch sequential scaling memory stall batch-window batch-filter").split()
+    only = os.environ.get("TL_BENCH_ONLY", "startup latency batch parallel-latency cpu sequential scaling memory stall "
+                          "batch-window batch-filter").split()
     print(f"{'benchmark':34} {'Ticket Lookup':>14} {'baseline':>16} {'ratio':>8}")
     if "startup" in only:
         bench_startup()
@@ -358,6 +413,8 @@ def main():
             bench_scaling(base, os.environ.get("TL_BENCH_PLOT", os.path.join(BUILD, "bench-scaling.svg")))
     finally:
         server.terminate()
+    if "parallel-latency" in only:
+        bench_parallel_latency()
     if "memory" in only:
         bench_memory()
     if "stall" in only:
