@@ -26,6 +26,7 @@ ENV = dict(os.environ,
            GSK_RENDERER="cairo",
            LC_ALL="C.UTF-8")
 TOKEN = "DemoValid+Token/01=="
+PASSWORD = "demo-password"   # the demo server's (tl-demo-server.h), fed to --password-stdin
 AUTH = "Authorization: basic ZGVtbzpkZW1vLXBhc3N3b3Jk"   # base64("demo:demo-password"), the demo server's
 
 rows = []
@@ -100,7 +101,7 @@ def bench_batch(base, n=2000, jobs=16):
     def run_ours():
         start = time.monotonic()
         r = subprocess.run([CLI, "--base-url", base, "--username", "demo", "--password-stdin", "--json",
-                            "--jobs", str(jobs), "--batch", batch], input="demo", capture_output=True, text=True,
+                            "--jobs", str(jobs), "--batch", batch], input=PASSWORD, capture_output=True, text=True,
                            env=ENV)
         seconds = time.monotonic() - start
         ok = sum(1 for l in r.stdout.splitlines() if '"ok":true' in l)
@@ -170,7 +171,7 @@ def bench_parallel_latency(n=2000, jobs=16, delays=(20, 80), rounds=5):
             for _ in range(rounds):                     # alternately
                 start = time.monotonic()
                 r = subprocess.run([CLI, "--base-url", base, "--username", "demo", "--password-stdin", "--json",
-                                    "--jobs", str(jobs), "--batch", batch], input="demo-password",
+                                    "--jobs", str(jobs), "--batch", batch], input=PASSWORD,
                                    capture_output=True, text=True, env=ENV)
                 ours.append(time.monotonic() - start)
                 ok = sum(1 for l in r.stdout.splitlines() if '"ok":true' in l)
@@ -202,7 +203,7 @@ def write_lines(path, n, valid=True):
             f.write(f"M{11385 + i % 50} {TOKEN}\n" if valid else f"no-customer-id-{i}\n")
 
 
-def run_cli_measured(args, stdin_text="demo"):
+def run_cli_measured(args, stdin_text=PASSWORD):
     """Runs the CLI, returns (seconds, peak RSS in KiB, stdout line count)."""
     # The peak comes from bench/rusage.c: Linux counts the size a process had before exec in its
     # peak, and a child forked from this Python would report Python's.
