@@ -196,6 +196,56 @@ def bench_parallel_latency(n=2000, jobs=16, delays=(20, 80), rounds=5):
             f"{n / c:.0f}/s curl --parallel", f"{c / o:.2f}x", "≥ 0.95x", c / o >= 0.95)
 
 
+def callgrind_instructions(cmd, stdin_text=None):
+    """Instructions the process ran (all its threads), under valgrind --tool=callgrind."""
+    with tempfile.TemporaryDirectory(prefix="tl-bench-cg-") as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], input=stdin_text,
+                           capture_output=True, text=True, env=ENV, timeout=900)
+        assert r.returncode == 0, f"{cmd[0]} under callgrind exited {r.returncode}: {r.stderr[-500:]}"
+        with open(out) as f:
+            for line in f:
+                if line.startswith(("summary:", "totals:")):
+                    return int(line.split()[1])
+    raise RuntimeError(f"no instruction count from callgrind for {cmd}")
+
+
+def bench_cpu(base, n=2000, small=100, jobs=16, rounds=3):
+    """Instructions per lookup, zero latency: ticket-lookup-cli --jobs 16 --batch (the client
+    process only; the demo server runs outside valgrind) against bench/bare-libsoup.c (the same
+    requests on one SoupSession, answers read and dropped), each as the slope between a batch of
+    `small` and one of `n` lookups, so that startup (the CA file, GType registration, the
+    session) is not counted per lookup. The median of the rounds."""
+    tmp = tempfile.mkdtemp(prefix="tl-bench-")
+    paths = {}
+    for m in (small, n):
+        paths[m] = os.path.join(tmp, f"lines-{m}.txt")
+        write_lines(paths[m], m)
+
+    def ours(m):
+        return callgrind_instructions([CLI, "--base-url", base, "--username", "demo", "--password-stdin", "--json",
+                                       "--jobs", str(jobs), "--batch", paths[m]], PASSWORD)
+
+    def bare(m):
+        return callgrind_instructions([BARE_SOUP, base, str(m), str(jobs)])
+
+    ours_slope, bare_slope, ours_fixed, bare_fixed = [], [], [], []
+    for _ in range(rounds):                             # alternately
+        o_small, o_n = ours(small), ours(n)
+        b_small, b_n = bare(small), bare(n)
+        ours_slope.append((o_n - o_small) / (n - small))
+        bare_slope.append((b_n - b_small) / (n - small))
+        ours_fixed.append(o_small - small * ours_slope[-1])
+        bare_fixed.append(b_small - small * bare_slope[-1])
+    o, b = statistics.median(ours_slope), statistics.median(bare_slope)
+    print(f"  per lookup ours {' '.join(f'{x / 1000:.0f}k' for x in ours_slope)}, libsoup alone "
+          f"{' '.join(f'{x / 1000:.0f}k' for x in bare_slope)}; fixed (startup) ours "
+          f"{statistics.median(ours_fixed) / 1e6:.1f} M, libsoup alone {statistics.median(bare_fixed) / 1e6:.1f} M",
+          flush=True)
+    row(f"CPU per lookup (callgrind, --jobs {jobs})", f"{o / 1000:.0f} k instr", f"{b / 1000:.0f} k libsoup alone",
+        f"{o / b:.2f}x", "≤ 1.3x", o / b <= 1.3)
+
+
 def write_lines(path, n, valid=True):
     with open(path, "w") as f:
         for i in range(n):
@@ -408,6 +458,8 @@ def main():
             bench_latency(base)
         if "batch" in only:
             bench_batch(base)
+        if "cpu" in only:
+            bench_cpu(base)
         if "sequential" in only:
             bench_sequential(base)
         if "scaling" in only:
