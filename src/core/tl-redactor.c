@@ -678,6 +678,24 @@ tl_redactor_is_empty (TlRedactor *self)
   return self == NULL || self->secrets->len == 0;
 }
 
+/**
+ * tl_redactor_may_change:
+ *
+ * Returns: %FALSE when tl_redactor_apply() would give @text back unchanged because no byte of
+ *   it can begin any secret or escape (most strings of a ticket); %TRUE when it may not
+ */
+gboolean
+tl_redactor_may_change (TlRedactor *self,
+                        const char *text)
+{
+  if (text == NULL || tl_redactor_is_empty (self))
+    return FALSE;
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    if (self->starts[*p] != 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 tl_redactor_free (TlRedactor *self)
 {
@@ -702,7 +720,7 @@ tl_redactor_apply (TlRedactor *self,
 
   if (text == NULL)
     return NULL;
-  if (tl_redactor_is_empty (self))
+  if (!tl_redactor_may_change (self, text))
     return g_strdup (text);
 
   out = g_string_sized_new (strlen (text));
