@@ -188,10 +188,15 @@ def bench_parallel_latency(n=2000, jobs=16, delays=(20, 80), rounds=5):
             server.wait()
         o, c = statistics.median(ours), statistics.median(curl)
         ideal = n / jobs * delay / 1000.0
+
+        def seen(stats):
+            return (f"{max(s['max-in-flight'] for s in stats)} in flight at most, "
+                    f"{statistics.median(s['mean-in-flight-x100'] for s in stats) / 100:.1f} on average, "
+                    f"{max(s['connections'] for s in stats)} connections, answer to next request "
+                    f"{statistics.median(s['gap-mean-us'] for s in stats) / 1000:.1f} ms")
         print(f"  {delay} ms: ours {' '.join(f'{s:.2f}' for s in ours)} s, curl {' '.join(f'{s:.2f}' for s in curl)} s "
-              f"(floor {ideal:.2f} s); in flight/connections ours "
-              f"{max(s['max-in-flight'] for s in ours_stats)}/{max(s['connections'] for s in ours_stats)}, curl "
-              f"{max(s['max-in-flight'] for s in curl_stats)}/{max(s['connections'] for s in curl_stats)}", flush=True)
+              f"(floor {ideal:.2f} s)\n    server saw ours: {seen(ours_stats)}\n    server saw curl: {seen(curl_stats)}",
+              flush=True)
         row(f"batch {n} lookups, --jobs {jobs}, {delay} ms server", f"{n / o:.0f}/s",
             f"{n / c:.0f}/s curl --parallel", f"{c / o:.2f}x", "≥ 0.95x", c / o >= 0.95)
 
