@@ -213,6 +213,34 @@ test_ordinary_text (void)
   }
 }
 
+/* A short secret (found only unsplit) with a run of whitespace followed by a '+': the rest of
+ * the run is not taken for a form-decoded '+' (the redact fuzzer's find), and a '+' that did
+ * come back as a space after the run is still found. */
+static void
+test_space_run_before_plus (void)
+{
+  g_autoptr(TlRedactor) redactor = tl_redactor_new (NULL, "partner", "\\\\  +Se");
+  g_autoptr(TlRedactor) other = tl_redactor_new (NULL, "partner", "ab  +c");
+  struct { TlRedactor *redactor; const char *in, *out; } cases[] = {
+    { redactor, "c\n\x9e\\\\\\  +Se\nc", "c\n\x9e\\" TL_REDACTED_PASSWORD "\nc" },
+    { redactor, "x \\\\  +Se y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab  +c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab +c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab   +c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab  c y", "x " TL_REDACTED_PASSWORD " y" },      /* the '+' form-decoded */
+    { other, "x ab   c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab%20%2Bc y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab  d y", "x ab  d y" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = tl_redactor_apply (cases[i].redactor, cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
 /* tl_redactor_may_change() says FALSE only for a text that apply gives back as it was, and a
  * text with a secret in any spelling, or with an escape, is always looked at. */
 static void
@@ -314,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/text/redactor/ordinary-text", test_ordinary_text);
   g_test_add_func ("/text/redactor/spans", test_spans);
   g_test_add_func ("/text/redactor/may-change", test_may_change);
+  g_test_add_func ("/text/redactor/space-run-before-plus", test_space_run_before_plus);
   g_test_add_func ("/text/invisible", test_invisible);
 
   return g_test_run ();
