@@ -250,15 +250,22 @@ tl_ticket_append_json (TlTicket *self,
   g_return_if_fail (TL_IS_TICKET (self));
 
   g_string_append (out, pretty ? "{\n  " : "{");
+  /* appended piece by piece, not with a format: this runs for every line of a --json batch */
   for (guint i = 0; i < TL_TICKET_N_STRING_FIELDS; i++)
     {
-      g_string_append_printf (out, "\"%s\"%s", fields[i].key, colon);
+      g_string_append_c (out, '"');
+      g_string_append (out, fields[i].key);
+      g_string_append_c (out, '"');
+      g_string_append (out, colon);
       tl_text_append_json_string (out, self->strings[i]);
       g_string_append (out, separator);
     }
-  g_string_append_printf (out, "\"%s\"%s%s", fields[TL_TICKET_FIELD_HAS_EXPIRED].key, colon,
-                          self->state == TL_TICKET_STATE_UNKNOWN ? "null"
-                          : self->state == TL_TICKET_STATE_EXPIRED ? "true" : "false");
+  g_string_append_c (out, '"');
+  g_string_append (out, fields[TL_TICKET_FIELD_HAS_EXPIRED].key);
+  g_string_append_c (out, '"');
+  g_string_append (out, colon);
+  g_string_append (out, self->state == TL_TICKET_STATE_UNKNOWN ? "null"
+                        : self->state == TL_TICKET_STATE_EXPIRED ? "true" : "false");
   g_string_append (out, pretty ? "\n}" : "}");
 }
 
