@@ -18,6 +18,7 @@ BARE = os.path.join(BUILD, "bench/bench-bare-window")
 LATENCY = os.path.join(BUILD, "bench/bench-latency")
 BARE_SOUP = os.path.join(BUILD, "bench/bench-bare-libsoup")
 RUSAGE = os.path.join(BUILD, "bench/bench-rusage")
+SLOW_SERVER = os.path.join(BUILD, "bench/bench-slow-server")
 RUNS = int(os.environ.get("TL_BENCH_RUNS", "15"))
 
 ENV = dict(os.environ,
@@ -26,6 +27,7 @@ ENV = dict(os.environ,
            GSK_RENDERER="cairo",
            LC_ALL="C.UTF-8")
 TOKEN = "DemoValid+Token/01=="
+PASSWORD = "demo-password"   # the demo server's (tl-demo-server.h), fed to --password-stdin
 AUTH = "Authorization: basic ZGVtbzpkZW1vLXBhc3N3b3Jk"   # base64("demo:demo-password"), the demo server's
 
 rows = []
@@ -150,7 +152,7 @@ def bench_batch(base, n=2000, jobs=16):
     def run_ours():
         start = time.monotonic()
         r = subprocess.run([CLI, "--base-url", base, "--username", "demo", "--password-stdin", "--json",
-                            "--jobs", str(jobs), "--batch", batch], input="demo", capture_output=True, text=True,
+                            "--jobs", str(jobs), "--batch", batch], input=PASSWORD, capture_output=True, text=True,
                            env=ENV)
         seconds = time.monotonic() - start
         ok = sum(1 for l in r.stdout.splitlines() if '"ok":true' in l)
@@ -192,6 +194,114 @@ done < {batch}
         f"{par_s / soup_s:.2f}x", "— (the floor)")
 
 
+def bench_parallel_latency(n=2000, jobs=16, delays=(20, 80), rounds=5):
+    """--jobs 16 against curl --parallel --parallel-max 16 (the same -K config as bench_batch:
+    one process, kept-alive connections) on a loopback service that answers each request
+    after 20 ms and after 80 ms (bench/slow-server.c): there a batch is bound by how many
+    requests it keeps in flight and whether it reuses its connections, not by CPU. Alternating
+    runs, median of the rounds; the server's counts (most requests waiting at once, distinct
+    connections) show what each side really did."""
+    import urllib.request
+    tmp = tempfile.mkdtemp(prefix="tl-bench-")
+    batch = os.path.join(tmp, "batch.txt")
+    write_lines(batch, n)
+    for delay in delays:
+        server = subprocess.Popen([SLOW_SERVER, str(delay)], stdout=subprocess.PIPE, text=True, env=ENV)
+        try:
+            base = server.stdout.readline().strip()
+            config = os.path.join(tmp, f"curl-{delay}.cfg")
+            curl_config(config, base, n)
+
+            def stats():
+                with urllib.request.urlopen(f"{base}/bench-stats", timeout=10) as r:
+                    words = r.read().decode().split()
+                return dict(zip(words[::2], (int(w) for w in words[1::2])))
+
+            stats()
+            ours, curl, ours_stats, curl_stats = [], [], [], []
+            for _ in range(rounds):                     # alternately
+                start = time.monotonic()
+                r = subprocess.run([CLI, "--base-url", base, "--username", "demo", "--password-stdin", "--json",
+                                    "--jobs", str(jobs), "--batch", batch], input=PASSWORD,
+                                   capture_output=True, text=True, env=ENV)
+                ours.append(time.monotonic() - start)
+                ok = sum(1 for l in r.stdout.splitlines() if '"ok":true' in l)
+                assert ok == n, f"batch answered {ok} of {n} (exit {r.returncode}): {r.stderr[-500:]}"
+                ours_stats.append(stats())
+                start = time.monotonic()
+                subprocess.run(["curl", "-s", "--parallel", "--parallel-max", str(jobs), "-K", config], check=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                curl.append(time.monotonic() - start)
+                curl_stats.append(stats())
+                assert curl_stats[-1]["requests"] == n, curl_stats[-1]
+        finally:
+            server.terminate()
+            server.wait()
+        o, c = statistics.median(ours), statistics.median(curl)
+        ideal = n / jobs * delay / 1000.0
+
+        def seen(stats):
+            return (f"{max(s['max-in-flight'] for s in stats)} in flight at most, "
+                    f"{statistics.median(s['mean-in-flight-x100'] for s in stats) / 100:.1f} on average, "
+                    f"{max(s['connections'] for s in stats)} connections, answer to next request "
+                    f"{statistics.median(s['gap-mean-us'] for s in stats) / 1000:.1f} ms")
+        print(f"  {delay} ms: ours {' '.join(f'{s:.2f}' for s in ours)} s, curl {' '.join(f'{s:.2f}' for s in curl)} s "
+              f"(floor {ideal:.2f} s)\n    server saw ours: {seen(ours_stats)}\n    server saw curl: {seen(curl_stats)}",
+              flush=True)
+        row(f"batch {n} lookups, --jobs {jobs}, {delay} ms server", f"{n / o:.0f}/s",
+            f"{n / c:.0f}/s curl --parallel", f"{c / o:.2f}x", "≥ 0.95x", c / o >= 0.95)
+
+
+def callgrind_instructions(cmd, stdin_text=None):
+    """Instructions the process ran (all its threads), under valgrind --tool=callgrind."""
+    with tempfile.TemporaryDirectory(prefix="tl-bench-cg-") as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd], input=stdin_text,
+                           capture_output=True, text=True, env=ENV, timeout=900)
+        assert r.returncode == 0, f"{cmd[0]} under callgrind exited {r.returncode}: {r.stderr[-500:]}"
+        with open(out) as f:
+            for line in f:
+                if line.startswith(("summary:", "totals:")):
+                    return int(line.split()[1])
+    raise RuntimeError(f"no instruction count from callgrind for {cmd}")
+
+
+def bench_cpu(base, n=2000, small=100, jobs=16, rounds=3):
+    """Instructions per lookup, zero latency: ticket-lookup-cli --jobs 16 --batch (the client
+    process only; the demo server runs outside valgrind) against bench/bare-libsoup.c (the same
+    requests on one SoupSession, answers read and dropped), each as the slope between a batch of
+    `small` and one of `n` lookups, so that startup (the CA file, GType registration, the
+    session) is not counted per lookup. The median of the rounds."""
+    tmp = tempfile.mkdtemp(prefix="tl-bench-")
+    paths = {}
+    for m in (small, n):
+        paths[m] = os.path.join(tmp, f"lines-{m}.txt")
+        write_lines(paths[m], m)
+
+    def ours(m):
+        return callgrind_instructions([CLI, "--base-url", base, "--username", "demo", "--password-stdin", "--json",
+                                       "--jobs", str(jobs), "--batch", paths[m]], PASSWORD)
+
+    def bare(m):
+        return callgrind_instructions([BARE_SOUP, base, str(m), str(jobs)])
+
+    ours_slope, bare_slope, ours_fixed, bare_fixed = [], [], [], []
+    for _ in range(rounds):                             # alternately
+        o_small, o_n = ours(small), ours(n)
+        b_small, b_n = bare(small), bare(n)
+        ours_slope.append((o_n - o_small) / (n - small))
+        bare_slope.append((b_n - b_small) / (n - small))
+        ours_fixed.append(o_small - small * ours_slope[-1])
+        bare_fixed.append(b_small - small * bare_slope[-1])
+    o, b = statistics.median(ours_slope), statistics.median(bare_slope)
+    print(f"  per lookup ours {' '.join(f'{x / 1000:.0f}k' for x in ours_slope)}, libsoup alone "
+          f"{' '.join(f'{x / 1000:.0f}k' for x in bare_slope)}; fixed (startup) ours "
+          f"{statistics.median(ours_fixed) / 1e6:.1f} M, libsoup alone {statistics.median(bare_fixed) / 1e6:.1f} M",
+          flush=True)
+    row(f"CPU per lookup (callgrind, --jobs {jobs})", f"{o / 1000:.0f} k instr", f"{b / 1000:.0f} k libsoup alone",
+        f"{o / b:.2f}x", "≤ 1.3x", o / b <= 1.3)
+
+
 def write_lines(path, n, valid=True):
     with open(path, "w") as f:
         for i in range(n):
@@ -199,7 +309,7 @@ def write_lines(path, n, valid=True):
             f.write(f"M{11385 + i % 50} {TOKEN}\n" if valid else f"no-customer-id-{i}\n")
 
 
-def run_cli_measured(args, stdin_text="demo"):
+def run_cli_measured(args, stdin_text=PASSWORD):
     """Runs the CLI, returns (seconds, peak RSS in KiB, stdout line count)."""
     # The peak comes from bench/rusage.c: Linux counts the size a process had before exec in its
     # peak, and a child forked from this Python would report Python's.
@@ -430,7 +540,8 @@ def machine():
 
 
 def main():
-    only = os.environ.get("TL_BENCH_ONLY", "startup startup-saved latency batch sequential scaling memory stall batch-window batch-filter").split()
+    only = os.environ.get("TL_BENCH_ONLY", "startup startup-saved latency batch parallel-latency cpu sequential scaling "
+                          "memory stall batch-window batch-filter").split()
     print(f"{'benchmark':34} {'Ticket Lookup':>14} {'baseline':>16} {'ratio':>8}")
     if "startup" in only:
         bench_startup()
@@ -442,12 +553,16 @@ def main():
             bench_latency(base)
         if "batch" in only:
             bench_batch(base)
+        if "cpu" in only:
+            bench_cpu(base)
         if "sequential" in only:
             bench_sequential(base)
         if "scaling" in only:
             bench_scaling(base, os.environ.get("TL_BENCH_PLOT", os.path.join(BUILD, "bench-scaling.svg")))
     finally:
         server.terminate()
+    if "parallel-latency" in only:
+        bench_parallel_latency()
     if "memory" in only:
         bench_memory()
     if "stall" in only:

@@ -213,6 +213,62 @@ test_ordinary_text (void)
   }
 }
 
+/* A short secret (found only unsplit) with a run of whitespace followed by a '+': the rest of
+ * the run is not taken for a form-decoded '+' (the redact fuzzer's find), and a '+' that did
+ * come back as a space after the run is still found. */
+static void
+test_space_run_before_plus (void)
+{
+  g_autoptr(TlRedactor) redactor = tl_redactor_new (NULL, "partner", "\\\\  +Se");
+  g_autoptr(TlRedactor) other = tl_redactor_new (NULL, "partner", "ab  +c");
+  struct { TlRedactor *redactor; const char *in, *out; } cases[] = {
+    { redactor, "c\n\x9e\\\\\\  +Se\nc", "c\n\x9e\\" TL_REDACTED_PASSWORD "\nc" },
+    { redactor, "x \\\\  +Se y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab  +c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab +c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab   +c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab  c y", "x " TL_REDACTED_PASSWORD " y" },      /* the '+' form-decoded */
+    { other, "x ab   c y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab%20%2Bc y", "x " TL_REDACTED_PASSWORD " y" },
+    { other, "x ab  d y", "x ab  d y" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = tl_redactor_apply (cases[i].redactor, cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+/* tl_redactor_may_change() says FALSE only for a text that apply gives back as it was, and a
+ * text with a secret in any spelling, or with an escape, is always looked at. */
+static void
+test_may_change (void)
+{
+  g_autoptr(TlRedactor) redactor = tl_redactor_new ("Zq8x+Secret/Tok3n==", "partner", "S3cret-P\xc3\xa4ssword!");
+  const char *unchanged[] = {
+    "anna.lindqvist", "erik.sjoberg", "", "T1", "ORD-2026-1183", "G1 or T1",
+  };
+  const char *looked_at[] = {
+    "Zq8x+Secret/Tok3n==", "x Zq8x-Secret_Tok3n", "Zq8x%2BSecret%2FTok3n", "Zq8x\\u002BSecret",
+    "Zq8x&#43;Secret", "S3cret-P\xc3\xa4ssword!", "cGFydG5lcjpTM2NyZXQtUMOkc3N3b3JkIQ==",
+    "5a7138782b536563726574", "a %41 b", "a \\n b", "a &amp; b",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (unchanged); i++)
+    {
+      g_autofree char *out = tl_redactor_apply (redactor, unchanged[i]);
+
+      g_assert_false (tl_redactor_may_change (redactor, unchanged[i]));
+      g_assert_cmpstr (out, ==, unchanged[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (looked_at); i++)
+    g_assert_true (tl_redactor_may_change (redactor, looked_at[i]));
+  g_assert_false (tl_redactor_may_change (redactor, NULL));
+  g_assert_false (tl_redactor_may_change (NULL, "Zq8x+Secret/Tok3n=="));
+}
+
 /* The whole span goes, escapes and all, and only it. */
 static void
 test_spans (void)
@@ -285,6 +341,8 @@ main (int   argc,
   g_test_add_func ("/text/redactor/property", test_property);
   g_test_add_func ("/text/redactor/ordinary-text", test_ordinary_text);
   g_test_add_func ("/text/redactor/spans", test_spans);
+  g_test_add_func ("/text/redactor/may-change", test_may_change);
+  g_test_add_func ("/text/redactor/space-run-before-plus", test_space_run_before_plus);
   g_test_add_func ("/text/invisible", test_invisible);
 
   return g_test_run ();

@@ -337,6 +337,92 @@ test_json_string_writer (void)
   g_assert_true (json_array_get_null_element (array, 2));
 }
 
+/* Answers of one flat object of plain strings, true, false and null are read by a short path
+ * that leaves everything else to json-glib: each must read exactly as it does through the full
+ * parser, which the same answer takes once it has a member with a nested value. */
+static const char *plain_cases[] = {
+  "{\"orderId\":\"ORD-2026-118305\",\"userId\":\"anna.lindqvist\",\"orderUserId\":\"erik.sjoberg\","
+  "\"targetId\":\"OBJ11385_1395932274\",\"targetType\":\"HousingCooperative\",\"tenantId\":\"T1\","
+  "\"chainId\":\"G1\",\"customerId\":\"M11385\",\"hasExpired\":false}",
+  "{\"OrderId\":\"1\",\"UserId\":\"2\",\"HasExpired\":true}",
+  "{}",
+  " {  }\r\n",
+  "{ \"orderId\" : \"1\" ,\n\t\"hasExpired\":false }\r\n",
+  "{\"orderId\":\"1\",\"chainId\":null,\"hasExpired\":null}",
+  "{\"orderTicketHasExpired\":true}",
+  "{\"hasExpired\":false,\"orderTicketHasExpired\":false}",
+  "{\"hasExpired\":false,\"ORDERTICKETHASEXPIRED\":true}",
+  "{\"HASEXPIRED\":true,\"orderid\":\"x\"}",
+  "{\"hasExpired\":\"yes\"}",
+  "{\"orderId\":true}",
+  "{\"orderTicketHasExpired\":\"no\"}",
+  "{\"orderId\":\"1\",\"OrderId\":\"2\"}",
+  "{\"note\":\"a\",\"NOTE\":false}",
+  "{\"\":\"empty key\",\"orderId\":\"\"}",
+  "{\"orderId\":\"a,b}{[]: ~'\",\"targetType\":\"  spaced  \"}",
+  "{\"orderId\":\"1\",\"extra\":\"text\",\"flag\":true,\"none\":null}",
+  "{\"orderId\":\"1\",}",
+  "{\"orderId\":\"1\"} x",
+  "{\"orderId\":\"1\"}}",
+  "{\"orderId\" \"1\"}",
+  "{\"orderId\":tru}",
+  "{\"orderId\":\"1\"",
+};
+
+static void
+test_plain_same_as_full (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (plain_cases); i++)
+    {
+      const char *plain = plain_cases[i];
+      const char *end = strrchr (plain, '}');
+      g_autoptr(GString) full = g_string_new_len (plain, end ? end - plain : (gssize) strlen (plain));
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) full_error = NULL;
+      g_autoptr(TlTicket) a = NULL;
+      g_autoptr(TlTicket) b = NULL;
+
+      /* the same members and one the short path never takes: a nested list */
+      if (end != NULL)
+        {
+          const char *open = strchr (full->str, '{');
+          gboolean empty = TRUE;
+
+          for (const char *c = open ? open + 1 : full->str; *c; c++)
+            empty &= g_ascii_isspace (*c);
+          g_string_append (full, empty ? "\"zz\":[0]" : ",\"zz\":[0]");
+          g_string_append (full, end);
+        }
+      a = tl_ticket_new_from_data (plain, strlen (plain), NULL, &plain_error);
+      b = tl_ticket_new_from_data (full->str, full->len, NULL, &full_error);
+      g_test_message ("%s | %s", plain, full->str);
+      if (end == NULL || strstr (plain, "} x") != NULL || strstr (plain, "}}") != NULL ||
+          strstr (plain, ",}") != NULL || strstr (plain, "\" \"") != NULL || strstr (plain, "tru}") != NULL)
+        {
+          /* not JSON either way */
+          g_assert_null (a);
+          g_assert_error (plain_error, TL_LOOKUP_ERROR, TL_LOOKUP_ERROR_MALFORMED);
+          continue;
+        }
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (a == NULL)
+        {
+          g_assert_nonnull (plain_error);
+          g_assert_nonnull (full_error);
+          g_assert_cmpstr (plain_error->message, ==, full_error->message);
+        }
+      else
+        {
+          g_autofree char *json_a = tl_ticket_to_json (a, FALSE);
+          g_autofree char *json_b = tl_ticket_to_json (b, FALSE);
+
+          g_assert_no_error (plain_error);
+          g_assert_cmpstr (json_a, ==, json_b);
+          g_assert_cmpint (tl_ticket_get_state (a), ==, tl_ticket_get_state (b));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +430,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ticket/json-camel-case", test_json_camel);
+  g_test_add_func ("/ticket/plain-same-as-full-parser", test_plain_same_as_full);
   g_test_add_func ("/ticket/json-pascal-case", test_json_pascal);
   g_test_add_func ("/ticket/xml-documented", test_xml);
   g_test_add_func ("/ticket/data-sniffs-format", test_data_sniffs);

@@ -157,6 +157,27 @@ append_error (GString      *out,
 
 /* The one JSON writer: one object on one line, every string through
  * tl_text_append_json_string (exact values, invisible characters escaped). */
+/* @value in decimal, as "%" G_GINT64_FORMAT writes it, without a format: once per number of
+ * every line of a --json batch */
+static void
+append_number (GString *out,
+               gint64   value)
+{
+  char digits[24];
+  gsize n = 0;
+  guint64 rest = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      digits[sizeof digits - 1 - n++] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+  while (rest != 0);
+  if (value < 0)
+    digits[sizeof digits - 1 - n++] = '-';
+  g_string_append_len (out, digits + sizeof digits - n, (gssize) n);
+}
+
 static char *
 record_to_json (const Record *record)
 {
@@ -165,7 +186,11 @@ record_to_json (const Record *record)
 
   g_string_append_c (out, '{');
   if (record->line > 0)
-    g_string_append_printf (out, "\"line\":%u,", record->line);
+    {
+      g_string_append (out, "\"line\":");
+      append_number (out, record->line);
+      g_string_append_c (out, ',');
+    }
 
   if (record->check != NULL)
     {
@@ -198,12 +223,17 @@ record_to_json (const Record *record)
 
   /* no answer, or nothing sent at all: these are not known, so null */
   if (result != NULL && tl_lookup_result_get_status (result) != 0)
-    g_string_append_printf (out, ",\"status\":%u", tl_lookup_result_get_status (result));
+    {
+      g_string_append (out, ",\"status\":");
+      append_number (out, tl_lookup_result_get_status (result));
+    }
   else
     g_string_append (out, ",\"status\":null");
   if (result != NULL)
-    g_string_append_printf (out, ",\"elapsedMs\":%" G_GINT64_FORMAT,
-                            (tl_lookup_result_get_elapsed_us (result) + 500) / 1000);
+    {
+      g_string_append (out, ",\"elapsedMs\":");
+      append_number (out, (tl_lookup_result_get_elapsed_us (result) + 500) / 1000);
+    }
   else
     g_string_append (out, ",\"elapsedMs\":null");
   g_string_append (out, ",\"requestId\":");

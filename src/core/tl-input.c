@@ -828,7 +828,17 @@ tl_input_token_fingerprint (const char *token)
   sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
   sha[12] = '\0';
   len = strlen (token);
+  /* joined without a format: a batch makes one for every line */
   if (len >= 16)
-    return g_strdup_printf ("%.4s…%s sha256:%s", token, token + len - 4, sha);
-  return g_strdup_printf ("sha256:%s", sha);
+    {
+      char head[5];
+      char *fingerprint;
+
+      memcpy (head, token, 4);
+      head[4] = '\0';
+      fingerprint = g_strconcat (head, "…", token + len - 4, " sha256:", sha, NULL);
+      explicit_bzero (head, sizeof head);
+      return fingerprint;
+    }
+  return g_strconcat ("sha256:", sha, NULL);
 }

@@ -119,8 +119,8 @@ redact_string (TlRedactor  *redactor,
 {
   char *redacted;
 
-  if (*field == NULL)
-    return;
+  if (!tl_redactor_may_change (redactor, *field))
+    return;   /* what apply would give back: the same text */
   redacted = tl_redactor_apply (redactor, *field);
   g_free (*field);
   *field = redacted;
@@ -132,9 +132,11 @@ redact_header (const char *name,
                gpointer    user_data)
 {
   gpointer *pair = user_data;
-  g_autofree char *redacted = tl_redactor_apply (pair[0], value);
+  g_autofree char *redacted = NULL;
 
-  soup_message_headers_append (pair[1], name, redacted);
+  if (tl_redactor_may_change (pair[0], value))
+    value = redacted = tl_redactor_apply (pair[0], value);
+  soup_message_headers_append (pair[1], name, value);
 }
 
 /* @field cut to at most @max bytes, not inside a UTF-8 character */
@@ -207,8 +209,11 @@ redact_all (TlLookupResult *result,
     for (guint f = 0; f < TL_TICKET_N_STRING_FIELDS; f++)
       {
         const char *value = tl_ticket_get_string (result->ticket, f);
-        g_autofree char *redacted = tl_redactor_apply (redactor, value);
+        g_autofree char *redacted = NULL;
 
+        if (!tl_redactor_may_change (redactor, value))
+          continue;
+        redacted = tl_redactor_apply (redactor, value);
         if (g_strcmp0 (value, redacted) != 0)
           tl_ticket_set_string (result->ticket, f, redacted);
       }

@@ -377,6 +377,8 @@ match_at (const char   *p,
   const char *s = secret->skeleton;
   const char *s_end = s + secret->length;
   gboolean spaced = FALSE;   /* whitespace skipped since the last character matched */
+  gboolean after_space = FALSE;   /* the last unit taken was whitespace */
+  gboolean run_extra = FALSE;     /* and more than the one the secret's own space took */
 
   while (s < s_end)
     {
@@ -387,7 +389,8 @@ match_at (const char   *p,
       guchar k;
 
       if (q >= end)
-        return NULL;
+        /* a secret that ends with " +", its '+' come back as the space that ends the text */
+        return run_extra && *s == '+' && s + 1 == s_end ? q : NULL;
       if (end - q == strlen ("…") && memcmp (q, "…", end - q) == 0 &&
           !((gsize) (s_end - s) >= strlen ("…") && memcmp (s, "…", strlen ("…")) == 0))
         /* the "…" that ends a text cut short: a beginning of the secret before it is removed
@@ -398,7 +401,8 @@ match_at (const char   *p,
           /* most of it: kept out of the decoders */
           if (k == *s)
             {
-              s++, q++, spaced = FALSE;
+              after_space = k == ' ';
+              s++, q++, spaced = FALSE, run_extra = FALSE;
               continue;
             }
           next = q + 1;
@@ -408,7 +412,7 @@ match_at (const char   *p,
         {
           /* a '%', '\\' or '&' of the secret's own: "a%41" holds "a%4" as written, whatever
            * "%41" would decode to */
-          s++, q++, spaced = FALSE;
+          s++, q++, spaced = FALSE, after_space = FALSE, run_extra = FALSE;
           continue;
         }
       else
@@ -425,10 +429,14 @@ match_at (const char   *p,
         {
           if (secret->split)
             spaced = TRUE;
+          else if (after_space && *s == '+' && s > secret->skeleton && s[-1] == ' ')
+            run_extra = TRUE;   /* the rest of a run for its space ("a  +b" for "a  +b"); the '+'
+                                 * may still have come back as a space: see below */
           else if (*s == ' ' || *s == '+')   /* form-decoded '+', or the secret's own space */
             s++;
           else if (s == secret->skeleton || s[-1] != ' ')   /* not the rest of a run for its space */
             return NULL;
+          after_space = TRUE;
           q = next;
           continue;
         }
@@ -436,7 +444,7 @@ match_at (const char   *p,
         {
           if (c == '+')
             {
-              s++, q = next, spaced = FALSE;   /* a space written as '+' */
+              s++, q = next, spaced = FALSE, after_space = FALSE, run_extra = FALSE;   /* a space written as '+' */
               continue;
             }
           if (!secret->split)
@@ -444,9 +452,9 @@ match_at (const char   *p,
           s++, spaced = FALSE;   /* the whitespace just skipped, or none: this unit again */
           continue;
         }
-      if (*s == '+' && c != '+' && spaced)
+      if (*s == '+' && c != '+' && (spaced || run_extra))
         {
-          s++, spaced = FALSE;   /* a '+' that came back as a space (form-decoded) */
+          s++, spaced = FALSE, run_extra = FALSE;   /* a '+' that came back as a space (form-decoded) */
           continue;
         }
       if (c < 0x80)
@@ -461,7 +469,7 @@ match_at (const char   *p,
           if (s_end - s < n || memcmp (s, utf8, n) != 0)
             return NULL;
         }
-      s += n, q = next, spaced = FALSE;
+      s += n, q = next, spaced = FALSE, after_space = FALSE, run_extra = FALSE;
     }
   /* the padding after it goes with it, in whatever form ("%3D%3D") */
   while (q < end)
@@ -678,6 +686,24 @@ tl_redactor_is_empty (TlRedactor *self)
   return self == NULL || self->secrets->len == 0;
 }
 
+/**
+ * tl_redactor_may_change:
+ *
+ * Returns: %FALSE when tl_redactor_apply() would give @text back unchanged because no byte of
+ *   it can begin any secret or escape (most strings of a ticket); %TRUE when it may not
+ */
+gboolean
+tl_redactor_may_change (TlRedactor *self,
+                        const char *text)
+{
+  if (text == NULL || tl_redactor_is_empty (self))
+    return FALSE;
+  for (const guchar *p = (const guchar *) text; *p; p++)
+    if (self->starts[*p] != 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 tl_redactor_free (TlRedactor *self)
 {
@@ -702,7 +728,7 @@ tl_redactor_apply (TlRedactor *self,
 
   if (text == NULL)
     return NULL;
-  if (tl_redactor_is_empty (self))
+  if (!tl_redactor_may_change (self, text))
     return g_strdup (text);
 
   out = g_string_sized_new (strlen (text));

@@ -21,6 +21,8 @@ TlRedactor *tl_redactor_new                (const char  *token,
 char       *tl_redactor_apply              (TlRedactor  *self,
                                             const char  *text);
 gboolean    tl_redactor_is_empty           (TlRedactor  *self);
+gboolean    tl_redactor_may_change         (TlRedactor  *self,
+                                            const char  *text);
 void        tl_redactor_free               (TlRedactor  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlRedactor, tl_redactor_free)
