@@ -496,9 +496,13 @@ def bench_batch_filter(lines=100000, baseline_lines=500):
 
 
 def stall_scenarios():
-    """The main window's scenarios (src/app/tl-bench-stall.c): {name: (longest stall µs, gaps over a frame)}."""
-    out = subprocess.run([APP, "--demo"], env=dict(ENV, TL_BENCH="stall"), capture_output=True, text=True,
-                         timeout=300).stdout
+    """The main window's scenarios (src/app/tl-bench-stall.c), started with a saved profile and a
+    history of 1 000 lookups: {name: (longest stall µs, gaps over a frame)}."""
+    with tempfile.TemporaryDirectory(prefix="tl-bench-home-") as root:
+        out = subprocess.run([APP, "--demo"], env=dict(startup_home(root, True), TL_BENCH="stall"),
+                             capture_output=True, text=True, timeout=300).stdout
+    entries = [int(l.split()[1]) for l in out.splitlines() if l.startswith("history-entries ")]
+    assert entries and entries[0] >= 1000, f"History opened with {entries} entries, not 1 000"
     return {p[1]: (int(p[3]), int(p[5])) for p in (l.split() for l in out.splitlines()) if p[:1] == ["stall"]}
 
 
