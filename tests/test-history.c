@@ -561,6 +561,39 @@ test_file_damaged_kept (FileFixture   *fixture,
   g_assert_finalize_object (history);
 }
 
+/* A thousand lookups are kept, the newest first; the 1 001st pushes out the oldest. Only the
+ * newest TL_HISTORY_MAX_FULL_ENTRIES keep their whole answer. */
+static void
+test_thousand_entries (void)
+{
+  g_autoptr(TlHistory) source = filled_history ();
+  g_autoptr(TlHistoryEntry) first = g_list_model_get_item (tl_history_get_model (source), 2);
+  g_autoptr(TlHistory) history = tl_history_new ();
+  GListModel *model = tl_history_get_model (history);
+  TlLookupResult *result = tl_history_entry_get_result (first);
+
+  for (guint i = 0; i < 1000; i++)
+    tl_history_add (history, result, tl_demo_token (TL_DEMO_VALID), i == 0 ? "the oldest" : "Demo server");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
+  {
+    g_autoptr(TlHistoryEntry) oldest = g_list_model_get_item (model, 999);
+    g_autoptr(TlHistoryEntry) full = g_list_model_get_item (model, TL_HISTORY_MAX_FULL_ENTRIES - 1);
+    g_autoptr(TlHistoryEntry) summary = g_list_model_get_item (model, TL_HISTORY_MAX_FULL_ENTRIES);
+
+    g_assert_cmpstr (tl_history_entry_get_account (oldest), ==, "the oldest");
+    g_assert_nonnull (tl_history_entry_get_result (full));
+    g_assert_null (tl_history_entry_get_result (summary));
+    g_assert_cmpstr (tl_history_entry_get_order_id (summary), ==, "ORD-2026-118305");
+  }
+  tl_history_add (history, result, tl_demo_token (TL_DEMO_VALID), "Demo server");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000);
+  {
+    g_autoptr(TlHistoryEntry) oldest = g_list_model_get_item (model, 999);
+
+    g_assert_cmpstr (tl_history_entry_get_account (oldest), ==, "Demo server");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +601,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/history/session-entries", test_session_entries);
+  g_test_add_func ("/history/thousand-entries", test_thousand_entries);
   g_test_add_func ("/history/take-all-and-put-back", test_take_all_and_put_back);
   g_test_add_func ("/history/saved-without-tokens", test_saved_without_tokens);
   g_test_add_func ("/history/damaged-and-missing", test_damaged_and_missing);
