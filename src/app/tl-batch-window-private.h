@@ -4,6 +4,8 @@
  *   tl-batch-window.c          the template, the run, its progress, the lines (open, drop)
  *   tl-batch-window-view.c     the table: the summary that filters, the search, the sorting,
  *                              a row opened on its result page
+ *   tl-batch-window-rows.c     the table's rows: the lines filtered and sorted off to the side,
+ *                              shown at once
  *   tl-batch-window-export.c   CSV and JSON Lines, and the folder they went to
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,6 +19,41 @@
 #include "tl-ticket-view.h"
 
 G_BEGIN_DECLS
+
+/* tl-batch-window-rows.c: the table's rows, filtered and sorted off to the side */
+typedef enum
+{
+  TL_BATCH_SORT_NONE,
+  TL_BATCH_SORT_LINE,
+  TL_BATCH_SORT_CUSTOMER,
+  TL_BATCH_SORT_OUTCOME,
+} TlBatchSortKey;
+
+typedef gboolean (*TlBatchRowsFilter) (TlBatchItem *item,
+                                       gpointer     user_data);
+
+#define TL_TYPE_BATCH_ROW (tl_batch_row_get_type ())
+G_DECLARE_FINAL_TYPE (TlBatchRow, tl_batch_row, TL, BATCH_ROW, GObject)
+#define TL_TYPE_BATCH_ROWS (tl_batch_rows_get_type ())
+G_DECLARE_FINAL_TYPE (TlBatchRows, tl_batch_rows, TL, BATCH_ROWS, GObject)
+
+TlBatchItem *tl_batch_row_get_item       (TlBatchRow        *self);
+TlBatchRows *tl_batch_rows_new           (void);
+void         tl_batch_rows_set_items     (TlBatchRows       *self,
+                                          GListModel        *items);
+void         tl_batch_rows_set_filter    (TlBatchRows       *self,
+                                          TlBatchRowsFilter  filter,
+                                          gpointer           user_data);
+void         tl_batch_rows_set_sort      (TlBatchRows       *self,
+                                          TlBatchSortKey     key,
+                                          gboolean           descending);
+void         tl_batch_rows_refresh       (TlBatchRows       *self,
+                                          GtkFilterChange    change);
+void         tl_batch_rows_set_limit     (TlBatchRows       *self,
+                                          guint              limit);
+guint        tl_batch_rows_get_limit     (TlBatchRows       *self);
+guint        tl_batch_rows_get_n_shown   (TlBatchRows       *self);
+gboolean     tl_batch_rows_is_busy       (TlBatchRows       *self);
 
 struct _TlBatchWindow
 {
@@ -67,12 +104,9 @@ struct _TlBatchWindow
   gboolean           dirty;          /* answers arrived since the last frame */
   gint64             refiltered;     /* monotonic µs of the last refilter during a run */
 
-  /* tl-batch-window-view.c: items → filter → sort → slice → the table */
-  GtkCustomFilter   *filter;
-  GtkFilterListModel *filtered;
-  GtkSortListModel  *sorted;
-  GtkCustomSorter   *outcome_sorter;
-  GtkSliceListModel *slice;          /* grows by a few rows per frame at first */
+  /* tl-batch-window-view.c: items → the rows (filtered and sorted) → the table */
+  TlBatchRows       *rows;           /* told the table of a few rows per frame at first */
+  int                probed_column;  /* the column whose sorter the table asked first */
   guint              kind_mask;      /* 1 << TlBatchKind shown; 0: every line */
   char              *search;         /* casefolded, or NULL */
   gboolean           search_ascii;

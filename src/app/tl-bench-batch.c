@@ -5,7 +5,8 @@
  * measures the gaps between its runs; each gap is counted to the scenario going on when it
  * ends, and each scenario prints
  *
- *   batch-stall <scenario> <longest gap µs> <gaps over one frame (16.7 ms)>
+ *   batch-stall <scenario> <longest gap µs> <gaps over one frame (16.7 ms)> <longest gap's CPU µs>
+ *               <gaps whose main-thread CPU time was over a frame>
  *
  * when it is over: the window has nothing left to do (no filter or sorting going through the
  * lines) and has stayed so for a moment. The scenarios:
@@ -21,6 +22,8 @@
  *   sort-up      a click on the Result column's header   sort-down  and a second click
  *
  * "rss-kib before <KiB>" is printed at Run, "rss-kib after <KiB>" when the last answer lands.
+ * The CPU time is the main thread's own (CLOCK_THREAD_CPUTIME_ID) during the gap: on a shared
+ * machine a gap can also be the process waiting for a core, which the CPU time does not count.
  * With TL_BENCH_STALLS set, every gap over a frame is printed as it happens ("stall …").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,6 +31,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "tl-bench-private.h"
 
@@ -56,8 +60,11 @@ struct _BatchBench
   gint64         since;          /* when the current scenario began */
   gint64         busy_until;     /* when the window last had work (a run, a filter, a sorting) */
   gint64         last_tick;
+  gint64         last_cpu;
   gint64         longest;
   guint          over;
+  gint64         longest_cpu;
+  guint          over_cpu;
   guint          typed;
   gint64         last_key;
 };
@@ -172,6 +179,8 @@ begin (BatchBench *bb,
   bb->current = index;
   bb->longest = 0;
   bb->over = 0;
+  bb->longest_cpu = 0;
+  bb->over_cpu = 0;
   bb->since = bb->busy_until = g_get_monotonic_time ();
   printf ("batch-begin %s\n", bb->scenarios[index].name);
   fflush (stdout);
@@ -182,7 +191,8 @@ begin (BatchBench *bb,
 static void
 end (BatchBench *bb)
 {
-  printf ("batch-stall %s %" G_GINT64_FORMAT " %u\n", bb->scenarios[bb->current].name, bb->longest, bb->over);
+  printf ("batch-stall %s %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT " %u\n", bb->scenarios[bb->current].name,
+          bb->longest, bb->over, bb->longest_cpu, bb->over_cpu);
   fflush (stdout);
   bb->current = bb->n_scenarios;
 }
@@ -193,15 +203,27 @@ is_busy (BatchBench *bb)
   return tl_batch_window_is_running (bb->window) || tl_batch_window_is_sifting (bb->window);
 }
 
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
 static gboolean
 on_tick (gpointer user_data)
 {
   BatchBench *bb = user_data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
   gint64 gap = bb->last_tick != 0 ? now - bb->last_tick : 0;
+  gint64 cpu_gap = bb->last_tick != 0 ? cpu - bb->last_cpu : 0;
   const Scenario *scenario;
 
   bb->last_tick = now;
+  bb->last_cpu = cpu;
   if (bb->current == bb->n_scenarios)
     return G_SOURCE_CONTINUE;
   scenario = &bb->scenarios[bb->current];
@@ -214,13 +236,21 @@ on_tick (gpointer user_data)
       scenario = &bb->scenarios[bb->current];
     }
   if (gap > bb->longest)
-    bb->longest = gap;
+    {
+      bb->longest = gap;
+      bb->longest_cpu = cpu_gap;
+    }
+  if (cpu_gap > FRAME_US)
+    bb->over_cpu++;
   if (gap > FRAME_US)
     {
       bb->over++;
       if (g_getenv ("TL_BENCH_STALLS") != NULL)
-        printf ("stall %" G_GINT64_FORMAT " us in %s at %" G_GINT64_FORMAT " ms\n", gap, scenario->name,
-                (now - bb->since) / 1000);
+        /* with the monotonic clock's times, for `perf record -k CLOCK_MONOTONIC` */
+        printf ("stall %" G_GINT64_FORMAT " us (CPU %" G_GINT64_FORMAT ") in %s at %" G_GINT64_FORMAT " ms (%" G_GINT64_FORMAT ".%06"
+                G_GINT64_FORMAT ",%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT ")\n", gap, cpu_gap, scenario->name,
+                (now - bb->since) / 1000, (now - gap) / G_USEC_PER_SEC, (now - gap) % G_USEC_PER_SEC,
+                now / G_USEC_PER_SEC, now % G_USEC_PER_SEC);
     }
   return G_SOURCE_CONTINUE;
 }
