@@ -253,6 +253,8 @@ on_lines_added (GObject      *source,
     }
 
   self->batch = g_object_ref (TL_BATCH (source));
+  /* the window draws between answers, however fast they come */
+  tl_batch_set_start_priority (self->batch, G_PRIORITY_DEFAULT_IDLE);
   /* A line notifies when it finishes: only the rows on screen listen (a handful of cells), and
    * deferring the notifications to one flush per frame made the last flush of a fast run a
    * frame of its own (50 ms for 100 000 lines). */
