@@ -295,7 +295,16 @@ fill (GtkListItem   *list_item,
   const char *icon_name = NULL;
 
   if (item == NULL)
-    return;
+    {
+      /* a blank row, about to be taken away */
+      if (column == TL_BATCH_COLUMN_OUTCOME)
+        {
+          gtk_widget_set_css_classes (child, (const char *[]) { NULL });
+          g_object_set_data (G_OBJECT (child), "tl-class", NULL);
+        }
+      tl_batch_cell_set (TL_BATCH_CELL (child), NULL, NULL);
+      return;
+    }
   switch (column)
     {
     case TL_BATCH_COLUMN_LINE:

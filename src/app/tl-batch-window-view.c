@@ -22,9 +22,6 @@
 #include "tl-presentation.h"
 #include "tl-text.h"
 
-#define ROWS_PER_FRAME 4     /* rows let into the table per frame, until FIRST_ROWS */
-#define FIRST_ROWS 240       /* more than GTK 4.8's table keeps row widgets for (about 200): let
-                              * in all at once, it made 160 rows in one frame (60–90 ms) */
 #define FAILURES ((1u << TL_BATCH_KIND_FAILED) | (1u << TL_BATCH_KIND_NOT_LOOKUP))
 
 static const char *toggle_names[TL_BATCH_N_KINDS] = {
@@ -443,12 +440,11 @@ _tl_batch_window_set_batch_model (TlBatchWindow *self)
       update_shown (self);
       return;
     }
-  /* GTK 4.8 builds a table row in about half a millisecond per cell: the first screenful of
-   * rows is let in a few per frame (the tick lets in more), so no frame waits for all of them;
-   * rows past the screen are never built until scrolled to. */
+  /* the rows are let in a few per frame (the tick lets in more), so no frame waits for all of
+   * them: GTK 4.8's table keeps the widgets of about 200 rows, whether on screen or not */
   tl_batch_rows_set_limit (self->rows, 0);
   tl_batch_rows_set_items (self->rows, tl_batch_get_items (self->batch));
-  tl_batch_rows_set_limit (self->rows, ROWS_PER_FRAME);
+  tl_batch_rows_set_limit (self->rows, TL_BATCH_ROWS_AT_ONCE);
   _tl_batch_window_update_summary (self);
   update_shown (self);
 }
@@ -456,25 +452,27 @@ _tl_batch_window_set_batch_model (TlBatchWindow *self)
 /**
  * _tl_batch_window_view_tick:
  *
- * Once per frame: lets more rows in.
+ * Once per frame: lets more rows in, or takes blank ones away.
  *
  * Returns: whether there is more to do in later frames
  */
 gboolean
 _tl_batch_window_view_tick (TlBatchWindow *self)
 {
-  guint limit = self->rows ? tl_batch_rows_get_limit (self->rows) : G_MAXUINT;
-
-  if (limit == G_MAXUINT)
-    return FALSE;
-  tl_batch_rows_set_limit (self->rows, limit >= FIRST_ROWS ? G_MAXUINT : limit + ROWS_PER_FRAME);
-  return TRUE;
+  return self->rows != NULL && tl_batch_rows_step (self->rows);
 }
 
 static void
 on_rows_busy (TlBatchWindow *self)
 {
   update_shown (self);
+}
+
+/* the rows have rows to let in or take away a few a frame */
+static void
+on_rows_limit (TlBatchWindow *self)
+{
+  _tl_batch_window_ensure_tick (self);
 }
 
 void
@@ -492,6 +490,7 @@ _tl_batch_window_view_init (TlBatchWindow *self)
 
   self->rows = tl_batch_rows_new ();
   g_signal_connect_swapped (self->rows, "notify::busy", G_CALLBACK (on_rows_busy), self);
+  g_signal_connect_swapped (self->rows, "notify::limit", G_CALLBACK (on_rows_limit), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   for (guint i = 0; i < G_N_ELEMENTS (sortable); i++)

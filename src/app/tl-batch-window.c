@@ -174,6 +174,14 @@ stop_ticking (TlBatchWindow *self)
   self->dirty = FALSE;
 }
 
+/* The tick runs while the run does, and while rows are being let in. */
+void
+_tl_batch_window_ensure_tick (TlBatchWindow *self)
+{
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+}
+
 /* The run finished while the person was elsewhere: the counts, never a token. */
 static void
 notify_done (TlBatchWindow *self)
