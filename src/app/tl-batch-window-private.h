@@ -109,6 +109,7 @@ struct _TlBatchWindow
   gint64             started;        /* monotonic µs when the run's first lookup went out */
   guint              tick_id;        /* the per-frame update while running */
   gboolean           dirty;          /* answers arrived since the last frame */
+  gint64             last_frame;     /* monotonic µs of the last tick while running */
   gint64             refiltered;     /* monotonic µs of the last refilter during a run */
 
   /* tl-batch-window-view.c: items → the rows (filtered and sorted) → the table */

@@ -112,6 +112,7 @@ struct _TlBatchRows
   GPtrArray    *rows;        /* a TlBatchRow per shown position, NULL until asked for */
   guint         limit;       /* positions the table is told of (its first rows a few a frame) */
   guint         trailing;    /* blank positions after the lines shown, taken away a few a frame */
+  gboolean      every_line;  /* shown is every line in the batch's order */
   TlBatchRowsFilter filter;
   gpointer      filter_data;
   TlBatchSortKey sort;
@@ -233,6 +234,7 @@ show (TlBatchRows *self,
 
   self->shown = shown;
   self->trailing = 0;
+  self->every_line = FALSE;
   /* a filter let go of, from a few lines to many: the table makes the rows it keeps widgets for
    * a few at a time (all at once, up to 200 rows' widgets in one frame: 20–30 ms) */
   if (self->limit == G_MAXUINT && before < TL_BATCH_ROWS_KEPT && shown->len > before + TL_BATCH_ROWS_AT_ONCE)
@@ -354,12 +356,14 @@ static void
 finish_job (TlBatchRows *self)
 {
   GPtrArray *shown = g_ptr_array_sized_new (self->entries->len);
+  gboolean every_line = self->filter == NULL && self->sort == TL_BATCH_SORT_NONE && self->source == self->all;
 
   for (guint i = 0; i < self->entries->len; i++)
     g_ptr_array_add (shown, g_array_index (self->entries, Entry, i).item);
   self->job_id = 0;     /* this source ends */
   stop_job (self);
   show (self, shown);
+  self->every_line = every_line;
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_BUSY]);
 }
 
@@ -483,14 +487,14 @@ tl_batch_rows_refresh (TlBatchRows     *self,
 
   if (self->importing != NULL)
     return;     /* the lines are filtered and sorted as they are once all are in */
-  if (self->filter == NULL && self->sort == TL_BATCH_SORT_NONE &&
-      self->shown->len == self->all->len && self->job_id == 0)
+  if (self->filter == NULL && self->sort == TL_BATCH_SORT_NONE && self->every_line && self->job_id == 0)
     return;     /* every line, in the batch's order, already */
   if (self->filter == NULL && self->sort == TL_BATCH_SORT_NONE)
     {
       /* every line in the batch's order: nothing to work out */
       stop_job (self);
       show (self, copy_lines (self->all));
+      self->every_line = TRUE;
       return;
     }
   if (change == GTK_FILTER_CHANGE_MORE_STRICT && self->job_id == 0)

@@ -131,13 +131,20 @@ update_state (TlBatchWindow *self)
   _tl_batch_window_update_summary (self);
 }
 
-/* Answers only mark the window dirty; the frame clock does the work once per frame. */
+/* Answers only mark the window dirty; the frame clock does the work once per frame. A frame
+ * that is due has precedence over the next lookups: against a server that answers at once,
+ * lookups started as soon as one ended kept the main loop busy above drawing, and the window
+ * drew one frame in a run of seconds. They start at once again after the frame. */
+#define FRAME_DUE_US 12000
+
 static void
 on_item_done (TlBatch       *batch,
               TlBatchItem   *item,
               TlBatchWindow *self)
 {
   self->dirty = TRUE;
+  if (g_get_monotonic_time () - self->last_frame > FRAME_DUE_US)
+    tl_batch_set_start_priority (batch, G_PRIORITY_DEFAULT_IDLE);
 }
 
 static gboolean
@@ -147,6 +154,10 @@ on_tick (GtkWidget     *widget,
 {
   TlBatchWindow *self = TL_BATCH_WINDOW (widget);
   gboolean more_rows = _tl_batch_window_view_tick (self);
+
+  self->last_frame = g_get_monotonic_time ();
+  if (self->batch != NULL)
+    tl_batch_set_start_priority (self->batch, G_PRIORITY_DEFAULT);
 
   if (self->dirty && self->batch != NULL)
     {
@@ -261,8 +272,6 @@ on_lines_added (GObject      *source,
     }
 
   self->batch = g_object_ref (TL_BATCH (source));
-  /* the window draws between answers, however fast they come */
-  tl_batch_set_start_priority (self->batch, G_PRIORITY_DEFAULT_IDLE);
   /* A line notifies when it finishes: only the rows on screen listen (a handful of cells), and
    * deferring the notifications to one flush per frame made the last flush of a fast run a
    * frame of its own (50 ms for 100 000 lines). */
