@@ -224,6 +224,10 @@ on_after_paint (GdkFrameClock *clock,
   gint64 now = g_get_monotonic_time ();
 
   bb->paints++;
+  if (now - bb->last_paint > 2 * FRAME_US && g_getenv ("TL_BENCH_STALLS") != NULL)
+    printf ("no frame for %" G_GINT64_FORMAT " us (%" G_GINT64_FORMAT ".%06" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+            ".%06" G_GINT64_FORMAT ")\n", now - bb->last_paint, bb->last_paint / G_USEC_PER_SEC,
+            bb->last_paint % G_USEC_PER_SEC, now / G_USEC_PER_SEC, now % G_USEC_PER_SEC);
   bb->longest_paint_gap = MAX (bb->longest_paint_gap, now - bb->last_paint);
   bb->last_paint = now;
 }
