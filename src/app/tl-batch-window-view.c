@@ -1,8 +1,9 @@
 /* tl-batch-window-view.c: the batch window's table as a workbench
  *
- * The rows come from the batch's own list model, through a GtkFilterListModel and a
- * GtkSortListModel: nothing is copied, and both work incrementally (a slice of the list per
- * main-loop iteration), so filtering or sorting 100 000 lines never holds up a frame. The
+ * The rows come from the batch's lines through TlBatchRows (tl-batch-window-rows.c): the filter
+ * and the sorting are worked out a few milliseconds per main-loop iteration and the table
+ * changes once when they are done, so filtering or sorting 100 000 lines never holds up a
+ * frame. The
  * summary line counts the lines by what they came to and each count is a toggle that shows only
  * those lines; "Failures Only" is the failed lookups and the lines that are not lookups; the
  * search finds a customer ID or an order ID. A row, clicked or activated with Enter, opens its
@@ -21,8 +22,6 @@
 #include "tl-presentation.h"
 #include "tl-text.h"
 
-#define ROWS_PER_FRAME 3     /* rows let into the table per frame, until FIRST_ROWS */
-#define FIRST_ROWS 45        /* more than a screenful */
 #define FAILURES ((1u << TL_BATCH_KIND_FAILED) | (1u << TL_BATCH_KIND_NOT_LOOKUP))
 
 static const char *toggle_names[TL_BATCH_N_KINDS] = {
@@ -89,7 +88,7 @@ static void
 update_shown (TlBatchWindow *self)
 {
   guint n = self->batch ? g_list_model_get_n_items (tl_batch_get_items (self->batch)) : 0;
-  guint shown = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  guint shown = self->rows ? tl_batch_rows_get_n_shown (self->rows) : 0;
   gboolean filtering = self->kind_mask != 0 || self->search != NULL;
   g_autofree char *text = NULL;
 
@@ -99,7 +98,7 @@ update_shown (TlBatchWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->shown_label), self->batch != NULL);
   if (self->batch == NULL)
     return;
-  if (self->filtered != NULL && gtk_filter_list_model_get_pending (self->filtered) > 0)
+  if (filtering && self->rows != NULL && tl_batch_rows_is_busy (self->rows))
     /* Translators: while a filter goes through many lines */
     text = g_strdup (_("Filtering…"));
   else if (!filtering)
@@ -135,11 +134,10 @@ contains_casefolded (const char *text,
 }
 
 static gboolean
-filter_item (gpointer item,
-             gpointer user_data)
+filter_item (TlBatchItem *batch_item,
+             gpointer     user_data)
 {
   TlBatchWindow *self = user_data;
-  TlBatchItem *batch_item = item;
 
   if (self->kind_mask != 0 && (self->kind_mask & (1u << tl_batch_item_get_kind (batch_item))) == 0)
     return FALSE;
@@ -155,69 +153,66 @@ filter_item (gpointer item,
   return TRUE;
 }
 
-/* The Result column sorts failures first, then not lookups, unknown, expired, valid, and the
- * lines still waiting last; within a kind, in line order. */
-static int
-outcome_rank (TlBatchKind kind)
-{
-  static const int ranks[TL_BATCH_N_KINDS] = {
-    [TL_BATCH_KIND_FAILED] = 0,
-    [TL_BATCH_KIND_NOT_LOOKUP] = 1,
-    [TL_BATCH_KIND_UNKNOWN] = 2,
-    [TL_BATCH_KIND_EXPIRED] = 3,
-    [TL_BATCH_KIND_VALID] = 4,
-    [TL_BATCH_KIND_PENDING] = 5,
-  };
+/* The sortable columns' sorters: the table's sorter asks the column sorted by first, and
+ * the one it asks says which column that is; the rows sort by a key of their own (a GtkSorter
+ * comparing 100 000 lines through property expressions held up frames for 50–300 ms). */
+#define PROBE_COMPARE(name, key) \
+  static int \
+  name (gconstpointer a, gconstpointer b, gpointer user_data) \
+  { \
+    ((TlBatchWindow *) user_data)->probed_column = key; \
+    return GTK_ORDERING_SMALLER; \
+  }
+PROBE_COMPARE (probe_line, TL_BATCH_SORT_LINE)
+PROBE_COMPARE (probe_customer, TL_BATCH_SORT_CUSTOMER)
+PROBE_COMPARE (probe_outcome, TL_BATCH_SORT_OUTCOME)
 
-  return kind < TL_BATCH_N_KINDS ? ranks[kind] : 6;
+/* A click on a column's header: the rows sorted by that column, that way. */
+static void
+on_sort_changed (TlBatchWindow *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  TlBatchSortKey key = TL_BATCH_SORT_NONE;
+  gboolean descending = FALSE;
+
+  if (sorter != NULL && gtk_sorter_get_order (sorter) != GTK_SORTER_ORDER_NONE)
+    {
+      GtkOrdering order;
+
+      self->probed_column = TL_BATCH_SORT_NONE;
+      /* the primary column's sorter answers "smaller"; the table turns that round if descending */
+      order = gtk_sorter_compare (sorter, self, self->column_view);
+      key = self->probed_column;
+      descending = order == GTK_ORDERING_LARGER;
+    }
+  tl_batch_rows_set_sort (self->rows, key, descending);
+  update_shown (self);
 }
 
-static int
-compare_outcome (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  TlBatchItem *item_a = (TlBatchItem *) a, *item_b = (TlBatchItem *) b;
-  int rank_a = outcome_rank (tl_batch_item_get_kind (item_a));
-  int rank_b = outcome_rank (tl_batch_item_get_kind (item_b));
-  guint line_a = tl_batch_item_get_line (item_a), line_b = tl_batch_item_get_line (item_b);
-
-  if (rank_a != rank_b)
-    return rank_a < rank_b ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-  return line_a < line_b ? GTK_ORDERING_SMALLER : line_a > line_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* The table's filter asks the lines again. Until something is filtered by, the table has no
- * filter at all, so every line is shown with no line asked (a run of 100 000 lines is not
- * filtered); once it has one it keeps it: back to every line, the lines not shown are added a
- * slice at a time (taking the filter away would tell the table of all of them at once). */
+/* The rows ask the lines again: with no filter, every line is shown and none is asked. */
 static void
 filter_changed (TlBatchWindow   *self,
                 GtkFilterChange  change)
 {
   gboolean wanted = self->kind_mask != 0 || self->search != NULL;
 
-  if (gtk_filter_list_model_get_filter (self->filtered) != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
-  else if (wanted)
-    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  tl_batch_rows_set_filter (self->rows, wanted ? filter_item : NULL, self);
+  tl_batch_rows_refresh (self->rows, change);
 }
 
 /**
  * _tl_batch_window_refilter:
  *
- * The filter asks every line again (incrementally); the outcome sorter too. During a run this
- * is done at most once a second, by the tick.
+ * The filter and the sorting ask every line again (off to the side). During a run this is done
+ * at most once a second, by the tick.
  */
 void
 _tl_batch_window_refilter (TlBatchWindow   *self,
                            GtkFilterChange  change)
 {
   self->refiltered = g_get_monotonic_time ();
-  if (self->kind_mask != 0 || self->search != NULL)
+  if (self->rows != NULL)
     filter_changed (self, change);
-  if (self->outcome_sorter != NULL)
-    gtk_sorter_changed (GTK_SORTER (self->outcome_sorter), GTK_SORTER_CHANGE_DIFFERENT);
   update_shown (self);
 }
 
@@ -390,7 +385,8 @@ on_row_activated (GtkColumnView *view,
                   TlBatchWindow *self)
 {
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  g_autoptr(TlBatchItem) item = model ? g_list_model_get_item (model, position) : NULL;
+  g_autoptr(TlBatchRow) row = model ? g_list_model_get_item (model, position) : NULL;
+  TlBatchItem *item = row ? tl_batch_row_get_item (row) : NULL;
 
   if (item == NULL || self->batch == NULL)
     return;
@@ -437,25 +433,18 @@ search_action (GtkWidget  *widget,
 void
 _tl_batch_window_set_batch_model (TlBatchWindow *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   if (self->batch == NULL)
     {
-      gtk_filter_list_model_set_model (self->filtered, NULL);
-      gtk_column_view_set_model (self->column_view, NULL);
-      g_clear_object (&self->slice);
+      tl_batch_rows_set_items (self->rows, NULL);
       _tl_batch_window_update_summary (self);
       update_shown (self);
       return;
     }
-  gtk_filter_list_model_set_model (self->filtered, tl_batch_get_items (self->batch));
-  /* GTK 4.8 builds a table row in about half a millisecond per cell: the first screenful of
-   * rows is let in a few per frame (the tick grows the slice), so no frame waits for all of
-   * them; rows past the screen are never built until scrolled to. */
-  g_clear_object (&self->slice);
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), 0, ROWS_PER_FRAME);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  /* the rows are let in a few per frame (the tick lets in more), so no frame waits for all of
+   * them: GTK 4.8's table keeps the widgets of about 200 rows, whether on screen or not */
+  tl_batch_rows_set_limit (self->rows, 0);
+  tl_batch_rows_set_items (self->rows, tl_batch_get_items (self->batch));
+  tl_batch_rows_set_limit (self->rows, TL_BATCH_ROWS_AT_ONCE);
   _tl_batch_window_update_summary (self);
   update_shown (self);
 }
@@ -463,60 +452,61 @@ _tl_batch_window_set_batch_model (TlBatchWindow *self)
 /**
  * _tl_batch_window_view_tick:
  *
- * Once per frame: lets more rows in, and during a run asks the filter and the outcome sorting
- * again now and then (lines change what they came to as answers arrive).
+ * Once per frame: lets more rows in, or takes blank ones away.
  *
  * Returns: whether there is more to do in later frames
  */
 gboolean
 _tl_batch_window_view_tick (TlBatchWindow *self)
 {
-  gboolean more = FALSE;
-
-  if (self->slice != NULL && gtk_slice_list_model_get_size (self->slice) != G_MAXUINT)
-    {
-      guint size = gtk_slice_list_model_get_size (self->slice);
-
-      gtk_slice_list_model_set_size (self->slice, size >= FIRST_ROWS ? G_MAXUINT : size + ROWS_PER_FRAME);
-      more = TRUE;
-    }
-  return more;
+  return self->rows != NULL && tl_batch_rows_step (self->rows);
 }
 
 static void
-on_filtered_changed (TlBatchWindow *self)
+on_rows_busy (TlBatchWindow *self)
 {
   update_shown (self);
+}
+
+/* the rows have rows to let in or take away a few a frame */
+static void
+on_rows_limit (TlBatchWindow *self)
+{
+  _tl_batch_window_ensure_tick (self);
 }
 
 void
 _tl_batch_window_view_init (TlBatchWindow *self)
 {
-  GtkSorter *view_sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  GtkColumnViewColumn *columns[TL_BATCH_N_COLUMNS] = {
+    self->line_column, self->token_column, self->customer_column, self->order_column, self->outcome_column,
+  };
+  struct { GtkColumnViewColumn *column; GCompareDataFunc probe; } sortable[] = {
+    { self->line_column, probe_line },
+    { self->customer_column, probe_customer },
+    { self->outcome_column, probe_outcome },
+  };
 
-  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, NULL);   /* every line, until a filter is on */
-  /* 100 000 lines are filtered a slice per main-loop iteration, the table filling as it goes */
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  g_signal_connect_swapped (self->filtered, "notify::n-items", G_CALLBACK (on_filtered_changed), self);
-  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (on_filtered_changed), self);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          view_sorter ? g_object_ref (view_sorter) : NULL);
-  gtk_sort_list_model_set_incremental (self->sorted, TRUE);
-  self->outcome_sorter = gtk_custom_sorter_new (compare_outcome, NULL, NULL);
-  gtk_column_view_column_set_sorter (self->outcome_column, GTK_SORTER (self->outcome_sorter));
-  {
-    GtkColumnViewColumn *columns[TL_BATCH_N_COLUMNS] = {
-      self->line_column, self->token_column, self->customer_column, self->order_column, self->outcome_column,
-    };
+  self->rows = tl_batch_rows_new ();
+  g_signal_connect_swapped (self->rows, "notify::busy", G_CALLBACK (on_rows_busy), self);
+  g_signal_connect_swapped (self->rows, "notify::limit", G_CALLBACK (on_rows_limit), self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  for (guint i = 0; i < G_N_ELEMENTS (sortable); i++)
+    {
+      g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (sortable[i].probe, self, NULL);
 
-    for (TlBatchColumn column = 0; column < TL_BATCH_N_COLUMNS; column++)
-      {
-        g_autoptr(GtkListItemFactory) factory = tl_batch_cell_factory_new (column);
+      gtk_column_view_column_set_sorter (sortable[i].column, GTK_SORTER (sorter));
+    }
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_sort_changed), self);
+  for (TlBatchColumn column = 0; column < TL_BATCH_N_COLUMNS; column++)
+    {
+      g_autoptr(GtkListItemFactory) factory = tl_batch_cell_factory_new (column);
 
-        gtk_column_view_column_set_factory (columns[column], factory);
-      }
-  }
+      gtk_column_view_column_set_factory (columns[column], factory);
+    }
 
   for (TlBatchKind kind = TL_BATCH_KIND_VALID; kind < TL_BATCH_N_KINDS; kind++)
     {
@@ -532,19 +522,16 @@ _tl_batch_window_view_init (TlBatchWindow *self)
 void
 _tl_batch_window_view_dispose (TlBatchWindow *self)
 {
-  /* the table may hold the models a moment longer: they no longer ask the window anything */
-  if (self->filter != NULL)
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
-  if (self->filtered != NULL)
+  /* the table may hold the rows a moment longer: they no longer ask the window anything */
+  if (self->column_view != NULL && gtk_column_view_get_sorter (self->column_view) != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  if (self->rows != NULL)
     {
-      g_signal_handlers_disconnect_by_data (self->filtered, self);
-      gtk_filter_list_model_set_model (self->filtered, NULL);
+      g_signal_handlers_disconnect_by_data (self->rows, self);
+      tl_batch_rows_set_filter (self->rows, NULL, NULL);
+      tl_batch_rows_set_items (self->rows, NULL);
     }
-  g_clear_object (&self->slice);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->outcome_sorter);
+  g_clear_object (&self->rows);
   g_clear_object (&self->shown_item);
   g_clear_pointer (&self->search, g_free);
 }
@@ -608,6 +595,5 @@ tl_batch_window_is_sifting (TlBatchWindow *self)
 {
   g_return_val_if_fail (TL_IS_BATCH_WINDOW (self), FALSE);
 
-  return (self->filtered != NULL && gtk_filter_list_model_get_pending (self->filtered) > 0) ||
-         (self->sorted != NULL && gtk_sort_list_model_get_pending (self->sorted) > 0);
+  return self->rows != NULL && tl_batch_rows_is_busy (self->rows);
 }

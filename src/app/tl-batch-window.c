@@ -6,8 +6,9 @@
  * The same engine as `ticket-lookup-cli --batch` (tl-batch), on the app's client and account.
  * The table is a GtkColumnView over the batch's list model: only the visible rows exist as
  * widgets, so 100 000 lines cost 100 000 small items, not 100 000 rows. Answers can arrive a
- * thousand a second; the rows and the progress bar are updated once per frame, from a tick
- * callback, however many answers came in since the last one.
+ * thousand a second; the progress bar and the counts are updated once per frame, from a tick
+ * callback, however many answers came in since the last one; a row on screen fills its cells
+ * when its line finishes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -130,13 +131,20 @@ update_state (TlBatchWindow *self)
   _tl_batch_window_update_summary (self);
 }
 
-/* Answers only mark the window dirty; the frame clock does the work once per frame. */
+/* Answers only mark the window dirty; the frame clock does the work once per frame. A frame
+ * that is due has precedence over the next lookups: against a server that answers at once,
+ * lookups started as soon as one ended kept the main loop busy above drawing, and the window
+ * drew one frame in a run of seconds. They start at once again after the frame. */
+#define FRAME_DUE_US 12000
+
 static void
 on_item_done (TlBatch       *batch,
               TlBatchItem   *item,
               TlBatchWindow *self)
 {
   self->dirty = TRUE;
+  if (g_get_monotonic_time () - self->last_frame > FRAME_DUE_US)
+    tl_batch_set_start_priority (batch, G_PRIORITY_DEFAULT_IDLE);
 }
 
 static gboolean
@@ -147,10 +155,13 @@ on_tick (GtkWidget     *widget,
   TlBatchWindow *self = TL_BATCH_WINDOW (widget);
   gboolean more_rows = _tl_batch_window_view_tick (self);
 
+  self->last_frame = g_get_monotonic_time ();
+  if (self->batch != NULL)
+    tl_batch_set_start_priority (self->batch, G_PRIORITY_DEFAULT);
+
   if (self->dirty && self->batch != NULL)
     {
       self->dirty = FALSE;
-      tl_batch_flush_notify (self->batch);
       update_state (self);
       /* lines only go from waiting to what they came to: only those not shown are asked again */
       if (g_get_monotonic_time () - self->refiltered > G_TIME_SPAN_SECOND)
@@ -165,22 +176,21 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-/* The run ended: what finished since the last frame is shown now. */
-static void
-flush_rows (TlBatchWindow *self)
-{
-  if (self->batch != NULL)
-    tl_batch_flush_notify (self->batch);
-  self->dirty = FALSE;
-}
-
 static void
 stop_ticking (TlBatchWindow *self)
 {
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
-  flush_rows (self);
+  self->dirty = FALSE;
+}
+
+/* The tick runs while the run does, and while rows are being let in. */
+void
+_tl_batch_window_ensure_tick (TlBatchWindow *self)
+{
+  if (self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
 }
 
 /* The run finished while the person was elsewhere: the counts, never a token. */
@@ -221,7 +231,7 @@ on_run_done (GObject      *source,
 
   self->running = FALSE;
   g_clear_object (&self->cancellable);
-  flush_rows (self);
+  self->dirty = FALSE;
   _tl_batch_window_refilter (self, GTK_FILTER_CHANGE_LESS_STRICT);
   if (!tl_batch_run_finish (TL_BATCH (source), res, &error))
     show_toast (self, error->message);
@@ -262,7 +272,9 @@ on_lines_added (GObject      *source,
     }
 
   self->batch = g_object_ref (TL_BATCH (source));
-  tl_batch_set_defer_notify (self->batch, TRUE);
+  /* A line notifies when it finishes: only the rows on screen listen (a handful of cells), and
+   * deferring the notifications to one flush per frame made the last flush of a fast run a
+   * frame of its own (50 ms for 100 000 lines). */
   g_signal_connect (self->batch, "item-done", G_CALLBACK (on_item_done), self);
   self->started = g_get_monotonic_time ();
   if (self->tick_id == 0)

@@ -7,13 +7,10 @@
  *   stall        after the first frame, run a 3 s lookup and a slowly streamed large answer,
  *                print "max-stall-us <µs>" (the longest gap of a 1 ms main-loop timer), quit
  *   batch        after the first frame, open the batch window with TL_BENCH_LINES demo lines
- *                (default 20 000) and run them; print "batch-max-stall-us <µs>" (from Run to
- *                the end), "rss-kib before <kib>" and "rss-kib after <kib>", quit
- *   batch-filter after a batch of TL_BENCH_LINES lines (default 100 000; a tenth fail, a tenth
- *                are not lookups) has run: press Failures Only, then type a customer ID into the
- *                search a key every 120 ms; print "relayout-max-stall-us <µs>" (the window laid
- *                out and drawn again, nothing changed: the baseline), "filter-max-stall-us <µs>"
- *                and "search-max-stall-us <µs>" (each until the filtering is over), quit
+ *                (default 20 000), run them, print the longest main-loop stall and the gaps over
+ *                a frame while they run and when they finish, and the memory (tl-bench-batch.c)
+ *   batch-filter the same with TL_BENCH_LINES lines (default 100 000; a tenth fail, a tenth are
+ *                not lookups), then filter, search and sort them (tl-bench-batch.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

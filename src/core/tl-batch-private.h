@@ -36,6 +36,8 @@ struct _TlBatch
   guint       next_ready;
   gboolean    defer_notify;  /* rows update when the view asks, once per frame */
   GPtrArray  *dirty;         /* TlBatchItem * finished since the last flush */
+  int         start_priority;  /* of the idle the next lookups start from (DEFAULT: at once) */
+  guint       start_id;
 
   /* stream mode */
   GInputStream *input;

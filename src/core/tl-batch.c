@@ -87,6 +87,7 @@ static void
 tl_batch_init (TlBatch *self)
 {
   self->items = g_list_store_new (TL_TYPE_BATCH_ITEM);
+  self->start_priority = G_PRIORITY_DEFAULT;
   g_queue_init (&self->pending);
   g_queue_init (&self->unstarted);
   g_queue_init (&self->waiting);
@@ -338,6 +339,23 @@ tl_batch_set_defer_notify (TlBatch  *self,
 }
 
 /**
+ * tl_batch_set_start_priority:
+ * @priority: %G_PRIORITY_DEFAULT: the next lookups start as soon as one ends (the default);
+ *   another: from an idle of that priority
+ *
+ * A window gives its drawing precedence with a priority below it (%G_PRIORITY_DEFAULT_IDLE):
+ * against a server that answers at once, lookups started as soon as one ended kept the main
+ * loop busy at the default priority, and the window drew one frame in a run of seconds.
+ */
+void
+tl_batch_set_start_priority (TlBatch *self,
+                             int      priority)
+{
+  g_return_if_fail (TL_IS_BATCH (self));
+  self->start_priority = priority;
+}
+
+/**
  * tl_batch_flush_notify:
  *
  * Returns: how many items were notified
@@ -462,6 +480,16 @@ on_hold_over (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+on_start_idle (gpointer user_data)
+{
+  TlBatch *self = user_data;
+
+  self->start_id = 0;
+  _tl_batch_start_more (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_lookup_done (GObject      *source,
                 GAsyncResult *res,
@@ -500,7 +528,10 @@ on_lookup_done (GObject      *source,
     }
   _tl_batch_item_finished (self, item);
   running_free (running);
-  _tl_batch_start_more (self);
+  if (self->start_priority == G_PRIORITY_DEFAULT)
+    _tl_batch_start_more (self);
+  else if (self->start_id == 0)
+    self->start_id = g_idle_add_full (self->start_priority, on_start_idle, g_object_ref (self), g_object_unref);
 }
 
 static void

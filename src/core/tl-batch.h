@@ -42,6 +42,8 @@ gboolean        tl_batch_reset_item           (TlBatch     *self,
 guint64         tl_batch_get_bytes_read       (TlBatch     *self);
 void            tl_batch_set_input_stream     (TlBatch      *self,
                                                GInputStream *stream);
+void            tl_batch_set_start_priority   (TlBatch     *self,
+                                               int          priority);
 void            tl_batch_set_defer_notify     (TlBatch     *self,
                                                gboolean     defer);
 guint           tl_batch_flush_notify         (TlBatch     *self);
