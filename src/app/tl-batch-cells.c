@@ -22,7 +22,7 @@
 
 #include "tl-batch-cells.h"
 #include "tl-batch-item.h"
-#include "tl-batch-window-private.h"
+#include "tl-batch-window-rows.h"
 #include "tl-lookup-error.h"
 #include "tl-presentation.h"
 #include "tl-text.h"
@@ -251,23 +251,6 @@ tl_batch_kind_icon_name (guint kind)
   if (kind == TL_BATCH_KIND_NOT_LOOKUP)
     return tl_presentation_error_icon_name (TL_LOOKUP_ERROR_INVALID_INPUT);
   return tl_presentation_outcome_icon_name (kind_outcome (kind));
-}
-
-/* The Result column sorts failures first, then not lookups, unknown, expired, valid, and the
- * lines still waiting last. */
-guint
-tl_batch_kind_rank (guint kind)
-{
-  static const guint ranks[TL_BATCH_N_KINDS] = {
-    [TL_BATCH_KIND_FAILED] = 0,
-    [TL_BATCH_KIND_NOT_LOOKUP] = 1,
-    [TL_BATCH_KIND_UNKNOWN] = 2,
-    [TL_BATCH_KIND_EXPIRED] = 3,
-    [TL_BATCH_KIND_VALID] = 4,
-    [TL_BATCH_KIND_PENDING] = 5,
-  };
-
-  return kind < TL_BATCH_N_KINDS ? ranks[kind] : 6;
 }
 
 const char *

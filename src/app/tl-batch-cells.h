@@ -21,6 +21,5 @@ typedef enum
 GtkListItemFactory *tl_batch_cell_factory_new (TlBatchColumn column);
 const char         *tl_batch_kind_icon_name   (guint         kind);
 const char         *tl_batch_kind_css_class   (guint         kind);
-guint               tl_batch_kind_rank        (guint         kind);
 
 G_END_DECLS

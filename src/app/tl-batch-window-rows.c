@@ -21,8 +21,24 @@
 
 #include <string.h>
 
-#include "tl-batch-cells.h"
-#include "tl-batch-window-private.h"
+#include "tl-batch-window-rows.h"
+
+/* The Result column sorts failures first, then not lookups, unknown, expired, valid, and the
+ * lines still waiting last. */
+static guint
+kind_rank (guint kind)
+{
+  static const guint ranks[TL_BATCH_N_KINDS] = {
+    [TL_BATCH_KIND_FAILED] = 0,
+    [TL_BATCH_KIND_NOT_LOOKUP] = 1,
+    [TL_BATCH_KIND_UNKNOWN] = 2,
+    [TL_BATCH_KIND_EXPIRED] = 3,
+    [TL_BATCH_KIND_VALID] = 4,
+    [TL_BATCH_KIND_PENDING] = 5,
+  };
+
+  return kind < TL_BATCH_N_KINDS ? ranks[kind] : 6;
+}
 
 #define BUDGET_US 4000      /* work per main-loop iteration */
 #define FIRST_RUN 32        /* the merge sort starts from runs this long, sorted by insertion */
@@ -280,7 +296,7 @@ make_entry (TlBatchRows *self,
       entry.num = tl_batch_item_get_line (item);
       break;
     case TL_BATCH_SORT_OUTCOME:
-      entry.num = (guint64) tl_batch_kind_rank (tl_batch_item_get_kind (item)) << 32 | tl_batch_item_get_line (item);
+      entry.num = (guint64) kind_rank (tl_batch_item_get_kind (item)) << 32 | tl_batch_item_get_line (item);
       break;
     case TL_BATCH_SORT_CUSTOMER:
       {
