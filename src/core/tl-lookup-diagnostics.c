@@ -30,6 +30,15 @@ copy_header (const char *name,
 #define RETRY_AFTER_MAX 100
 #define REDACTION_MARGIN 2048
 
+/* @text, or its first @max bytes: a copy of its own length (g_strndup() allocates @max + 1
+ * bytes whatever the length; a request ID kept by every row of a batch took 2 KiB each) */
+static char *
+strdup_at_most (const char *text,
+                gsize       max)
+{
+  return g_strndup (text, strnlen (text, max));
+}
+
 static const char *request_id_headers[] = {
   "X-Request-Id", "Request-Id", "X-Correlation-Id", "X-Trace-Id", "X-Amzn-Trace-Id",
   "X-MS-Request-Id", "X-Azure-Ref", "Traceparent",
@@ -91,13 +100,13 @@ tl_lookup_result_fill_diagnostics (TlLookupResult *result,
         {
           const char *v = soup_message_headers_get_one (result->response_headers, request_id_headers[i]);
           if (v != NULL)
-            result->request_id = g_strndup (v, REQUEST_ID_MAX + REDACTION_MARGIN);
+            result->request_id = strdup_at_most (v, REQUEST_ID_MAX + REDACTION_MARGIN);
         }
       if (result->retry_after == NULL)
         {
           const char *v = soup_message_headers_get_one (result->response_headers, "Retry-After");
           if (v != NULL)
-            result->retry_after = g_strndup (v, RETRY_AFTER_MAX + REDACTION_MARGIN);
+            result->retry_after = strdup_at_most (v, RETRY_AFTER_MAX + REDACTION_MARGIN);
         }
     }
 
