@@ -67,16 +67,30 @@ def steady(acc):
     time.sleep(0.5)  # the crossfade of a page that was just shown ends on its own
 
 
+def windows(app, title):
+    return subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.proc.pid), "--name",
+                           f"^{title}$"], capture_output=True, text=True, timeout=10).stdout.split()
+
+
 def window_id(app, title):
     def find():
-        out = subprocess.run(["xdotool", "search", "--all", "--onlyvisible", "--pid", str(app.proc.pid), "--name",
-                              f"^{title}$"], capture_output=True, text=True, timeout=10).stdout.split()
+        out = windows(app, title)
         return out[-1] if out else None
     return wait_for(find, 15, f"the window {title!r}")
 
 
+def pointer_away(app, title):
+    """The pointer in the screen's far corner, and no tooltip of the app's left on screen (a
+    tooltip is a window of the app's with its title: it was taken for the window once)."""
+    width, height = subprocess.run(["xdotool", "getdisplaygeometry"], capture_output=True, text=True,
+                                   timeout=10).stdout.split()
+    subprocess.run(["xdotool", "mousemove", str(int(width) - 1), str(int(height) - 1)], check=True, timeout=10)
+    wait_for(lambda: len(windows(app, title)) == 1, 15, "no tooltip on screen")
+
+
 def shoot(app, outdir, name, title="Ticket Lookup"):
     """One window, whole, with what the window manager draws around it."""
+    pointer_away(app, title)
     wid = window_id(app, title)
     path = os.path.join(outdir, name)
     subprocess.run(["import", "-frame", "-window", wid, path], check=True, timeout=30)

@@ -190,6 +190,14 @@ test_history_panel_activate (void)
   selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
   rows = rows_of (panel);
   g_assert_cmpuint (rows->len, ==, 3);
+  /* shown: no row is chosen, none looks chosen, nothing was shown for one */
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (gtk_selection_model_is_selected (selection, i));
+  g_assert_cmpuint (activated->len, ==, 0);
+  /* a click on the newest row chooses it (a row selected from the start took no click) */
+  gtk_widget_activate_action (gtk_widget_get_parent (g_ptr_array_index (rows, 0)), "listitem.select", "(bb)", FALSE, FALSE);
+  g_assert_cmpuint (activated->len, ==, 1);
+  tl_widget_test_flush ();
   /* whatever the focus coming into the list did, nothing is chosen yet */
   tl_history_panel_unselect_all (TL_HISTORY_PANEL (panel));
   tl_widget_test_flush ();

@@ -226,9 +226,12 @@ tl_history_panel_set_model (TlHistoryPanel *self,
     return;
   self->model = g_object_ref (model);
   self->shown = gtk_slice_list_model_new (g_object_ref (model), 0, ROWS_PER_STEP);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
+  /* no row chosen until the person chooses one: a selection made with its model selects the
+   * first row at once (autoselect), which then looked chosen and did nothing when clicked */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->shown));
   g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
   gtk_list_view_set_model (self->history_list, GTK_SELECTION_MODEL (self->selection));
